@@ -1,0 +1,96 @@
+using AccountPlaybooks.Application.Import;
+using AccountPlaybooks.Data;
+using AccountPlaybooks.Domain.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace AccountPlaybooks.Application.Accounts;
+
+/// Upserts accounts by id from a streamed file. Columns present in the file overwrite (a blank cell clears),
+/// columns absent keep what is stored. Each chunk is one transaction.
+public sealed class AccountImporter(AppDbContext db, TimeProvider clock, ILogger<AccountImporter> logger)
+{
+    public const int ChunkSize = 1000;
+
+    public async Task<ImportReport> ImportAsync(IAsyncEnumerable<SourceRecord> records, CancellationToken cancellationToken = default)
+    {
+        var report = new ImportReport();
+        try
+        {
+            await foreach (var chunk in records.ChunkAsync(ChunkSize).WithCancellation(cancellationToken))
+            {
+                await StoreChunkAsync(chunk, report, cancellationToken);
+            }
+        }
+        catch (MalformedFileException exception)
+        {
+            report.Aborted = $"{exception.Message}; rows from the chunk containing row {exception.Row} on were not stored";
+        }
+        logger.LogInformation("Imported accounts: {Created} created, {Updated} updated, {Unchanged} unchanged, {Failed} failed",
+            report.Created, report.Updated, report.Unchanged, report.Failed);
+        return report;
+    }
+
+    private async Task StoreChunkAsync(List<SourceRecord> chunk, ImportReport report, CancellationToken cancellationToken)
+    {
+        var valid = new List<(SourceRecord Record, string Id)>(chunk.Count);
+        foreach (var record in chunk)
+        {
+            report.Received++;
+            var scratch = NewAccount();
+            var errors = AccountFields.Map.Apply(record, scratch, report.IgnoredColumns);
+            var id = string.IsNullOrEmpty(scratch.Id) ? scratch.Domain : scratch.Id;
+            if (errors.Count == 0 && id is null)
+            {
+                errors.Add(new ImportError(record.Row, "id", "id is required (or a domain to use as the id)"));
+            }
+            errors.ForEach(report.Reject);
+            if (errors.Count == 0)
+            {
+                valid.Add((record, id!));
+            }
+        }
+
+        var ids = valid.Select(v => v.Id).Distinct().ToList();
+        var stored = await db.Accounts.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var (record, id) in valid)
+        {
+            if (stored.TryGetValue(id, out var account))
+            {
+                AccountFields.Map.Apply(record, account);
+                account.Id = id;
+                var entry = db.Entry(account);
+                if (entry.State == EntityState.Added)
+                {
+                    report.Updated++; // the same id twice in one file: the later row wins
+                    continue;
+                }
+                entry.DetectChanges();
+                if (entry.State != EntityState.Modified)
+                {
+                    report.Unchanged++;
+                    continue;
+                }
+                account.UpdatedAt = now;
+                report.Updated++;
+            }
+            else
+            {
+                account = NewAccount();
+                AccountFields.Map.Apply(record, account);
+                account.Id = id;
+                account.CreatedAt = account.UpdatedAt = now;
+                db.Accounts.Add(account);
+                stored[id] = account;
+                report.Created++;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private static Account NewAccount() => new() { Id = "", Name = "" };
+}

@@ -1,0 +1,3 @@
+namespace AccountPlaybooks.Application.Import;
+
+internal sealed class FieldException(string message) : Exception(message);

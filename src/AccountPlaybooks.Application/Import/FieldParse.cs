@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace AccountPlaybooks.Application.Import;
+
+/// Turns text from a file into typed values, or a <see cref="FieldException"/> saying what was expected.
+internal static partial class FieldParse
+{
+    public static string? Text(string? value, int maxLength) => value is null
+        ? null
+        : value.Length <= maxLength ? value : throw new FieldException($"is {value.Length} characters long; the limit is {maxLength}");
+
+    public static string RequiredText(string? value, string name, int maxLength) =>
+        Text(value, maxLength) ?? throw new FieldException($"{name} is required");
+
+    public static int? Integer(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) &&
+            number == decimal.Truncate(number) && number >= 0 && number <= int.MaxValue)
+        {
+            return (int)number;
+        }
+        throw new FieldException($"'{value}' is not a whole number");
+    }
+
+    /// Accepts "1200000", "$1,200,000", "1.2M" and "850k".
+    public static decimal? Money(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        var text = value.Replace("$", "", StringComparison.Ordinal).Replace("€", "", StringComparison.Ordinal)
+            .Replace("£", "", StringComparison.Ordinal).Trim();
+        var multiplier = char.ToLowerInvariant(text.Length > 0 ? text[^1] : ' ') switch
+        {
+            'k' => 1_000m,
+            'm' => 1_000_000m,
+            'b' => 1_000_000_000m,
+            _ => 1m,
+        };
+        if (multiplier != 1m)
+        {
+            text = text[..^1];
+        }
+        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) && amount >= 0)
+        {
+            return decimal.Round(amount * multiplier, 2);
+        }
+        throw new FieldException($"'{value}' is not an amount (try 1200000, 1,200,000 or 1.2M)");
+    }
+
+    /// ISO-8601 dates and times; without an offset the time is taken as UTC.
+    public static DateTime? Timestamp(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (DateTime.TryParse(value, CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var timestamp))
+        {
+            return DateTime.SpecifyKind(timestamp, DateTimeKind.Utc);
+        }
+        throw new FieldException($"'{value}' is not a date (use ISO-8601, e.g. 2026-03-01 or 2026-03-01T14:30:00Z)");
+    }
+
+    /// "https://www.Example.com/about" → "example.com".
+    public static string? Domain(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        var host = value.Trim().ToLowerInvariant();
+        host = host.Contains("://", StringComparison.Ordinal) ? host[(host.IndexOf("://", StringComparison.Ordinal) + 3)..] : host;
+        host = host.Split('/', '?', '#')[0];
+        host = host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+        return HostName().IsMatch(host) ? host : throw new FieldException($"'{value}' is not a domain (e.g. example.com)");
+    }
+
+    /// "Salesforce; HubSpot | Snowflake" → three items.
+    public static List<string> List(string? value) => value is null
+        ? []
+        : value.Split([';', '|', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    public static TEnum Enum<TEnum>(string value) where TEnum : struct, Enum =>
+        System.Enum.TryParse<TEnum>(value.Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) &&
+        System.Enum.IsDefined(parsed)
+            ? parsed
+            : throw new FieldException($"'{value}' is not one of {string.Join(", ", System.Enum.GetNames<TEnum>())}");
+
+    [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")]
+    private static partial Regex HostName();
+}

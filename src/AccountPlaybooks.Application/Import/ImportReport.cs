@@ -1,0 +1,31 @@
+namespace AccountPlaybooks.Application.Import;
+
+/// What an import stored and what it rejected. Good rows are stored even when others fail.
+public sealed class ImportReport
+{
+    /// Only the first errors are listed; <see cref="Failed"/> counts them all.
+    public const int MaxListedErrors = 1000;
+
+    public int Received { get; set; }
+    public int Created { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+    public int Duplicates { get; set; }
+    public int Failed { get; set; }
+    public List<ImportError> Errors { get; } = [];
+    public SortedSet<string> IgnoredColumns { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// Set when the file itself is broken (bad JSON, bad quoting): reading stopped there; earlier chunks are stored.
+    public string? Aborted { get; set; }
+
+    public bool HasErrors => Failed > 0 || Aborted is not null;
+
+    public void Reject(ImportError error)
+    {
+        Failed++;
+        if (Errors.Count < MaxListedErrors)
+        {
+            Errors.Add(error);
+        }
+    }
+}

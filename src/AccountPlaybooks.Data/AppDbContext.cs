@@ -1,0 +1,56 @@
+using AccountPlaybooks.Domain.Accounts;
+using AccountPlaybooks.Domain.Reps;
+using AccountPlaybooks.Domain.Signals;
+using AccountPlaybooks.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountPlaybooks.Data;
+
+/// The one model. Provider subclasses exist only so each provider keeps its own migrations.
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Signal> Signals => Set<Signal>();
+    public DbSet<Rep> Reps => Set<Rep>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order DateTimeOffset, and Npgsql wants Kind=Utc: every DateTime is UTC in and out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RenewConcurrencyTokens();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RenewConcurrencyTokens();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // Application-managed tokens work the same on both providers (no rowversion in SQLite, no xmin in SQLite).
+    private void RenewConcurrencyTokens()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+            if (entry.Metadata.FindProperty(ConcurrencyToken.PropertyName) is { IsConcurrencyToken: true })
+            {
+                entry.Property(ConcurrencyToken.PropertyName).CurrentValue = Guid.NewGuid();
+            }
+        }
+    }
+}

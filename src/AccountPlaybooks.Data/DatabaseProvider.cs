@@ -1,0 +1,7 @@
+namespace AccountPlaybooks.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,7 @@
+namespace AccountPlaybooks.Domain.Accounts;
+
+public enum Lifecycle
+{
+    Prospect,
+    Customer,
+}

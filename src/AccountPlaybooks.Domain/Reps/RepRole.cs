@@ -1,0 +1,9 @@
+namespace AccountPlaybooks.Domain.Reps;
+
+public enum RepRole
+{
+    AE,
+    SDR,
+    Marketing,
+    Manager,
+}

@@ -1,0 +1,16 @@
+namespace AccountPlaybooks.Domain.Users;
+
+/// Someone who signs in to the Studio or calls the API. Reps and managers link to their <see cref="RepId"/>.
+public sealed class User
+{
+    public Guid Id { get; set; }
+    public required string Email { get; set; }
+    public required string Name { get; set; }
+    public UserRole Role { get; set; }
+    public string? RepId { get; set; }
+
+    /// PBKDF2 hash with its salt and iteration count; null for token-only users.
+    public string? PasswordHash { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public List<ApiToken> Tokens { get; set; } = [];
+}

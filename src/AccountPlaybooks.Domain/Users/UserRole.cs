@@ -1,0 +1,9 @@
+namespace AccountPlaybooks.Domain.Users;
+
+public enum UserRole
+{
+    Admin,
+    Ops,
+    Manager,
+    Rep,
+}

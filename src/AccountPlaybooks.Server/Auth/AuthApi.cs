@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using AccountPlaybooks.Application.Demo;
+using AccountPlaybooks.Application.Users;
+using AccountPlaybooks.Server.Demo;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AccountPlaybooks.Server.Auth;
+
+public static class AuthApi
+{
+    public sealed record LoginRequest(string Email, string Password);
+
+    public sealed record Me(string Id, string Name, string Email, string Role, string? RepId);
+
+    public static void MapAuthApi(this WebApplication app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Auth");
+        auth.MapPost("/login", Login).AllowAnonymous().WithName("Login").WithSummary("Sign in with email and password (sets the Studio cookie)");
+        auth.MapPost("/logout", (Delegate)Logout).RequireAuthorization(Policies.AnyRole).WithName("Logout").WithSummary("Sign out");
+        auth.MapGet("/me", GetMe).RequireAuthorization(Policies.AnyRole).WithName("Me").WithSummary("Who am I");
+    }
+
+    private static async Task<Results<Ok<Me>, ProblemHttpResult>> Login(LoginRequest request, UserAdministration users,
+        DemoOptions demo, HttpContext context)
+    {
+        var user = await users.FindByPasswordAsync(request.Email, request.Password, context.RequestAborted);
+        if (user is null || (DemoUsers.IsDemo(user.Email) && !demo.Enabled))
+        {
+            return TypedResults.Problem(title: "Wrong email or password", statusCode: StatusCodes.Status401Unauthorized);
+        }
+        var principal = UserClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        return TypedResults.Ok(ToMe(principal));
+    }
+
+    private static async Task<NoContent> Logout(HttpContext context)
+    {
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<Me> GetMe(ClaimsPrincipal user) => TypedResults.Ok(ToMe(user));
+
+    private static Me ToMe(ClaimsPrincipal user) => new(
+        user.FindFirstValue(ClaimTypes.NameIdentifier)!, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Email)!,
+        user.FindFirstValue(ClaimTypes.Role)!, user.RepId());
+}

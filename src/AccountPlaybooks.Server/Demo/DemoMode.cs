@@ -1,0 +1,42 @@
+using System.Net;
+using AccountPlaybooks.Application.Demo;
+
+namespace AccountPlaybooks.Server.Demo;
+
+public static class DemoMode
+{
+    public static void AddDemoMode(this WebApplicationBuilder builder) =>
+        builder.Services.AddSingleton(builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions());
+
+    /// First run in demo mode: ~2,000 accounts, ~20,000 signals, 8 reps and the demo logins.
+    public static async Task SeedDemoDataAsync(this WebApplication app)
+    {
+        var demo = app.Services.GetRequiredService<DemoOptions>();
+        if (!demo.Enabled)
+        {
+            return;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(demo.Accounts, demo.Signals);
+    }
+
+    /// The demo logins are public knowledge, so a demo server answers nobody but this machine.
+    public static void UseDemoLoopbackGuard(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<DemoOptions>().Enabled)
+        {
+            return;
+        }
+        app.Use(async (context, next) =>
+        {
+            if (context.Connection.RemoteIpAddress is { } remote && !IPAddress.IsLoopback(remote))
+            {
+                await Results.Problem(title: "Demo mode serves this machine only",
+                    detail: "Turn Demo:Enabled off and add users with `accountplaybooks users add` to serve a network.",
+                    statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
+                return;
+            }
+            await next(context);
+        });
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using AccountPlaybooks.Server.Demo;
+using Microsoft.AspNetCore.Mvc;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace AccountPlaybooks.Server.Hosting;
+
+public static class ApiSetup
+{
+    public static void AddAccountPlaybooksApi(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        builder.Services.AddSingleton(options);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
+    }
+
+    public static void UseAccountPlaybooksPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSerilogRequestLogging();
+        app.UseDemoLoopbackGuard();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("AccountPlaybooks API")).AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription().AllowAnonymous();
+    }
+
+    /// Imports stream large bodies; everything else keeps the small default limit.
+    public static RouteHandlerBuilder AllowsLargeBody(this RouteHandlerBuilder endpoint, ApiOptions options) =>
+        endpoint.WithMetadata(new RequestSizeLimitAttribute(options.MaxImportBytes));
+}

@@ -1,0 +1,48 @@
+using AccountPlaybooks.Application;
+using AccountPlaybooks.Data;
+using AccountPlaybooks.Server.Accounts;
+using AccountPlaybooks.Server.Auth;
+using AccountPlaybooks.Server.Demo;
+using AccountPlaybooks.Server.Health;
+using AccountPlaybooks.Server.Hosting;
+using AccountPlaybooks.Server.Reps;
+using AccountPlaybooks.Server.Signals;
+using AccountPlaybooks.Server.Users;
+using Serilog;
+
+Log.Logger = Logging.CreateBootstrapLogger();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddAccountPlaybooksLogging();
+    builder.Services.AddAccountPlaybooksData(builder.Configuration);
+    builder.Services.AddAccountPlaybooksApplication();
+    builder.AddAccountPlaybooksApi();
+    builder.AddAccountPlaybooksAuth();
+    builder.AddAccountPlaybooksHealth();
+    builder.AddDemoMode();
+
+    var app = builder.Build();
+    await app.Services.MigrateDatabaseAsync();
+    await app.SeedDemoDataAsync();
+
+    app.UseAccountPlaybooksPipeline();
+    app.MapHealth();
+    app.MapAuthApi();
+    app.MapAccountsApi();
+    app.MapSignalsApi();
+    app.MapRepsApi();
+    app.MapUsersApi();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception exception) when (exception is not HostAbortedException)
+{
+    Log.Fatal(exception, "AccountPlaybooks failed to start");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}

@@ -1,0 +1,5 @@
+using AccountPlaybooks.Data;
+
+namespace AccountPlaybooks.IntegrationTests.Fixtures;
+
+public sealed class PostgresApp() : AppFixture(DatabaseProvider.Postgres);
