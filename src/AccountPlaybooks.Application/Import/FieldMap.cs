@@ -15,8 +15,9 @@ internal sealed class FieldMap<T>
     public FieldMap(IReadOnlyList<FieldSpec<T>> specs, string[] bagPrefixes, Action<T, string, string?> setBagValue,
         bool unknownGoesToBag = false)
     {
-        _byKey = specs.SelectMany(spec => spec.Aliases.Append(spec.Name).Select(alias => (Key: Normalize(alias), spec)))
-            .ToFrozenDictionary(pair => pair.Key, pair => pair.spec);
+        _byKey = specs.SelectMany(spec => spec.Aliases.Append(spec.Name).Select(alias => (Key: Normalize(alias), Spec: spec)))
+            .Distinct()
+            .ToFrozenDictionary(pair => pair.Key, pair => pair.Spec); // throws if two fields claim one column name
         _required = specs.Where(spec => spec.Required).ToArray();
         _bagPrefixes = bagPrefixes.Select(prefix => Normalize(prefix) + ".").ToArray();
         _setBagValue = setBagValue;

@@ -29,7 +29,7 @@ internal static class JsonRecordReader
             }
             catch (JsonException exception)
             {
-                throw new MalformedFileException(row, $"invalid JSON ({FirstSentence(exception.Message)})");
+                throw new MalformedFileException(RowOf(exception, isArray) ?? row, $"invalid JSON ({FirstSentence(exception.Message)})");
             }
             yield return ToRecord(row, enumerator.Current);
         }
@@ -57,6 +57,18 @@ internal static class JsonRecordReader
                 return false;
             }
         }
+    }
+
+    /// The serializer reads ahead a whole buffer, so the failing element is known from the error's position:
+    /// "$[2].name" is the third array item; in NDJSON the line is the row.
+    private static int? RowOf(JsonException exception, bool isArray)
+    {
+        if (isArray && exception.Path is { } path && path.StartsWith("$[", StringComparison.Ordinal) &&
+            int.TryParse(path.AsSpan(2, path.IndexOf(']', StringComparison.Ordinal) - 2), out var index))
+        {
+            return index + 1;
+        }
+        return isArray ? null : (int?)exception.LineNumber + 1;
     }
 
     private static SourceRecord ToRecord(int row, JsonElement element)

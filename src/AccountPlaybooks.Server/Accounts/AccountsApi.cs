@@ -23,7 +23,6 @@ public static class AccountsApi
             .WithName("GetAccount").WithSummary("One account with its recent signals");
         accounts.MapPost("/", Import).RequireAuthorization(Policies.Ops)
             .AllowsLargeBody(app.Services.GetRequiredService<ApiOptions>())
-            .Accepts<AccountView[]>("application/json", "application/x-ndjson", "text/csv")
             .WithName("ImportAccounts").WithSummary("Upsert one or many accounts by id (JSON, NDJSON or CSV); reports bad rows by row and column");
     }
 

@@ -18,6 +18,8 @@ public static class ApiSetup
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
+        // Bad bodies throw, so ProblemExceptionHandler can name the field instead of a bare 400.
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
@@ -29,6 +31,8 @@ public static class ApiSetup
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
         app.UseDemoLoopbackGuard();
+        app.UseRouting();
+        app.UseRequestSizeGuard(app.Services.GetRequiredService<ApiOptions>());
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();

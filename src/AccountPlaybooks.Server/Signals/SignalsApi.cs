@@ -15,7 +15,6 @@ public static class SignalsApi
         var signals = app.MapGroup("/api/signals").WithTags("Signals");
         signals.MapPost("/", Ingest).RequireAuthorization(Policies.Ops)
             .AllowsLargeBody(app.Services.GetRequiredService<ApiOptions>())
-            .Accepts<SignalView[]>("application/json", "application/x-ndjson", "text/csv")
             .WithName("IngestSignals").WithSummary("Record one or many signals; idempotent by id (a replay creates nothing and counts duplicates)");
         signals.MapGet("/", List).RequireAuthorization(Policies.AnyRole)
             .WithName("ListSignals").WithSummary("An account's signals, newest first, optionally by type and since a time");
