@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace AccountPlaybooks.Application.Accounts;
 
 /// Upserts accounts by id from a streamed file. Columns present in the file overwrite (a blank cell clears),
-/// columns absent keep what is stored. Each chunk is one transaction.
+/// columns absent keep what is stored. Each chunk is one transaction (<see cref="ChunkTransaction"/>).
 public sealed class AccountImporter(AppDbContext db, TimeProvider clock, ILogger<AccountImporter> logger)
 {
     public const int ChunkSize = 1000;
@@ -19,7 +19,8 @@ public sealed class AccountImporter(AppDbContext db, TimeProvider clock, ILogger
         {
             await foreach (var chunk in records.ChunkAsync(ChunkSize).WithCancellation(cancellationToken))
             {
-                await StoreChunkAsync(chunk, report, cancellationToken);
+                await ChunkTransaction.RunAsync(db, report, chunkReport => StoreChunkAsync(chunk, chunkReport, cancellationToken),
+                    cancellationToken);
             }
         }
         catch (MalformedFileException exception)
@@ -54,7 +55,6 @@ public sealed class AccountImporter(AppDbContext db, TimeProvider clock, ILogger
         var ids = valid.Select(v => v.Id).Distinct().ToList();
         var stored = await db.Accounts.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var (record, id) in valid)
         {
             if (stored.TryGetValue(id, out var account))
@@ -88,8 +88,6 @@ public sealed class AccountImporter(AppDbContext db, TimeProvider clock, ILogger
             }
         }
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
     }
 
     private static Account NewAccount() => new() { Id = "", Name = "" };

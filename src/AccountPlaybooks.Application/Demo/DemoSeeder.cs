@@ -7,23 +7,32 @@ using Microsoft.Extensions.Logging;
 
 namespace AccountPlaybooks.Application.Demo;
 
-/// Fills an empty database with the demo data set and the demo logins. Does nothing if accounts exist.
+/// Fills an empty database with the demo data set; makes sure the demo reps and logins exist.
 public sealed class DemoSeeder(AppDbContext db, UserAdministration users, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     private const int ChunkSize = 2000;
 
+    /// Demo reps and logins are always ensured; accounts and signals only go into a database that has no accounts.
     public async Task<bool> SeedAsync(int accounts = 2000, int signals = 20000, CancellationToken cancellationToken = default)
     {
-        if (await db.Accounts.AnyAsync(cancellationToken))
-        {
-            return false;
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
         var generator = new DemoDataGenerator();
         var reps = generator.Reps();
-        db.Reps.AddRange(reps);
-        await db.SaveChangesAsync(cancellationToken);
+        var repIds = reps.Select(r => r.Id).ToList();
+        var storedReps = await db.Reps.Where(r => repIds.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken);
+        db.Reps.AddRange(reps.Where(r => !storedReps.Contains(r.Id)));
+        await SaveAndClearAsync(cancellationToken);
+        var seeded = !await db.Accounts.AnyAsync(cancellationToken);
+        if (seeded)
+        {
+            await SeedAccountsAndSignalsAsync(generator, accounts, signals, cancellationToken);
+        }
+        await AddUsersAsync(reps, cancellationToken);
+        return seeded;
+    }
 
+    private async Task SeedAccountsAndSignalsAsync(DemoDataGenerator generator, int accounts, int signals, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
         var demoAccounts = generator.Accounts(accounts, now).ToList();
         foreach (var chunk in demoAccounts.Chunk(ChunkSize))
         {
@@ -37,10 +46,7 @@ public sealed class DemoSeeder(AppDbContext db, UserAdministration users, TimePr
             signalCount += chunk.Length;
             await SaveAndClearAsync(cancellationToken);
         }
-        await AddUsersAsync(reps, cancellationToken);
-        logger.LogInformation("Seeded demo data: {Accounts} accounts, {Signals} signals, {Reps} reps",
-            demoAccounts.Count, signalCount, reps.Count);
-        return true;
+        logger.LogInformation("Seeded demo data: {Accounts} accounts, {Signals} signals", demoAccounts.Count, signalCount);
     }
 
     private async Task AddUsersAsync(IReadOnlyList<Rep> reps, CancellationToken cancellationToken)

@@ -20,6 +20,18 @@ public sealed class ImportReport
 
     public bool HasErrors => Failed > 0 || Aborted is not null;
 
+    public void Merge(ImportReport chunk)
+    {
+        Received += chunk.Received;
+        Created += chunk.Created;
+        Updated += chunk.Updated;
+        Unchanged += chunk.Unchanged;
+        Duplicates += chunk.Duplicates;
+        Failed += chunk.Failed;
+        Errors.AddRange(chunk.Errors.Take(MaxListedErrors - Errors.Count));
+        IgnoredColumns.UnionWith(chunk.IgnoredColumns);
+    }
+
     public void Reject(ImportError error)
     {
         Failed++;

@@ -22,7 +22,8 @@ public sealed class SignalIngestor(AppDbContext db, TimeProvider clock, ILogger<
         {
             await foreach (var chunk in records.ChunkAsync(ChunkSize).WithCancellation(cancellationToken))
             {
-                await StoreChunkAsync(chunk, report, cancellationToken);
+                await ChunkTransaction.RunAsync(db, report, chunkReport => StoreChunkAsync(chunk, chunkReport, cancellationToken),
+                    cancellationToken);
             }
         }
         catch (MalformedFileException exception)
@@ -81,10 +82,7 @@ public sealed class SignalIngestor(AppDbContext db, TimeProvider clock, ILogger<
             });
             report.Created++;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
     }
 
     private static IEnumerable<ImportError> Check(int row, SignalDraft draft, DateTime now)

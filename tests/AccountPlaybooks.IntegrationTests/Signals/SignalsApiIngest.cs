@@ -41,6 +41,23 @@ public abstract class SignalsApiIngest<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     [Fact]
+    public async Task CreatesEachSignalOnceGivenConcurrentDeliveriesOfOneBatch()
+    {
+        var client = await OpsWithAccountsAsync();
+        var batch = Enumerable.Range(1, 200).Select(i => new
+        {
+            id = $"race-{i}", accountId = "sig-acc-2", type = "page_visit", occurredAt = AppFixture.Start.AddMinutes(-i),
+        }).ToArray();
+
+        var reports = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+            await (await client.PostJsonAsync("/api/signals", batch)).ReadAsync<ImportResult>()));
+
+        Assert.Equal(200, reports.Sum(r => r.Created));
+        Assert.Equal(600, reports.Sum(r => r.Duplicates));
+        Assert.Equal(200, await app.WithDbAsync(db => db.Signals.CountAsync(s => s.Id.StartsWith("race-"))));
+    }
+
+    [Fact]
     public async Task RejectsOnlyTheSignalWhoseAccountIsUnknown()
     {
         var client = await OpsWithAccountsAsync();
