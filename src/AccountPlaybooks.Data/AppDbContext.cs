@@ -1,5 +1,6 @@
 using AccountPlaybooks.Domain.Accounts;
 using AccountPlaybooks.Domain.Reps;
+using AccountPlaybooks.Domain.Scoring;
 using AccountPlaybooks.Domain.Signals;
 using AccountPlaybooks.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Rep> Reps => Set<Rep>();
     public DbSet<User> Users => Set<User>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AccountScore> AccountScores => Set<AccountScore>();
+    public DbSet<TierChange> TierChanges => Set<TierChange>();
+    public DbSet<RulesetRecord> Rulesets => Set<RulesetRecord>();
+    public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

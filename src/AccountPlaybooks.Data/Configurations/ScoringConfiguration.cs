@@ -1,0 +1,70 @@
+using AccountPlaybooks.Domain.Accounts;
+using AccountPlaybooks.Domain.Scoring;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AccountPlaybooks.Data.Configurations;
+
+internal sealed class AccountScoreConfiguration : IEntityTypeConfiguration<AccountScore>
+{
+    public void Configure(EntityTypeBuilder<AccountScore> score)
+    {
+        score.HasKey(s => s.AccountId);
+        score.Property(s => s.AccountId).HasMaxLength(128);
+        score.Property(s => s.Tier).HasMaxLength(64);
+        score.Property(s => s.HeldTier).HasMaxLength(64);
+        score.Property(s => s.ReviewFlag).HasMaxLength(512);
+        score.Property(s => s.RulesetVersion).HasMaxLength(16);
+        score.Property(s => s.Components).HasJsonConversion();
+        score.Property(s => s.Reasons).HasJsonConversion();
+        score.Property(s => s.Version).IsConcurrencyToken();
+        score.HasOne<Account>().WithOne().HasForeignKey<AccountScore>(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
+        score.HasIndex(s => new { s.Tier, s.Composite });
+    }
+}
+
+internal sealed class TierChangeConfiguration : IEntityTypeConfiguration<TierChange>
+{
+    public void Configure(EntityTypeBuilder<TierChange> change)
+    {
+        change.HasKey(c => c.Id);
+        change.Property(c => c.AccountId).HasMaxLength(128);
+        change.Property(c => c.FromTier).HasMaxLength(64);
+        change.Property(c => c.ToTier).HasMaxLength(64);
+        change.Property(c => c.Kind).HasMaxLength(32);
+        change.Property(c => c.RulesetVersion).HasMaxLength(16);
+        change.Property(c => c.CauseRules).HasJsonConversion();
+        change.Property(c => c.CauseSignalIds).HasJsonConversion();
+        change.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
+        change.HasIndex(c => new { c.AccountId, c.ChangedAt });
+        change.HasIndex(c => c.ChangedAt);
+    }
+}
+
+internal sealed class RulesetRecordConfiguration : IEntityTypeConfiguration<RulesetRecord>
+{
+    public void Configure(EntityTypeBuilder<RulesetRecord> ruleset)
+    {
+        ruleset.HasKey(r => r.Id);
+        ruleset.Property(r => r.Id).HasMaxLength(16);
+        ruleset.Property(r => r.Hash).HasMaxLength(64);
+        ruleset.Property(r => r.Author).HasMaxLength(256);
+        ruleset.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        ruleset.Property(r => r.Messages).HasJsonConversion();
+        ruleset.Property(r => r.Files).HasJsonConversion();
+        ruleset.HasIndex(r => r.CreatedAt);
+    }
+}
+
+internal sealed class EvaluationRunConfiguration : IEntityTypeConfiguration<EvaluationRun>
+{
+    public void Configure(EntityTypeBuilder<EvaluationRun> run)
+    {
+        run.HasKey(r => r.Id);
+        run.Property(r => r.Trigger).HasMaxLength(128);
+        run.Property(r => r.RulesetVersion).HasMaxLength(16);
+        run.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        run.Property(r => r.Error).HasMaxLength(2048);
+        run.HasIndex(r => r.StartedAt);
+    }
+}

@@ -1,0 +1,9 @@
+namespace AccountPlaybooks.Domain.Scoring;
+
+public enum EvaluationRunStatus
+{
+    Running,
+    Completed,
+    Cancelled,
+    Failed,
+}

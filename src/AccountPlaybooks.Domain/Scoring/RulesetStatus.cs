@@ -1,0 +1,8 @@
+namespace AccountPlaybooks.Domain.Scoring;
+
+public enum RulesetStatus
+{
+    Rejected,
+    Active,
+    Superseded,
+}
