@@ -1,8 +1,11 @@
 using AccountPlaybooks.Application.Accounts;
 using AccountPlaybooks.Application.Demo;
 using AccountPlaybooks.Application.Reps;
+using AccountPlaybooks.Application.Rules;
+using AccountPlaybooks.Application.Scoring;
 using AccountPlaybooks.Application.Signals;
 using AccountPlaybooks.Application.Users;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,14 +13,31 @@ namespace AccountPlaybooks.Application;
 
 public static class ApplicationServiceExtensions
 {
-    public static IServiceCollection AddAccountPlaybooksApplication(this IServiceCollection services)
+    public static IServiceCollection AddAccountPlaybooksApplication(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(configuration.GetSection(EvaluationOptions.Section).Get<EvaluationOptions>() ?? new EvaluationOptions());
+        services.AddSingleton(configuration.GetSection(RulesOptions.Section).Get<RulesOptions>() ?? new RulesOptions());
+        services.AddSingleton<RulesetRegistry>();
+        services.AddSingleton<ReevaluationQueue>();
+        services.AddSingleton<EvaluationGate>();
+        services.AddScoped<AccountEvaluator>();
+        services.AddScoped<FullEvaluation>();
+        services.AddScoped<WhatIf>();
         services.AddScoped<AccountImporter>();
         services.AddScoped<SignalIngestor>();
         services.AddScoped<RepDirectory>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoSeeder>();
+        return services;
+    }
+
+    /// The long-running parts a server adds: rules made live at start-up, hot reload, queued re-evaluations.
+    public static IServiceCollection AddRulesRuntime(this IServiceCollection services)
+    {
+        services.AddHostedService<RulesStartup>();
+        services.AddHostedService<RulesFolderWatcher>();
+        services.AddHostedService<ReevaluationWorker>();
         return services;
     }
 }

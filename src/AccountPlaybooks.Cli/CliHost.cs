@@ -20,7 +20,7 @@ internal static class CliHost
         builder.Configuration.AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddAccountPlaybooksData(builder.Configuration);
-        builder.Services.AddAccountPlaybooksApplication();
+        builder.Services.AddAccountPlaybooksApplication(builder.Configuration);
         var host = builder.Build();
         await host.Services.MigrateDatabaseAsync(cancellationToken);
         return host;

@@ -3,9 +3,12 @@ using AccountPlaybooks.Data;
 using AccountPlaybooks.Server.Accounts;
 using AccountPlaybooks.Server.Auth;
 using AccountPlaybooks.Server.Demo;
+using AccountPlaybooks.Server.Evaluations;
 using AccountPlaybooks.Server.Health;
 using AccountPlaybooks.Server.Hosting;
 using AccountPlaybooks.Server.Reps;
+using AccountPlaybooks.Server.Rules;
+using AccountPlaybooks.Server.Scheduling;
 using AccountPlaybooks.Server.Signals;
 using AccountPlaybooks.Server.Users;
 using Serilog;
@@ -16,10 +19,11 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddAccountPlaybooksLogging();
     builder.Services.AddAccountPlaybooksData(builder.Configuration);
-    builder.Services.AddAccountPlaybooksApplication();
+    builder.Services.AddAccountPlaybooksApplication(builder.Configuration).AddRulesRuntime();
     builder.AddAccountPlaybooksApi();
     builder.AddAccountPlaybooksAuth();
     builder.AddAccountPlaybooksHealth();
+    builder.AddPlaybookScheduling();
     builder.AddDemoMode();
 
     var app = builder.Build();
@@ -33,6 +37,8 @@ try
     app.MapSignalsApi();
     app.MapRepsApi();
     app.MapUsersApi();
+    app.MapRulesApi();
+    app.MapEvaluationsApi();
 
     await app.RunAsync();
     return 0;

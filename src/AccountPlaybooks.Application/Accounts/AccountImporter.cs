@@ -1,4 +1,5 @@
 using AccountPlaybooks.Application.Import;
+using AccountPlaybooks.Application.Scoring;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Accounts;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace AccountPlaybooks.Application.Accounts;
 
 /// Upserts accounts by id from a streamed file. Columns present in the file overwrite (a blank cell clears),
-/// columns absent keep what is stored. Each chunk is one transaction (<see cref="ChunkTransaction"/>).
-public sealed class AccountImporter(AppDbContext db, TimeProvider clock, ILogger<AccountImporter> logger)
+/// columns absent keep what is stored. Created and changed accounts are evaluated right away.
+/// Each chunk is one transaction (<see cref="ChunkTransaction"/>).
+public sealed class AccountImporter(AppDbContext db, AccountEvaluator evaluator, TimeProvider clock, ILogger<AccountImporter> logger)
 {
     public const int ChunkSize = 1000;
 
@@ -19,8 +21,10 @@ public sealed class AccountImporter(AppDbContext db, TimeProvider clock, ILogger
         {
             await foreach (var chunk in records.ChunkAsync(ChunkSize).WithCancellation(cancellationToken))
             {
-                await ChunkTransaction.RunAsync(db, report, chunkReport => StoreChunkAsync(chunk, chunkReport, cancellationToken),
+                var touched = new List<string>();
+                await ChunkTransaction.RunAsync(db, report, chunkReport => StoreChunkAsync(chunk, chunkReport, touched, cancellationToken),
                     cancellationToken);
+                await evaluator.EvaluateAsync(touched, cancellationToken);
             }
         }
         catch (MalformedFileException exception)
@@ -32,7 +36,7 @@ public sealed class AccountImporter(AppDbContext db, TimeProvider clock, ILogger
         return report;
     }
 
-    private async Task StoreChunkAsync(List<SourceRecord> chunk, ImportReport report, CancellationToken cancellationToken)
+    private async Task StoreChunkAsync(List<SourceRecord> chunk, ImportReport report, List<string> touched, CancellationToken cancellationToken)
     {
         var valid = new List<(SourceRecord Record, string Id)>(chunk.Count);
         foreach (var record in chunk)
@@ -75,6 +79,7 @@ public sealed class AccountImporter(AppDbContext db, TimeProvider clock, ILogger
                 }
                 account.UpdatedAt = now;
                 report.Updated++;
+                touched.Add(id);
             }
             else
             {
@@ -85,6 +90,7 @@ public sealed class AccountImporter(AppDbContext db, TimeProvider clock, ILogger
                 db.Accounts.Add(account);
                 stored[id] = account;
                 report.Created++;
+                touched.Add(id);
             }
         }
         await db.SaveChangesAsync(cancellationToken);

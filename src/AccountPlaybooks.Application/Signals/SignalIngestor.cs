@@ -1,4 +1,5 @@
 using AccountPlaybooks.Application.Import;
+using AccountPlaybooks.Application.Scoring;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Signals;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,8 @@ namespace AccountPlaybooks.Application.Signals;
 
 /// Stores signals idempotently: a signal id seen before is counted as a duplicate and changes nothing.
 /// The account is matched by id, else by domain; an unknown account rejects that signal only.
-public sealed class SignalIngestor(AppDbContext db, TimeProvider clock, ILogger<SignalIngestor> logger)
+/// Each account that got a new signal is re-evaluated at once (incremental).
+public sealed class SignalIngestor(AppDbContext db, AccountEvaluator evaluator, TimeProvider clock, ILogger<SignalIngestor> logger)
 {
     public const int ChunkSize = 1000;
 
@@ -22,8 +24,10 @@ public sealed class SignalIngestor(AppDbContext db, TimeProvider clock, ILogger<
         {
             await foreach (var chunk in records.ChunkAsync(ChunkSize).WithCancellation(cancellationToken))
             {
-                await ChunkTransaction.RunAsync(db, report, chunkReport => StoreChunkAsync(chunk, chunkReport, cancellationToken),
+                var touched = new List<string>();
+                await ChunkTransaction.RunAsync(db, report, chunkReport => StoreChunkAsync(chunk, chunkReport, touched, cancellationToken),
                     cancellationToken);
+                await evaluator.EvaluateAsync(touched, cancellationToken);
             }
         }
         catch (MalformedFileException exception)
@@ -35,7 +39,7 @@ public sealed class SignalIngestor(AppDbContext db, TimeProvider clock, ILogger<
         return report;
     }
 
-    private async Task StoreChunkAsync(List<SourceRecord> chunk, ImportReport report, CancellationToken cancellationToken)
+    private async Task StoreChunkAsync(List<SourceRecord> chunk, ImportReport report, List<string> touched, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var drafts = new List<(int Row, SignalDraft Draft)>(chunk.Count);
@@ -81,6 +85,7 @@ public sealed class SignalIngestor(AppDbContext db, TimeProvider clock, ILogger<
                 ReceivedAt = now,
             });
             report.Created++;
+            touched.Add(accountId);
         }
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -37,6 +37,7 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
             web.UseSetting("Database:Provider", provider.ToString());
             web.UseSetting("Database:ConnectionString", Database.ConnectionString);
             web.UseSetting("Logging:Folder", logFolder);
+            web.UseSetting("Scheduling:Enabled", "false"); // tests of the scheduler turn it on in Settings
             foreach (var (key, value) in Settings)
             {
                 web.UseSetting(key, value);

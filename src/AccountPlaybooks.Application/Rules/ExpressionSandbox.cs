@@ -1,0 +1,95 @@
+using System.Collections;
+using System.Linq.Expressions;
+using System.Reflection;
+using AccountPlaybooks.Application.Scoring.Facts;
+
+namespace AccountPlaybooks.Application.Rules;
+
+/// Walks a parsed rule expression and allows only what a rule needs: the facts and their helpers, text,
+/// numbers, dates, Math and LINQ over collections. RulesEngine 6.0.1 lets System.Object back in, so without
+/// this walk `account.GetType().Assembly` would reach reflection. The first forbidden node is reported.
+public sealed class ExpressionSandbox : ExpressionVisitor
+{
+    public const int MaxLength = 1000;
+
+    private static readonly HashSet<Type> AllowedTypes =
+    [
+        typeof(AccountFacts), typeof(SignalWindow), typeof(ScoreFacts), typeof(SignalFact),
+        typeof(string), typeof(Math), typeof(Enumerable), typeof(DateTime), typeof(TimeSpan),
+        typeof(bool), typeof(char), typeof(int), typeof(long), typeof(double), typeof(decimal), typeof(float),
+    ];
+
+    private static readonly HashSet<Type> AllowedGenericTypes =
+    [
+        typeof(IEnumerable<>), typeof(IReadOnlyList<>), typeof(IReadOnlyCollection<>), typeof(List<>), typeof(ICollection<>),
+        typeof(IList<>), typeof(IReadOnlyDictionary<,>), typeof(Dictionary<,>), typeof(IDictionary<,>), typeof(KeyValuePair<,>),
+        typeof(Nullable<>), typeof(Func<,>), typeof(Func<,,>),
+    ];
+
+    private static readonly HashSet<string> ForbiddenMembers =
+    [
+        "Enumerable.Range", "Enumerable.Repeat", "DateTime.Now", "DateTime.UtcNow", "DateTime.Today", "Object.GetType",
+    ];
+
+    private string? _problem;
+
+    public static string? Check(Expression expression)
+    {
+        var sandbox = new ExpressionSandbox();
+        sandbox.Visit(expression);
+        return sandbox._problem;
+    }
+
+    public override Expression? Visit(Expression? node)
+    {
+        if (_problem is not null || node is null)
+        {
+            return node;
+        }
+        if (!IsAllowed(node.Type) && node.NodeType != ExpressionType.Lambda)
+        {
+            return Deny($"values of type {Name(node.Type)} are not allowed in rules");
+        }
+        return base.Visit(node);
+    }
+
+    protected override Expression VisitMethodCall(MethodCallExpression node) =>
+        Allowed(node.Method) ? base.VisitMethodCall(node) : Deny($"{Name(node.Method)}() is not allowed in rules");
+
+    protected override Expression VisitMember(MemberExpression node) =>
+        Allowed(node.Member) ? base.VisitMember(node) : Deny($"{Name(node.Member)} is not allowed in rules");
+
+    protected override Expression VisitNew(NewExpression node) => Deny("creating objects (new ...) is not allowed in rules");
+
+    protected override Expression VisitNewArray(NewArrayExpression node) =>
+        node.NodeType == ExpressionType.NewArrayBounds ? Deny("creating arrays is not allowed in rules") : base.VisitNewArray(node);
+
+    protected override Expression VisitInvocation(InvocationExpression node) => Deny("invoking delegates is not allowed in rules");
+
+    private static bool Allowed(MemberInfo member) =>
+        !ForbiddenMembers.Contains(Name(member)) && member.DeclaringType is { } type &&
+        (IsAllowed(type) || (type == typeof(object) && member.Name is "ToString" or "Equals"));
+
+    private static bool IsAllowed(Type type)
+    {
+        if (type.IsArray)
+        {
+            return IsAllowed(type.GetElementType()!);
+        }
+        if (type.IsGenericType)
+        {
+            return AllowedGenericTypes.Contains(type.GetGenericTypeDefinition()) && type.GetGenericArguments().All(IsAllowed);
+        }
+        return AllowedTypes.Contains(type) || type == typeof(IEnumerable);
+    }
+
+    private Expression Deny(string problem)
+    {
+        _problem ??= problem;
+        return Expression.Empty();
+    }
+
+    private static string Name(MemberInfo member) => $"{member.DeclaringType?.Name}.{member.Name}";
+
+    private static string Name(Type type) => type.IsGenericType ? type.Name.Split('`')[0] : type.Name;
+}

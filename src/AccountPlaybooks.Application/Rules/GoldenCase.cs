@@ -1,0 +1,35 @@
+using AccountPlaybooks.Application.Scoring.Facts;
+
+namespace AccountPlaybooks.Application.Rules;
+
+/// One golden case from rules/tests/: given an account and its signals at a time, the rules must produce
+/// these components, this tier and these triggers.
+public sealed class GoldenCase
+{
+    public required string Name { get; init; }
+    public DateTime Now { get; init; } = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    public AccountFacts Account { get; init; } = new();
+    public List<GoldenSignal> Signals { get; init; } = [];
+    public required GoldenExpectation Expect { get; init; }
+}
+
+public sealed class GoldenSignal
+{
+    public required string Type { get; init; }
+
+    /// How long before <see cref="GoldenCase.Now"/> the signal happened.
+    public double DaysAgo { get; init; }
+    public Dictionary<string, string> Properties { get; init; } = [];
+}
+
+public sealed class GoldenExpectation
+{
+    public string? Tier { get; init; }
+    public Dictionary<string, double>? Components { get; init; }
+    public double? Composite { get; init; }
+    public double? CompositeAtLeast { get; init; }
+    public double? CompositeBelow { get; init; }
+
+    /// The trigger rules that must fire, no more and no fewer; leave out to not check.
+    public List<string>? Triggers { get; init; }
+}

@@ -1,0 +1,7 @@
+using System.Text.Json;
+
+namespace AccountPlaybooks.Application.Rules;
+
+/// One rule as written in a file, checked for shape but not yet compiled.
+public sealed record RuleDefinition(string File, int Line, string Workflow, RuleConcern Concern, string Name,
+    string Expression, IReadOnlyDictionary<string, JsonElement> Properties);

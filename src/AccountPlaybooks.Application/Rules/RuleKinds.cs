@@ -1,0 +1,13 @@
+namespace AccountPlaybooks.Application.Rules;
+
+/// A scoring rule: when it passes, its points go to its component.
+public sealed record ComponentRule(CompiledRule Rule, string Component, double Points, string Reason);
+
+/// A composite weight: when it passes, the component counts with this weight.
+public sealed record WeightRule(CompiledRule Rule, string Component, double Weight);
+
+/// A tier: the first passing tier rule (in file order) names the tier. Rank 1 is the best tier.
+public sealed record TierRule(CompiledRule Rule, string Tier, int Rank, int? Cap);
+
+/// A promotion, demotion or review flag fired from signals, with a hold period for promotions.
+public sealed record TriggerRule(CompiledRule Rule, TriggerAction Action, string? Tier, int HoldDays, string Reason);

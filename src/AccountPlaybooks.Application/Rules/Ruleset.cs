@@ -1,0 +1,96 @@
+using AccountPlaybooks.Application.Scoring.Facts;
+
+namespace AccountPlaybooks.Application.Rules;
+
+/// A validated, compiled, immutable set of rules. Evaluations hold a reference to the ruleset they started with,
+/// so a swap never changes an evaluation in flight.
+public sealed class Ruleset
+{
+    private const int MaxEvidence = 20;
+
+    public required string Version { get; init; }
+    public required string Hash { get; init; }
+    public required IReadOnlyList<RuleFile> Files { get; init; }
+    public required IReadOnlyList<string> ComponentNames { get; init; }
+    public required IReadOnlyList<ComponentRule> ComponentRules { get; init; }
+    public required IReadOnlyList<WeightRule> WeightRules { get; init; }
+    public required IReadOnlyList<TierRule> TierRules { get; init; }
+    public required IReadOnlyList<TriggerRule> TriggerRules { get; init; }
+
+    /// The same rules as a RulesEngine instance, built once and never changed: used by explain and the tests
+    /// that show the compiled delegates agree with RulesEngine.
+    public required RulesEngine.RulesEngine Engine { get; init; }
+
+    public IEnumerable<TierRule> Tiers => TierRules.DistinctBy(t => t.Tier);
+
+    public int RankOf(string tier) => TierRules.FirstOrDefault(t => t.Tier == tier)?.Rank ?? int.MaxValue;
+
+    /// <paramref name="hysteresisMargin"/> points are added to the composite for a second look at the tier
+    /// (<see cref="RuleOutcome.TierWithMargin"/>), so a small dip does not demote.
+    public RuleOutcome Evaluate(AccountFacts account, SignalWindow signals, double hysteresisMargin = 0)
+    {
+        var passed = new List<string>();
+        var reasons = new List<string>();
+        var evidence = new List<string>();
+        var points = ComponentNames.ToDictionary(name => name, _ => 0.0);
+        var noScore = new ScoreFacts(points, 0);
+        signals.TakeEvidence();
+        foreach (var rule in ComponentRules)
+        {
+            if (rule.Rule.Passes(account, signals, noScore))
+            {
+                points[rule.Component] += rule.Points;
+                passed.Add(rule.Rule.Name);
+                reasons.Add($"{rule.Reason} ({rule.Points:+0;-0} {rule.Component})");
+                evidence.AddRange(signals.TakeEvidence());
+            }
+            else
+            {
+                signals.TakeEvidence();
+            }
+        }
+        var components = points.ToDictionary(p => p.Key, p => Math.Clamp(p.Value, 0, 100));
+        var composite = Composite(account, signals, new ScoreFacts(components, 0), passed);
+        var score = new ScoreFacts(components, composite);
+
+        var tier = TierFor(account, signals, score);
+        passed.Add(tier.Rule.Name);
+        var withMargin = hysteresisMargin == 0 ? tier : TierFor(account, signals, new ScoreFacts(components, composite + hysteresisMargin));
+        var triggers = new List<FiredTrigger>();
+        signals.TakeEvidence();
+        foreach (var trigger in TriggerRules)
+        {
+            if (trigger.Rule.Passes(account, signals, score))
+            {
+                triggers.Add(new FiredTrigger(trigger.Rule.Name, trigger.Action, trigger.Tier, trigger.HoldDays, trigger.Reason,
+                    signals.TakeEvidence().Take(MaxEvidence).ToList()));
+                passed.Add(trigger.Rule.Name);
+            }
+            else
+            {
+                signals.TakeEvidence();
+            }
+        }
+        return new RuleOutcome(components, composite, tier.Tier, tier.Rule.Name, withMargin.Tier, triggers, reasons, passed,
+            evidence.Distinct().Take(MaxEvidence).ToList());
+    }
+
+    private TierRule TierFor(AccountFacts account, SignalWindow signals, ScoreFacts score) =>
+        TierRules.FirstOrDefault(t => t.Rule.Passes(account, signals, score)) ?? TierRules[^1];
+
+    /// The weighted mean of the components whose weight rules pass, rounded to one decimal.
+    private double Composite(AccountFacts account, SignalWindow signals, ScoreFacts score, List<string> passed)
+    {
+        double total = 0, weights = 0;
+        foreach (var weight in WeightRules)
+        {
+            if (weight.Rule.Passes(account, signals, score))
+            {
+                total += weight.Weight * score.Component(weight.Component);
+                weights += weight.Weight;
+                passed.Add(weight.Rule.Name);
+            }
+        }
+        return weights == 0 ? 0 : Math.Round(total / weights, 1);
+    }
+}

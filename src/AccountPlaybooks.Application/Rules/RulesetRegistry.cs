@@ -1,0 +1,118 @@
+using AccountPlaybooks.Application.Scoring;
+using AccountPlaybooks.Data;
+using AccountPlaybooks.Domain.Scoring;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AccountPlaybooks.Application.Rules;
+
+/// Holds the live ruleset and is the one way to change it: validate → build a new engine → golden cases → swap.
+/// A bad version never goes live; the last good one stays. Every attempt is recorded with its files, so any
+/// version can be rolled back to. A new live version queues a full re-evaluation.
+public sealed class RulesetRegistry(IServiceScopeFactory scopes, ReevaluationQueue reevaluations, TimeProvider clock,
+    ILogger<RulesetRegistry> logger)
+{
+    private readonly SemaphoreSlim _publishing = new(1, 1);
+    private Ruleset? _active;
+    private string? _lastAttemptHash;
+
+    /// The live ruleset; null until one has been accepted. Read it once per evaluation and keep the reference.
+    public Ruleset? Active => Volatile.Read(ref _active);
+
+    public async Task<PublishResult> PublishAsync(IReadOnlyList<RuleFile> rules, IReadOnlyList<RuleFile> cases, string author,
+        CancellationToken cancellationToken = default)
+    {
+        await _publishing.WaitAsync(cancellationToken);
+        try
+        {
+            var hash = RulesetCompiler.HashOf(rules);
+            if (Active?.Hash == hash)
+            {
+                return new PublishResult(true, Active.Version, [], Unchanged: true);
+            }
+            var (ruleset, result) = RulesetValidation.Validate(rules, cases);
+            if (_lastAttemptHash != hash)
+            {
+                await RecordAsync(hash, author, rules, result, cancellationToken);
+                _lastAttemptHash = hash;
+            }
+            if (ruleset is null)
+            {
+                foreach (var problem in result.Problems)
+                {
+                    logger.LogWarning("Rules {Version} from {Author} rejected: {Problem}", result.Version, author, problem.ToString());
+                }
+                return result;
+            }
+            var previous = Interlocked.Exchange(ref _active, ruleset);
+            logger.LogInformation("Rules {Version} from {Author} are live (was {Previous})", ruleset.Version, author, previous?.Version ?? "none");
+            reevaluations.Enqueue($"rules {ruleset.Version} published by {author}");
+            return result;
+        }
+        finally
+        {
+            _publishing.Release();
+        }
+    }
+
+    /// At start-up: the folder's rules, or if they are broken, the last version that was live.
+    public async Task LoadAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        var (rules, cases) = RulesFolder.Read(folder);
+        var result = await PublishAsync(rules, cases, "startup", cancellationToken);
+        if (result.Accepted)
+        {
+            return;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var lastGood = await db.Rulesets.AsNoTracking().Where(r => r.Status == RulesetStatus.Active).FirstOrDefaultAsync(cancellationToken);
+        if (lastGood is not null && RulesetCompiler.Compile(Files(lastGood)).Ruleset is { } fallback)
+        {
+            Volatile.Write(ref _active, fallback);
+            logger.LogWarning("Rules in {Folder} are invalid; serving the last good version {Version}", folder, fallback.Version);
+        }
+    }
+
+    /// Publishes the files of an earlier version again (and the caller writes them back to the folder).
+    public async Task<(PublishResult Result, IReadOnlyList<RuleFile> Files)?> RollbackAsync(string version, IReadOnlyList<RuleFile> cases,
+        string author, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var record = await db.Rulesets.AsNoTracking().SingleOrDefaultAsync(r => r.Id == version, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+        var files = Files(record);
+        return (await PublishAsync(files, cases, $"{author} (rollback to {version})", cancellationToken), files);
+    }
+
+    private static List<RuleFile> Files(RulesetRecord record) => record.Files.Select(f => new RuleFile(f.Key, f.Value)).ToList();
+
+    private async Task RecordAsync(string hash, string author, IReadOnlyList<RuleFile> rules, PublishResult result,
+        CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (result.Accepted)
+        {
+            await db.Rulesets.Where(r => r.Status == RulesetStatus.Active)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, RulesetStatus.Superseded), cancellationToken);
+        }
+        var record = await db.Rulesets.SingleOrDefaultAsync(r => r.Id == result.Version, cancellationToken);
+        if (record is null)
+        {
+            record = new RulesetRecord { Id = result.Version, Hash = hash, Author = author };
+            db.Rulesets.Add(record);
+        }
+        record.Author = author;
+        record.CreatedAt = clock.GetUtcNow().UtcDateTime;
+        record.Status = result.Accepted ? RulesetStatus.Active : RulesetStatus.Rejected;
+        record.Messages = result.Messages.ToList();
+        record.Files = rules.ToDictionary(f => f.Name, f => f.Content);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

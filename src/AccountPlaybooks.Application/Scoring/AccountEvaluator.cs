@@ -1,0 +1,126 @@
+using AccountPlaybooks.Application.Rules;
+using AccountPlaybooks.Application.Scoring.Facts;
+using AccountPlaybooks.Data;
+using AccountPlaybooks.Domain.Accounts;
+using AccountPlaybooks.Domain.Scoring;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountPlaybooks.Application.Scoring;
+
+/// Evaluates accounts on a ruleset and stores what changed: the score row, and a tier change with its cause.
+/// Rows whose result did not change are not written.
+public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, EvaluationOptions options, TimeProvider clock)
+{
+    private readonly TierPolicy _policy = new(options);
+
+    /// Incremental: these accounts, now, on the live rules (nothing happens before rules are live).
+    public async Task<ChunkResult> EvaluateAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken = default)
+    {
+        if (registry.Active is not { } rules || accountIds.Count == 0)
+        {
+            return ChunkResult.Empty;
+        }
+        var ids = accountIds.Distinct().ToList();
+        var accounts = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
+        return await EvaluateChunkAsync(rules, accounts, clock.GetUtcNow().UtcDateTime, write: true, cancellationToken);
+    }
+
+    /// Evaluates a chunk of accounts; with <paramref name="write"/> false nothing is stored (what-if).
+    public async Task<ChunkResult> EvaluateChunkAsync(Ruleset rules, IReadOnlyList<Account> accounts, DateTime now, bool write,
+        CancellationToken cancellationToken)
+    {
+        var ids = accounts.Select(a => a.Id).ToList();
+        var since = now.AddDays(-options.SignalWindowDays);
+        var signals = (await db.Signals.AsNoTracking()
+                .Where(s => ids.Contains(s.AccountId) && s.OccurredAt >= since)
+                .Select(s => new { s.AccountId, s.Id, s.Type, s.OccurredAt, s.Properties })
+                .ToListAsync(cancellationToken))
+            .ToLookup(s => s.AccountId, s => new SignalFact(s.Id, s.Type, s.OccurredAt, s.Properties));
+        var scoreQuery = db.AccountScores.Where(s => ids.Contains(s.AccountId));
+        var scores = await (write ? scoreQuery : scoreQuery.AsNoTracking()).ToDictionaryAsync(s => s.AccountId, cancellationToken);
+
+        var evaluated = new List<EvaluatedAccount>(accounts.Count);
+        int changed = 0, tierChanges = 0;
+        foreach (var account in accounts)
+        {
+            var stored = scores.GetValueOrDefault(account.Id);
+            var facts = AccountFacts.From(account, stored?.Tier ?? "", now);
+            var outcome = rules.Evaluate(facts, new SignalWindow(signals[account.Id].ToList(), now), options.HysteresisPoints);
+            var state = stored is null ? null : new TierState(stored.Tier, stored.TierSince, stored.HeldTier, stored.HoldUntil, stored.ReviewFlag, stored.RulesetVersion);
+            var decision = _policy.Decide(rules, outcome, state, now);
+            evaluated.Add(new EvaluatedAccount(account, outcome, decision, stored?.Tier));
+            if (write && Store(rules, account.Id, stored, outcome, decision, now) is var (rowChanged, tierChanged))
+            {
+                changed += rowChanged ? 1 : 0;
+                tierChanges += tierChanged ? 1 : 0;
+            }
+        }
+        if (write && (changed > 0 || tierChanges > 0))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        if (write)
+        {
+            db.ChangeTracker.Clear();
+        }
+        return new ChunkResult(evaluated, changed, tierChanges);
+    }
+
+    /// Every rule's verdict for one account now, through RulesEngine, with the values each expression read.
+    public async Task<List<RuleExplanation>> ExplainAsync(Ruleset rules, Account account, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now.AddDays(-options.SignalWindowDays);
+        var signals = await db.Signals.AsNoTracking().Where(s => s.AccountId == account.Id && s.OccurredAt >= since)
+            .Select(s => new SignalFact(s.Id, s.Type, s.OccurredAt, s.Properties)).ToListAsync(cancellationToken);
+        var tier = await db.AccountScores.Where(s => s.AccountId == account.Id).Select(s => s.Tier).FirstOrDefaultAsync(cancellationToken);
+        var facts = AccountFacts.From(account, tier ?? "", now);
+        var window = new SignalWindow(signals, now);
+        return await RuleExplainer.ExplainAsync(rules, facts, window, rules.Evaluate(facts, window));
+    }
+
+    private (bool Changed, bool TierChanged) Store(Ruleset rules, string accountId, AccountScore? stored, RuleOutcome outcome,
+        TierDecision decision, DateTime now)
+    {
+        var tierChanged = stored?.Tier != decision.Tier;
+        if (stored is null)
+        {
+            stored = new AccountScore { AccountId = accountId, Tier = decision.Tier, RulesetVersion = rules.Version, TierSince = now };
+            db.AccountScores.Add(stored);
+        }
+        var changed = tierChanged || stored.Composite != outcome.Composite || stored.RulesetVersion != rules.Version ||
+                      stored.HeldTier != decision.HeldTier || stored.HoldUntil != decision.HoldUntil || stored.ReviewFlag != decision.ReviewFlag ||
+                      !stored.Components.SequenceEqual(outcome.Components) || !stored.Reasons.SequenceEqual(outcome.Reasons);
+        if (!changed)
+        {
+            return (false, false);
+        }
+        if (tierChanged)
+        {
+            db.TierChanges.Add(new TierChange
+            {
+                AccountId = accountId,
+                FromTier = db.Entry(stored).State == EntityState.Added ? null : stored.Tier,
+                ToTier = decision.Tier,
+                ChangedAt = now,
+                Kind = decision.Kind,
+                CauseRules = decision.CauseRules.ToList(),
+                CauseSignalIds = decision.CauseSignalIds.ToList(),
+                RulesetVersion = rules.Version,
+            });
+            stored.Tier = decision.Tier;
+            stored.TierSince = now;
+        }
+        stored.Components = outcome.Components.ToDictionary();
+        stored.Composite = outcome.Composite;
+        stored.Reasons = outcome.Reasons.ToList();
+        stored.HeldTier = decision.HeldTier;
+        stored.HoldUntil = decision.HoldUntil;
+        stored.ReviewFlag = decision.ReviewFlag;
+        stored.RulesetVersion = rules.Version;
+        stored.EvaluatedAt = now;
+        return (true, tierChanged);
+    }
+}

@@ -1,0 +1,7 @@
+namespace AccountPlaybooks.Application.Scoring;
+
+/// One full re-evaluation at a time in this process, whoever asked (schedule, publish, API, CLI).
+public sealed class EvaluationGate
+{
+    public SemaphoreSlim Full { get; } = new(1, 1);
+}

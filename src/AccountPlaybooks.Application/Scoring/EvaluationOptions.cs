@@ -1,0 +1,19 @@
+namespace AccountPlaybooks.Application.Scoring;
+
+/// The "Evaluation" configuration section: how scores become stable tiers.
+public sealed class EvaluationOptions
+{
+    public const string Section = "Evaluation";
+
+    /// How far back the rules see signals.
+    public int SignalWindowDays { get; set; } = 365;
+
+    /// A score-driven tier change waits until the account has been this long in its tier (0 = no wait).
+    public int MinDaysInTier { get; set; } = 7;
+
+    /// A score-driven demotion needs the composite this many points below the threshold.
+    public double HysteresisPoints { get; set; } = 5;
+
+    /// Accounts read, evaluated and written per transaction in a full re-evaluation.
+    public int ChunkSize { get; set; } = 1000;
+}

@@ -1,0 +1,142 @@
+using System.Security.Claims;
+using AccountPlaybooks.Application.Rules;
+using AccountPlaybooks.Application.Scoring;
+using AccountPlaybooks.Data;
+using AccountPlaybooks.Server.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountPlaybooks.Server.Rules;
+
+/// Rules for ops: read a file, validate or preview a draft, publish (written to the rules folder and made live
+/// only if it validates and passes the golden cases), list versions, roll back.
+public static class RulesApi
+{
+    public sealed record RulesetView(string? ActiveVersion, IReadOnlyList<string> Files, IReadOnlyList<string> Components,
+        IReadOnlyList<TierView> Tiers);
+
+    public sealed record TierView(string Tier, int Rank, int? Cap);
+
+    public sealed record VersionView(string Id, string Author, DateTime CreatedAt, string Status, IReadOnlyList<string> Messages,
+        IReadOnlyList<string> Files);
+
+    public static void MapRulesApi(this WebApplication app)
+    {
+        var rules = app.MapGroup("/api/rules").WithTags("Rules").RequireAuthorization(Policies.Ops);
+        rules.MapGet("/", List).WithName("ListRules").WithSummary("The live ruleset: version, files, components and tiers");
+        rules.MapGet("/versions", Versions).WithName("RuleVersions").WithSummary("Every publish attempt, accepted or rejected, newest first");
+        rules.MapPost("/versions/{version}/rollback", Rollback).WithName("RollbackRules").WithSummary("Publish an earlier version again");
+        rules.MapGet("/{name}", Get).WithName("GetRuleFile").WithSummary("One rule file as it is in the rules folder");
+        rules.MapPut("/{name}", Publish).WithName("PublishRuleFile")
+            .WithSummary("Replace a rule file: validated, golden-tested, written and made live; a bad file changes nothing (422)");
+        rules.MapPost("/{name}/validate", Validate).WithName("ValidateRuleFile").WithSummary("Check a draft of a rule file without publishing it");
+        rules.MapPost("/{name}/preview", Preview).WithName("PreviewRuleFile")
+            .WithSummary("What-if: the tier movement a draft would cause, the movers and the Tier 1 load; writes nothing");
+    }
+
+    private static Ok<RulesetView> List(RulesetRegistry registry, RulesOptions options)
+    {
+        var active = registry.Active;
+        return TypedResults.Ok(new RulesetView(active?.Version, RulesFolder.Read(options.Folder).Rules.Select(f => f.Name).ToList(),
+            active?.ComponentNames ?? [], active?.Tiers.Select(t => new TierView(t.Tier, t.Rank, t.Cap)).ToList() ?? []));
+    }
+
+    private static Results<ContentHttpResult, NotFound> Get(string name, RulesOptions options)
+    {
+        var file = RulesFolder.FileName(name) is { } fileName ? RulesFolder.Read(options.Folder).Rules.FirstOrDefault(f => f.Name == fileName) : null;
+        return file is null ? TypedResults.NotFound() : TypedResults.Text(file.Content, "application/json");
+    }
+
+    private static async Task<Results<Ok<PublishResult>, ProblemHttpResult>> Publish(string name, HttpRequest request, RulesetRegistry registry,
+        RulesOptions options, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await DraftAsync(name, request, options, cancellationToken) is not { } draft)
+        {
+            return BadName(name);
+        }
+        var result = await registry.PublishAsync(draft.Rules, draft.Cases, Author(user), cancellationToken);
+        if (!result.Accepted)
+        {
+            return RulesProblem.From(result, $"{draft.File.Name} was not published; version {registry.Active?.Version ?? "none"} stays live");
+        }
+        await RulesFolder.WriteAsync(options.Folder, draft.File, cancellationToken);
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<Ok<PublishResult>, ProblemHttpResult>> Validate(string name, HttpRequest request, RulesOptions options,
+        CancellationToken cancellationToken)
+    {
+        if (await DraftAsync(name, request, options, cancellationToken) is not { } draft)
+        {
+            return BadName(name);
+        }
+        var (_, result) = RulesetValidation.Validate(draft.Rules, draft.Cases);
+        return result.Accepted ? TypedResults.Ok(result) : RulesProblem.From(result, $"{draft.File.Name} has problems");
+    }
+
+    private static async Task<Results<Ok<WhatIfReport>, ProblemHttpResult>> Preview(string name, HttpRequest request, RulesOptions options,
+        WhatIf whatIf, CancellationToken cancellationToken)
+    {
+        if (await DraftAsync(name, request, options, cancellationToken) is not { } draft)
+        {
+            return BadName(name);
+        }
+        var (ruleset, result) = RulesetValidation.Validate(draft.Rules, draft.Cases);
+        return ruleset is null
+            ? RulesProblem.From(result, $"{draft.File.Name} has problems; nothing to preview")
+            : TypedResults.Ok(await whatIf.RunAsync(ruleset, cancellationToken));
+    }
+
+    private static async Task<Ok<List<VersionView>>> Versions(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var records = await db.Rulesets.AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(100).ToListAsync(cancellationToken);
+        return TypedResults.Ok(records.Select(r => new VersionView(r.Id, r.Author, r.CreatedAt, r.Status.ToString(), r.Messages,
+            r.Files.Keys.ToList())).ToList());
+    }
+
+    private static async Task<Results<Ok<PublishResult>, NotFound, ProblemHttpResult>> Rollback(string version, RulesetRegistry registry,
+        RulesOptions options, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var cases = RulesFolder.Read(options.Folder).Cases;
+        if (await registry.RollbackAsync(version, cases, Author(user), cancellationToken) is not var (result, files))
+        {
+            return TypedResults.NotFound();
+        }
+        if (!result.Accepted)
+        {
+            return RulesProblem.From(result, $"version {version} does not pass today's validation and golden cases");
+        }
+        foreach (var stale in RulesFolder.Read(options.Folder).Rules.Where(f => files.All(kept => kept.Name != f.Name)))
+        {
+            File.Delete(Path.Combine(options.Folder, stale.Name));
+        }
+        foreach (var file in files)
+        {
+            await RulesFolder.WriteAsync(options.Folder, file, cancellationToken);
+        }
+        return TypedResults.Ok(result);
+    }
+
+    private sealed record Draft(RuleFile File, List<RuleFile> Rules, List<RuleFile> Cases);
+
+    /// The folder's files with this one replaced by the request body.
+    private static async Task<Draft?> DraftAsync(string name, HttpRequest request, RulesOptions options, CancellationToken cancellationToken)
+    {
+        if (RulesFolder.FileName(name) is not { } fileName)
+        {
+            return null;
+        }
+        using var reader = new StreamReader(request.Body);
+        var file = new RuleFile(fileName, await reader.ReadToEndAsync(cancellationToken));
+        var (rules, cases) = RulesFolder.Read(options.Folder);
+        rules.RemoveAll(f => f.Name == fileName);
+        rules.Add(file);
+        return new Draft(file, rules.OrderBy(f => f.Name, StringComparer.Ordinal).ToList(), cases);
+    }
+
+    private static ProblemHttpResult BadName(string name) => TypedResults.Problem(title: "Bad rule file name",
+        detail: $"'{name}' is not a rule file name: letters, digits, '-', '_' and '.', ending in .json (or without it)",
+        statusCode: StatusCodes.Status400BadRequest);
+
+    private static string Author(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "api";
+}

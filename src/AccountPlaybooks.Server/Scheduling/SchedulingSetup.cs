@@ -1,0 +1,62 @@
+using AccountPlaybooks.Data;
+using Microsoft.Data.Sqlite;
+using Quartz;
+
+namespace AccountPlaybooks.Server.Scheduling;
+
+public static class SchedulingSetup
+{
+    /// Quartz with a persistent job store: SQLite (one node, its own file) or PostgreSQL (clustered, the app's database).
+    public static void AddPlaybookScheduling(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        if (!options.Enabled)
+        {
+            return;
+        }
+        var evaluation = builder.Configuration.GetSection(EvaluationScheduleOptions.Section).Get<EvaluationScheduleOptions>()
+            ?? new EvaluationScheduleOptions();
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+
+        builder.Services.AddQuartz(quartz =>
+        {
+            // A stable name: it is the SCHED_NAME every stored row carries, and what cluster nodes share.
+            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "AccountPlaybooks");
+            quartz.UsePersistentStore(store =>
+            {
+                store.UseSystemTextJsonSerializer();
+                // Quartz 4.7 ships its own DDL (15 tables, columns added through 4.7) and creates only what is
+                // missing; a hand-written 3.x schema would be refused by its start-up validation.
+                store.ConfigureStore(jobStore => jobStore.SchemaProvisioning = SchemaProvisioning.CreateIfMissing);
+                if (database.Provider == DatabaseProvider.Postgres)
+                {
+                    store.UsePostgres(database.ConnectionString);
+                    store.UseClustering(); // also gives each node a generated instance id
+                }
+                else
+                {
+                    store.UseSqlite(SqliteConnectionString(options.SqliteFile)); // Quartz refuses clustering on SQLite
+                }
+            });
+            // Declared jobs and triggers overwrite their stored copies by key, so a restart (or a changed cron) updates
+            // the one row instead of adding another.
+            quartz.AddJob<FullEvaluationJob>(job => job.WithIdentity(SchedulerJobs.FullEvaluation).StoreDurably());
+            quartz.AddTrigger(trigger => trigger
+                .WithIdentity(SchedulerJobs.FullEvaluationCron)
+                .ForJob(SchedulerJobs.FullEvaluation)
+                .WithCronSchedule(evaluation.Cron, cron => cron
+                    .InTimeZone(TimeZoneInfo.Utc)
+                    .WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+        });
+        builder.Services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        builder.Services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler");
+    }
+
+    /// SQLite does not create folders; the relative path is taken from the working directory, like the app's database.
+    private static string SqliteConnectionString(string file)
+    {
+        var path = Path.GetFullPath(file);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+    }
+}
