@@ -1,6 +1,8 @@
 using AccountPlaybooks.Application;
+using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Data;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -23,6 +25,12 @@ internal static class CliHost
         builder.Services.AddAccountPlaybooksApplication(builder.Configuration);
         var host = builder.Build();
         await host.Services.MigrateDatabaseAsync(cancellationToken);
+        // Imports evaluate the accounts they touch, on the same rules the server would use.
+        var rules = host.Services.GetRequiredService<RulesOptions>();
+        if (Directory.Exists(rules.Folder))
+        {
+            await host.Services.GetRequiredService<RulesetRegistry>().LoadAsync(rules.Folder, cancellationToken);
+        }
         return host;
     }
 }

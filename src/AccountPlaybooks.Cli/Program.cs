@@ -13,5 +13,7 @@ public static class Program
         {
             ImportCommands.Create(),
             UserCommands.Create(),
+            RulesCommands.Create(),
+            EvaluateCommand.Create(),
         };
 }

@@ -46,25 +46,32 @@ public sealed class ExpressionSandbox : ExpressionVisitor
         {
             return node;
         }
-        if (!IsAllowed(node.Type) && node.NodeType != ExpressionType.Lambda)
-        {
-            return Deny($"values of type {Name(node.Type)} are not allowed in rules");
-        }
-        return base.Visit(node);
+        var visited = base.Visit(node);
+        return _problem is null && !IsAllowed(node.Type) && node.NodeType != ExpressionType.Lambda
+            ? Deny(node, $"values of type {Name(node.Type)} are not allowed in rules")
+            : visited;
     }
 
-    protected override Expression VisitMethodCall(MethodCallExpression node) =>
-        Allowed(node.Method) ? base.VisitMethodCall(node) : Deny($"{Name(node.Method)}() is not allowed in rules");
+    // Children first, so `account.GetType().Assembly` is reported as GetType, the first step out of the sandbox.
+    protected override Expression VisitMethodCall(MethodCallExpression node)
+    {
+        Visit(node.Object);
+        Visit(node.Arguments);
+        return _problem is null && !Allowed(node.Method) ? Deny(node, $"{Name(node.Method)}() is not allowed in rules") : node;
+    }
 
-    protected override Expression VisitMember(MemberExpression node) =>
-        Allowed(node.Member) ? base.VisitMember(node) : Deny($"{Name(node.Member)} is not allowed in rules");
+    protected override Expression VisitMember(MemberExpression node)
+    {
+        Visit(node.Expression);
+        return _problem is null && !Allowed(node.Member) ? Deny(node, $"{Name(node.Member)} is not allowed in rules") : node;
+    }
 
-    protected override Expression VisitNew(NewExpression node) => Deny("creating objects (new ...) is not allowed in rules");
+    protected override Expression VisitNew(NewExpression node) => Deny(node, "creating objects (new ...) is not allowed in rules");
 
     protected override Expression VisitNewArray(NewArrayExpression node) =>
-        node.NodeType == ExpressionType.NewArrayBounds ? Deny("creating arrays is not allowed in rules") : base.VisitNewArray(node);
+        node.NodeType == ExpressionType.NewArrayBounds ? Deny(node, "creating arrays is not allowed in rules") : base.VisitNewArray(node);
 
-    protected override Expression VisitInvocation(InvocationExpression node) => Deny("invoking delegates is not allowed in rules");
+    protected override Expression VisitInvocation(InvocationExpression node) => Deny(node, "invoking delegates is not allowed in rules");
 
     private static bool Allowed(MemberInfo member) =>
         !ForbiddenMembers.Contains(Name(member)) && member.DeclaringType is { } type &&
@@ -83,10 +90,11 @@ public sealed class ExpressionSandbox : ExpressionVisitor
         return AllowedTypes.Contains(type) || type == typeof(IEnumerable);
     }
 
-    private Expression Deny(string problem)
+    /// Records the first problem and stops the walk (Visit returns early once a problem is known).
+    private Expression Deny(Expression node, string problem)
     {
         _problem ??= problem;
-        return Expression.Empty();
+        return node;
     }
 
     private static string Name(MemberInfo member) => $"{member.DeclaringType?.Name}.{member.Name}";

@@ -35,7 +35,7 @@ public static partial class RulesetCompiler
         return (ruleset, problems);
     }
 
-    internal static string HashOf(IEnumerable<RuleFile> files)
+    public static string HashOf(IEnumerable<RuleFile> files)
     {
         var text = string.Join("\0", files.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => f.Name + "\0" + f.Content.ReplaceLineEndings("\n")));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

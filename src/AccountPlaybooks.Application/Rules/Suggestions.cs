@@ -5,11 +5,19 @@ public static class Suggestions
 {
     public static string? Closest(string typed, IEnumerable<string> candidates)
     {
+        var lower = typed.ToLowerInvariant();
         var best = candidates
-            .Select(candidate => (candidate, distance: Distance(typed.ToLowerInvariant(), candidate.ToLowerInvariant())))
+            .Select(candidate => (candidate, distance: Distance(lower, candidate.ToLowerInvariant())))
             .OrderBy(pair => pair.distance)
             .FirstOrDefault();
-        return best.candidate is not null && best.distance <= Math.Max(2, typed.Length / 3) ? best.candidate : null;
+        if (best.candidate is not null && best.distance <= Math.Max(2, typed.Length / 3))
+        {
+            return best.candidate;
+        }
+        // "Employes" → "EmployeeCount": a shared start of five letters is a strong hint too.
+        return lower.Length >= 5
+            ? candidates.Where(c => c.StartsWith(typed[..5], StringComparison.OrdinalIgnoreCase)).MinBy(c => Distance(lower, c.ToLowerInvariant()))
+            : null;
     }
 
     public static string DidYouMean(string typed, IReadOnlyCollection<string> candidates, string what)

@@ -10,7 +10,7 @@ public sealed class AccountFacts
     public string Name { get; init; } = "";
     public string Domain { get; init; } = "";
     public string Industry { get; init; } = "";
-    public int Employees { get; init; }
+    public int EmployeeCount { get; init; }
     public decimal AnnualRevenue { get; init; }
     public string Country { get; init; } = "";
     public string Region { get; init; } = "";
@@ -48,7 +48,7 @@ public sealed class AccountFacts
         Name = account.Name,
         Domain = account.Domain ?? "",
         Industry = account.Industry ?? "",
-        Employees = account.Employees ?? 0,
+        EmployeeCount = account.Employees ?? 0,
         AnnualRevenue = account.AnnualRevenue ?? 0,
         Country = account.Country ?? "",
         Region = account.Region ?? "",
