@@ -16,7 +16,7 @@ public static partial class RulesetCompiler
 {
     public static (Ruleset? Ruleset, List<RuleProblem> Problems) Compile(IReadOnlyList<RuleFile> files)
     {
-        var (definitions, problems) = RulesetParser.Parse(files);
+        var (definitions, problems, allFilesRead) = RulesetParser.Parse(files);
         var parser = new RuleExpressionParser(RuleParameters.Settings());
         var compiled = new List<CompiledRule>();
         foreach (var definition in definitions)
@@ -25,6 +25,10 @@ public static partial class RulesetCompiler
             {
                 compiled.Add(rule);
             }
+        }
+        if (!allFilesRead)
+        {
+            return (null, problems);
         }
         var builder = new RuleKindBuilder(problems);
         var ruleset = builder.Build(files, definitions, compiled);

@@ -20,13 +20,15 @@ public static partial class RulesetParser
         ["Operator"] = "nested rules are not supported; combine conditions in one Expression with && and ||",
     };
 
-    public static (List<RuleDefinition> Rules, List<RuleProblem> Problems) Parse(IEnumerable<RuleFile> files)
+    /// <c>AllFilesRead</c> is false when a file is not even JSON: then cross-file checks would only add noise.
+    public static (List<RuleDefinition> Rules, List<RuleProblem> Problems, bool AllFilesRead) Parse(IEnumerable<RuleFile> files)
     {
         var rules = new List<RuleDefinition>();
         var problems = new List<RuleProblem>();
+        var allRead = true;
         foreach (var file in files)
         {
-            ParseFile(file, rules, problems);
+            allRead &= ParseFile(file, rules, problems);
         }
         foreach (var duplicate in rules.GroupBy(r => r.Workflow).Where(g => g.Select(r => r.File).Distinct().Count() > 1))
         {
@@ -43,10 +45,10 @@ public static partial class RulesetParser
                     again.Line));
             }
         }
-        return (rules, problems);
+        return (rules, problems, allRead);
     }
 
-    private static void ParseFile(RuleFile file, List<RuleDefinition> rules, List<RuleProblem> problems)
+    private static bool ParseFile(RuleFile file, List<RuleDefinition> rules, List<RuleProblem> problems)
     {
         JsonDocument document;
         try
@@ -57,19 +59,20 @@ public static partial class RulesetParser
         {
             problems.Add(new RuleProblem(file.Name, null, null,
                 $"this is not valid JSON ({exception.Message.Split(". ")[0]})", (int?)exception.LineNumber + 1));
-            return;
+            return false;
         }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
                 problems.Add(new RuleProblem(file.Name, null, null, "a rule file is a JSON array of workflows: [ { \"WorkflowName\": ..., \"Rules\": [...] } ]", 1));
-                return;
+                return false;
             }
             foreach (var workflow in document.RootElement.EnumerateArray())
             {
                 ParseWorkflow(file, workflow, rules, problems);
             }
+            return true;
         }
     }
 

@@ -59,11 +59,17 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, ReevaluationQue
     /// At start-up: the folder's rules, or if they are broken, the last version that was live.
     public async Task LoadAsync(string folder, CancellationToken cancellationToken = default)
     {
-        var (rules, cases) = RulesFolder.Read(folder);
-        var result = await PublishAsync(rules, cases, "startup", cancellationToken);
-        if (result.Accepted)
+        if (!Directory.Exists(folder))
         {
-            return;
+            logger.LogError("The rules folder {Folder} does not exist; set Rules:Folder", Path.GetFullPath(folder));
+        }
+        else
+        {
+            var (rules, cases) = RulesFolder.Read(folder);
+            if ((await PublishAsync(rules, cases, "startup", cancellationToken)).Accepted)
+            {
+                return;
+            }
         }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -3,6 +3,7 @@ using AccountPlaybooks.Application.Users;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Reps;
 using AccountPlaybooks.Domain.Users;
+using AccountPlaybooks.Tests;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,9 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
     private readonly Dictionary<UserRole, string> _tokens = [];
 
     public TestDatabase Database { get; private set; } = null!;
+
+    /// This fixture's own copy of rules/, which its tests may edit (hot reload is on).
+    public string RulesFolder { get; } = RepoPaths.CopyOfRules();
     public FakeTimeProvider Clock { get; } = new(Start);
     public WebApplicationFactory<Program> Factory => _factory!;
     public string ManagerRepId => "rep-mia-manager";
@@ -38,6 +42,8 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
             web.UseSetting("Database:ConnectionString", Database.ConnectionString);
             web.UseSetting("Logging:Folder", logFolder);
             web.UseSetting("Scheduling:Enabled", "false"); // tests of the scheduler turn it on in Settings
+            web.UseSetting("Rules:Folder", RulesFolder);
+            web.UseSetting("Rules:DebounceMilliseconds", "150");
             foreach (var (key, value) in Settings)
             {
                 web.UseSetting(key, value);

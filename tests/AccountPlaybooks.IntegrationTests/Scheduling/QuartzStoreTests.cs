@@ -3,6 +3,7 @@ using System.Text.Json;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.IntegrationTests.Fixtures;
 using AccountPlaybooks.Server.Scheduling;
+using AccountPlaybooks.Tests;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -158,6 +159,8 @@ public abstract class QuartzStore(DatabaseProvider provider) : IAsyncLifetime
             web.UseSetting("Scheduling:Enabled", "true");
             web.UseSetting("Scheduling:SqliteFile", QuartzFile); // a folder that does not exist yet
             web.UseSetting("Evaluation:Cron", cron);
+            web.UseSetting("Rules:Folder", RepoPaths.Rules);
+            web.UseSetting("Rules:Watch", "false");
         });
         _ = factory.Server;
         await RunningSchedulerAsync(factory);
