@@ -8,7 +8,7 @@ public sealed class EvaluationOptions
     /// How far back the rules see signals.
     public int SignalWindowDays { get; set; } = 365;
 
-    /// A score-driven tier change waits until the account has been this long in its tier (0 = no wait).
+    /// A score-driven demotion waits until the account has been this long in its tier (0 = no wait). Promotions do not wait.
     public int MinDaysInTier { get; set; } = 7;
 
     /// A score-driven demotion needs the composite this many points below the threshold.

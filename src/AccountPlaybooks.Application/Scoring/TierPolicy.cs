@@ -2,9 +2,10 @@ using AccountPlaybooks.Application.Rules;
 
 namespace AccountPlaybooks.Application.Scoring;
 
-/// Turns what the rules say into the tier to store: tier stability for score changes (minimum days in tier,
-/// hysteresis), holds from earlier promotions, then triggers (promotions win over demotions; triggers skip the
-/// stability wait). A new ruleset re-tiers freely: stability guards against noisy scores, not against ops.
+/// Turns what the rules say into the tier to store: "fast up, slow down" — a score-driven promotion happens at
+/// once, a score-driven demotion waits for the minimum days in tier and must clear the hysteresis margin. Then
+/// holds from earlier promotions, then triggers (promotions win over demotions; triggers skip the wait).
+/// A new ruleset re-tiers freely: stability guards against noisy scores, not against ops.
 public sealed class TierPolicy(EvaluationOptions options)
 {
     public TierDecision Decide(Ruleset rules, RuleOutcome outcome, TierState? current, DateTime now)
@@ -15,10 +16,9 @@ public sealed class TierPolicy(EvaluationOptions options)
         IReadOnlyList<string> causeRules = [outcome.TierRule];
         var causeSignals = outcome.EvidenceSignalIds;
 
-        if (current is not null && kind == "score" && tier != current.Tier && tier != worst)
+        if (current is not null && kind == "score" && tier != worst && rules.RankOf(tier) > rules.RankOf(current.Tier))
         {
-            var demotion = rules.RankOf(tier) > rules.RankOf(current.Tier);
-            var withinMargin = demotion && rules.RankOf(outcome.TierWithMargin) <= rules.RankOf(current.Tier);
+            var withinMargin = rules.RankOf(outcome.TierWithMargin) <= rules.RankOf(current.Tier);
             var tooSoon = (now - current.Since).TotalDays < options.MinDaysInTier;
             if (withinMargin || tooSoon)
             {

@@ -34,11 +34,19 @@ public sealed class TierPolicyDecide
     }
 
     [Fact]
-    public void WaitsGivenTooFewDaysInTier()
+    public void WaitsBeforeDemotingGivenTooFewDaysInTier()
     {
-        var decision = _policy.Decide(Rules, Outcome("Tier1", withMargin: "Tier1"), State("Tier2", daysInTier: 2), Now);
+        var decision = _policy.Decide(Rules, Outcome("Tier3", withMargin: "Tier3"), State("Tier2", daysInTier: 2), Now);
 
         Assert.Equal("Tier2", decision.Tier);
+    }
+
+    [Fact]
+    public void PromotesAtOnceGivenHigherScore()
+    {
+        var decision = _policy.Decide(Rules, Outcome("Tier1", withMargin: "Tier1"), State("Tier2", daysInTier: 0), Now);
+
+        Assert.Equal(("Tier1", "score"), (decision.Tier, decision.Kind));
     }
 
     [Fact]
