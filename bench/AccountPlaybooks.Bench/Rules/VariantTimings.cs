@@ -9,6 +9,9 @@ public sealed class VariantTimings(bool enabled)
 
     public bool Enabled { get; } = enabled;
 
+    /// One SQL text per bucket, to show which statement a bucket timed.
+    public Dictionary<string, string> Samples { get; } = [];
+
     public Scope Measure(string bucket) => Enabled ? new Scope(this, bucket, Stopwatch.GetTimestamp()) : default;
 
     public void Add(string bucket, long elapsedTimestampTicks, long count = 1)
@@ -19,12 +22,12 @@ public sealed class VariantTimings(bool enabled)
 
     public void AddSeconds(string bucket, double seconds) => Add(bucket, (long)(seconds * Stopwatch.Frequency));
 
-    /// "bucket: seconds (share of total, calls)", largest first, plus what no bucket covered.
+    /// "bucket: seconds (share of total, calls)" in first-seen order, plus what no bucket covered.
     public List<string> Report(double totalSeconds, int accounts)
     {
         var lines = new List<string>();
         var covered = 0.0;
-        foreach (var (bucket, (ticks, count)) in _buckets.OrderByDescending(b => b.Value.Ticks))
+        foreach (var (bucket, (ticks, count)) in _buckets)
         {
             var seconds = (double)ticks / Stopwatch.Frequency;
             covered += bucket.StartsWith("  ", StringComparison.Ordinal) ? 0 : seconds;

@@ -19,7 +19,8 @@ public sealed class CompiledRule(RuleDefinition definition, Expression body, Fun
             return evaluate(account, signals, score);
         }
         catch (Exception exception) when (exception is ArithmeticException or NullReferenceException or InvalidOperationException
-                                              or ArgumentException or IndexOutOfRangeException or FormatException)
+                                              or ArgumentException or IndexOutOfRangeException or FormatException
+                                              or KeyNotFoundException)
         {
             return false;
         }

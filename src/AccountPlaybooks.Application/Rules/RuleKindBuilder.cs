@@ -16,6 +16,7 @@ internal sealed class RuleKindBuilder(List<RuleProblem> problems)
         foreach (var rule in compiled)
         {
             var d = rule.Definition;
+            CheckPropertyKeys(d);
             switch (d.Concern)
             {
                 case RuleConcern.Component when Number(d, "points", -100, 100) is { } points:
@@ -64,6 +65,11 @@ internal sealed class RuleKindBuilder(List<RuleProblem> problems)
         {
             problems.Add(new RuleProblem(file, null, null, "there is no scoring workflow (e.g. Fit with rules that carry \"points\")"));
         }
+        if (!definitions.Any(d => d.Concern == RuleConcern.Composite))
+        {
+            problems.Add(new RuleProblem(file, "Composite", null, "there is no Composite workflow, so every composite would be 0",
+                Suggestion: "Add one rule per component with \"Properties\": { \"component\": \"Fit\", \"weight\": 30 }."));
+        }
         if (!definitions.Any(d => d.Concern == RuleConcern.Tiering))
         {
             problems.Add(new RuleProblem(file, "Tiering", null, "there is no Tiering workflow: add one whose rules carry \"tier\" and \"rank\""));
@@ -91,6 +97,24 @@ internal sealed class RuleKindBuilder(List<RuleProblem> problems)
             var d = trigger.Rule.Definition;
             problems.Add(new RuleProblem(d.File, d.Workflow, d.Name, $"\"tier\": \"{trigger.Tier}\" is not a tier of the Tiering workflow", d.Line,
                 Suggestion: Suggestions.DidYouMean(trigger.Tier!, tierNames, "tiers")));
+        }
+    }
+
+    private static readonly Dictionary<RuleConcern, string[]> PropertyKeys = new()
+    {
+        [RuleConcern.Component] = ["points", "reason"],
+        [RuleConcern.Composite] = ["component", "weight"],
+        [RuleConcern.Tiering] = ["tier", "rank", "cap"],
+        [RuleConcern.Triggers] = ["action", "tier", "holdDays", "reason"],
+    };
+
+    /// A misspelled optional key ("holdDay") would silently do nothing, so every key must be known.
+    private void CheckPropertyKeys(RuleDefinition d)
+    {
+        var allowed = PropertyKeys[d.Concern];
+        foreach (var key in d.Properties.Keys.Where(k => !allowed.Contains(k, StringComparer.OrdinalIgnoreCase)))
+        {
+            Add(d, $"unknown Properties key \"{key}\" for a {d.Concern} rule", Suggestions.DidYouMean(key, allowed, "keys"));
         }
     }
 

@@ -27,9 +27,15 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, ReevaluationQue
         try
         {
             var hash = RulesetCompiler.HashOf(rules);
-            if (Active?.Hash == hash)
+            if (Active is { } live && live.Hash == hash)
             {
-                return new PublishResult(true, Active.Version, [], Unchanged: true);
+                // Only the golden cases changed: they must still pass against the live rules.
+                var failures = GoldenCases.Run(live, cases);
+                foreach (var failure in failures)
+                {
+                    logger.LogWarning("Golden case fails against the live rules {Version}: {Problem}", live.Version, failure.ToString());
+                }
+                return new PublishResult(failures.Count == 0, live.Version, failures, Unchanged: true);
             }
             var (ruleset, result) = RulesetValidation.Validate(rules, cases);
             if (_lastAttemptHash != hash)

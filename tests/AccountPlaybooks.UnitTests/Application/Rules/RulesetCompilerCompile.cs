@@ -122,6 +122,18 @@ public sealed class RulesetCompilerCompile
     }
 
     [Fact]
+    public void RejectsAMisspelledOptionalPropertiesKey()
+    {
+        var rules = RuleFiles.With("triggers.json", json => json.Replace("\"holdDays\": 14", "\"holdDay\": 14"));
+
+        var problem = Assert.Single(RuleFiles.Problems(rules));
+
+        Assert.Equal("PricingPageThreeTimes", problem.Rule);
+        Assert.Contains("unknown Properties key \"holdDay\"", problem.Message);
+        Assert.StartsWith("Did you mean holdDays?", problem.Suggestion);
+    }
+
+    [Fact]
     public void PrintsOneLineNamingEverything()
     {
         var problem = new RuleProblem("scoring.json", "Fit", "MidMarketSize", "unknown field EmployeCount on account", 9, 8, "Did you mean EmployeeCount?");

@@ -1,0 +1,33 @@
+using AccountPlaybooks.Application;
+using AccountPlaybooks.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccountPlaybooks.Bench.Rules;
+
+/// The product's services as the CLI sets them up (Data + Application on one configuration), pointed at a
+/// benchmark database and the repository's rules folder, on a clock fixed at <see cref="BenchSettings.Now"/>.
+public static class BenchServices
+{
+    public static ServiceProvider Build(string databasePath, string rulesFolder, Action<IServiceCollection>? extra = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:ConnectionString"] = $"Data Source={databasePath}",
+            ["Rules:Folder"] = rulesFolder,
+            ["Rules:Watch"] = "false",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(); // no provider: the harness prints its own lines
+        services.AddSingleton<TimeProvider>(new FixedClock(BenchSettings.Now));
+        services.AddAccountPlaybooksData(configuration);
+        services.AddAccountPlaybooksApplication(configuration);
+        extra?.Invoke(services);
+        return services.BuildServiceProvider();
+    }
+
+    private sealed class FixedClock(DateTime utcNow) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(utcNow);
+    }
+}
