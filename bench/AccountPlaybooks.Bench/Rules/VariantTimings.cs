@@ -20,6 +20,9 @@ public sealed class VariantTimings(bool enabled)
         _buckets[bucket] = (ticks + elapsedTimestampTicks, n + count);
     }
 
+    /// Seconds in the top-level buckets (not the indented "of which" ones).
+    public double TotalSeconds => _buckets.Where(b => !b.Key.StartsWith("  ", StringComparison.Ordinal)).Sum(b => (double)b.Value.Ticks) / Stopwatch.Frequency;
+
     public void AddSeconds(string bucket, double seconds) => Add(bucket, (long)(seconds * Stopwatch.Frequency));
 
     /// "bucket: seconds (share of total, calls)" in first-seen order, plus what no bucket covered.

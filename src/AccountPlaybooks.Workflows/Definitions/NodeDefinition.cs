@@ -14,6 +14,9 @@ public sealed class NodeDefinition
     /// <summary>Input values by input name, as JSON.</summary>
     public Dictionary<string, JsonElement> Inputs { get; init; } = [];
 
+    /// <summary>How often a failing activity is retried before the instance records an incident.</summary>
+    public RetryPolicy? Retry { get; init; }
+
     /// <summary>Designer layout (position), ignored by the engine.</summary>
     public JsonElement? Ui { get; init; }
 }

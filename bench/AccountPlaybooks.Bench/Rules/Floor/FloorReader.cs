@@ -11,12 +11,12 @@ public sealed class FloorReader(SqliteConnection connection, DateTime since) : I
                s.Tier, s.TierSince, s.HeldTier, s.HoldUntil, s.ReviewFlag, s.RulesetVersion, s.Composite, s.Components, s.Reasons
         FROM Accounts a LEFT JOIN AccountScores s ON s.AccountId = a.Id
         WHERE a.Id > $after ORDER BY a.Id LIMIT $limit
-        """, "$after", "$limit");
+        """, ["$after", "$limit"]);
 
     private readonly SqliteCommand _signals = FloorScoreWriter.Prepare(connection, """
         SELECT AccountId, Id, Type, OccurredAt, Properties FROM Signals
         WHERE AccountId > $after AND AccountId <= $last AND OccurredAt >= $since ORDER BY AccountId
-        """, "$after", "$last", "$since");
+        """, ["$after", "$last", "$since"]);
 
     private readonly string _since = SqliteText.Format(since);
     private string _after = "";

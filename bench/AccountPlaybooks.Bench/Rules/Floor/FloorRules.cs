@@ -32,7 +32,7 @@ public sealed class FloorRules
         ("RepliedEmail", "Replied in 30 days (+30 Engagement)"),
         ("AttendedOrDownloaded", "Attended a webinar or downloaded content in 60 days (+15 Engagement)"),
         ("MultiThreaded", "Three or more people engaged in 30 days (+20 Engagement)"), ("MeetingBooked", "Meeting booked in 30 days (+30 Engagement)"),
-        ("TopicSurge", "Researching our topics (decayed, half-life 21 days) (+35 Intent)"),
+        ("TopicSurge", "Researching our topics (one surge in the last 3 weeks counts; decayed, half-life 21 days) (+35 Intent)"),
         ("ReviewedCompetitor", "Reviewed a competitor on G2/Capterra in 60 days (+25 Intent)"),
         ("RecentFunding", "Raised a round in 90 days (+25 Intent)"), ("GrowthLeaderHired", "Hired a VP Sales or Head of Growth in 90 days (+20 Intent)"),
         ("HiringRelevantRoles", "Hiring for relevant roles (+15 Intent)"),
@@ -156,7 +156,7 @@ public sealed class FloorRules
         Pass(ref passed, 20, attended60 >= 1);
         Pass(ref passed, 21, _contacts.Count >= 3);
         Pass(ref passed, 22, meetings30 >= 1);
-        Pass(ref passed, 23, surgeDecayed >= 1);
+        Pass(ref passed, 23, surgeDecayed >= 0.5);
         Pass(ref passed, 24, reviews60 >= 1);
         Pass(ref passed, 25, funding90 >= 1);
         Pass(ref passed, 26, hires90 >= 1);
@@ -263,9 +263,6 @@ public sealed class FloorRules
         }
         return _json.Append(']').ToString();
     }
-
-    public static List<string> Reasons(in FloorOutcome outcome) =>
-        Enumerable.Range(0, ComponentRules.Length).Where(i => (outcome.PassedComponents & (1u << i)) != 0).Select(i => ComponentRules[i].Reason).ToList();
 
     /// The signals behind a decision, as the product's evidence: a trigger's signals, or those of the passing
     /// component rules (distinct, at most 20). Only computed for tier changes.

@@ -9,7 +9,7 @@ public sealed class FloorScoreWriter : IDisposable
     private readonly SqliteCommand _upsert;
     private readonly SqliteCommand _tierChange;
 
-    public FloorScoreWriter(SqliteConnection connection)
+    public FloorScoreWriter(SqliteConnection connection, SqliteTransaction? transaction = null)
     {
         _upsert = Prepare(connection, """
             INSERT INTO AccountScores (AccountId, Components, Composite, Tier, TierSince, HeldTier, HoldUntil, ReviewFlag, Reasons, RulesetVersion, EvaluatedAt, Version)
@@ -17,12 +17,12 @@ public sealed class FloorScoreWriter : IDisposable
             ON CONFLICT(AccountId) DO UPDATE SET Components = excluded.Components, Composite = excluded.Composite, Tier = excluded.Tier,
                 TierSince = excluded.TierSince, HeldTier = excluded.HeldTier, HoldUntil = excluded.HoldUntil, ReviewFlag = excluded.ReviewFlag,
                 Reasons = excluded.Reasons, RulesetVersion = excluded.RulesetVersion, EvaluatedAt = excluded.EvaluatedAt, Version = excluded.Version
-            """, "$id", "$components", "$composite", "$tier", "$tierSince", "$heldTier", "$holdUntil", "$reviewFlag", "$reasons", "$rulesetVersion",
-            "$evaluatedAt", "$version");
+            """, ["$id", "$components", "$composite", "$tier", "$tierSince", "$heldTier", "$holdUntil", "$reviewFlag", "$reasons", "$rulesetVersion",
+            "$evaluatedAt", "$version"], transaction);
         _tierChange = Prepare(connection, """
             INSERT INTO TierChanges (AccountId, FromTier, ToTier, ChangedAt, Kind, CauseRules, CauseSignalIds, RulesetVersion)
             VALUES ($id, $from, $to, $changedAt, $kind, $causeRules, $causeSignalIds, $rulesetVersion)
-            """, "$id", "$from", "$to", "$changedAt", "$kind", "$causeRules", "$causeSignalIds", "$rulesetVersion");
+            """, ["$id", "$from", "$to", "$changedAt", "$kind", "$causeRules", "$causeSignalIds", "$rulesetVersion"], transaction);
     }
 
     public SqliteTransaction? Transaction
@@ -69,10 +69,11 @@ public sealed class FloorScoreWriter : IDisposable
         _tierChange.Dispose();
     }
 
-    internal static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
+    internal static SqliteCommand Prepare(SqliteConnection connection, string sql, string[] parameters, SqliteTransaction? transaction = null)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
+        command.Transaction = transaction;
         foreach (var name in parameters)
         {
             command.Parameters.Add(new SqliteParameter { ParameterName = name, Value = DBNull.Value });

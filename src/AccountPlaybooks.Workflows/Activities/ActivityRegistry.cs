@@ -1,0 +1,43 @@
+using System.Reflection;
+
+namespace AccountPlaybooks.Workflows.Activities;
+
+/// <summary>The activity types a host offers, described from their classes' attributes. The engine's own
+/// (Start, Delay, WaitForSignal, Decision, Fork, Join, End) are always there; hosts add theirs.</summary>
+public sealed class ActivityRegistry
+{
+    private readonly Dictionary<string, ActivityDescriptor> _byType = new(StringComparer.Ordinal);
+
+    /// <summary>A registry with the engine's activities and those of the given assemblies.</summary>
+    public ActivityRegistry(params Assembly[] more)
+    {
+        foreach (var assembly in more.Prepend(typeof(ActivityRegistry).Assembly).Distinct())
+        {
+            foreach (var type in assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Activity)) && !t.IsAbstract))
+            {
+                Add(type);
+            }
+        }
+    }
+
+    /// <summary>Every activity type, sorted by category then name.</summary>
+    public IReadOnlyList<ActivityDescriptor> All => _byType.Values.OrderBy(d => d.Category).ThenBy(d => d.Type).ToList();
+
+    /// <summary>The descriptor of a type name, if it exists.</summary>
+    public ActivityDescriptor? Find(string type) => _byType.GetValueOrDefault(type);
+
+    private void Add(Type type)
+    {
+        var activity = type.GetCustomAttribute<ActivityAttribute>()
+            ?? throw new InvalidOperationException($"{type.Name} needs an [Activity] attribute");
+        var inputs = type.GetProperties()
+            .Select(p => (Property: p, Input: p.GetCustomAttribute<InputAttribute>()))
+            .Where(p => p.Input is not null)
+            .Select(p => new InputDescriptor(JsonName(p.Property.Name), p.Input!.Kind, p.Input.Description, p.Input.Required, p.Input.Options, p.Input.Default))
+            .ToList();
+        var name = type.Name;
+        _byType[name] = new ActivityDescriptor(name, activity.Category, activity.Description, inputs, activity.Ports, activity.Waits) { ClrType = type };
+    }
+
+    internal static string JsonName(string property) => char.ToLowerInvariant(property[0]) + property[1..];
+}
