@@ -1,5 +1,6 @@
 using AccountPlaybooks.Application.Accounts;
 using AccountPlaybooks.Application.Demo;
+using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Application.Reps;
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Scoring;
@@ -8,6 +9,8 @@ using AccountPlaybooks.Application.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using AccountPlaybooks.Workflows.Activities;
+using AccountPlaybooks.Workflows.Runtime;
 
 namespace AccountPlaybooks.Application;
 
@@ -29,13 +32,21 @@ public static class ApplicationServiceExtensions
         services.AddScoped<RepDirectory>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton(configuration.GetSection(PlaybooksOptions.Section).Get<PlaybooksOptions>() ?? new PlaybooksOptions());
+        services.AddSingleton(new ActivityRegistry(typeof(ApplicationServiceExtensions).Assembly));
+        services.AddSingleton<PlaybookCatalog>();
+        services.AddScoped<PlaybookRuntime>();
+        services.AddScoped<TimerSweeper>();
+        services.AddScoped<IConditionEvaluator, PlaybookConditions>();
         return services;
     }
 
-    /// The long-running parts a server adds: rules made live at start-up, hot reload, queued re-evaluations.
+    /// The long-running parts a server adds: playbooks and rules made live at start-up, hot reload, queued re-evaluations.
     public static IServiceCollection AddRulesRuntime(this IServiceCollection services)
     {
+        services.AddHostedService<PlaybooksStartup>();
         services.AddHostedService<RulesStartup>();
+        services.AddHostedService<PlaybooksFolderWatcher>();
         services.AddHostedService<RulesFolderWatcher>();
         services.AddHostedService<ReevaluationWorker>();
         return services;

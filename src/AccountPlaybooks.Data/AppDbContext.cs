@@ -1,4 +1,5 @@
 using AccountPlaybooks.Domain.Accounts;
+using AccountPlaybooks.Domain.Playbooks;
 using AccountPlaybooks.Domain.Reps;
 using AccountPlaybooks.Domain.Scoring;
 using AccountPlaybooks.Domain.Signals;
@@ -19,6 +20,11 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<TierChange> TierChanges => Set<TierChange>();
     public DbSet<RulesetRecord> Rulesets => Set<RulesetRecord>();
     public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
+    public DbSet<PlaybookVersion> PlaybookVersions => Set<PlaybookVersion>();
+    public DbSet<PlaybookInstance> PlaybookInstances => Set<PlaybookInstance>();
+    public DbSet<WaitingBookmark> WaitingBookmarks => Set<WaitingBookmark>();
+    public DbSet<DueTimer> DueTimers => Set<DueTimer>();
+    public DbSet<JournalLine> JournalLines => Set<JournalLine>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -15,6 +15,7 @@ public sealed class EfTimings(VariantTimings timings) : DbCommandInterceptor, IS
     public const string Accounts = "read: Accounts chunk query (EF, materialize + JSON)";
     public const string Signals = "read: Signals query (EF, materialize + Properties JSON)";
     public const string Scores = "read: AccountScores query (EF, tracked: JSON + snapshots)";
+    public const string Playbooks = "playbooks: queries after each chunk (per tier change)";
     public const string OtherQueries = "read: other queries";
     public const string DetectChanges = "write: DetectChanges (all calls; JSON value comparers)";
     public const string Save = "write: SaveChanges, excluding DetectChanges";
@@ -112,6 +113,7 @@ public sealed class EfTimings(VariantTimings timings) : DbCommandInterceptor, IS
         Hook(eventData.Context);
         var sql = command.CommandText;
         var bucket = _saving ? SaveSql
+            : sql.Contains("\"Playbook", StringComparison.Ordinal) || sql.Contains("\"WaitingBookmarks\"", StringComparison.Ordinal) ? Playbooks
             : sql.Contains("FROM \"Signals\"", StringComparison.Ordinal) ? Signals
             : sql.Contains("FROM \"AccountScores\"", StringComparison.Ordinal) ? Scores
             : sql.Contains("FROM \"Accounts\"", StringComparison.Ordinal) ? Accounts

@@ -65,6 +65,9 @@ public static class RulesBenchCommand
         await output.WriteLineAsync($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:0} GiB, " +
                                     $"{RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; rules {settings.RulesFolder}; work {folder}");
         var version = RulesetCompiler.HashOf(RulesFolder.Read(settings.RulesFolder).Rules)[..12];
+        await output.WriteLineAsync(version == Floor.FloorRules.WrittenFor
+            ? $"rules version {version} (the floor's hand-written rules match it)"
+            : $"rules version {version}: WARNING the floor's hand-written rules were written for {Floor.FloorRules.WrittenFor}; update FloorRules or its tiers will differ");
         var prepared = Path.Combine(folder, "prepared.db");
         var step = Stopwatch.StartNew();
         await output.WriteLineAsync("generating the database (EF migrations, then raw prepared INSERTs in one transaction; yesterday's scores) ...");

@@ -38,6 +38,7 @@ public sealed class AccountImporter(AppDbContext db, AccountEvaluator evaluator,
 
     private async Task StoreChunkAsync(List<SourceRecord> chunk, ImportReport report, List<string> touched, CancellationToken cancellationToken)
     {
+        touched.Clear(); // a retried chunk starts over
         var valid = new List<(SourceRecord Record, string Id)>(chunk.Count);
         foreach (var record in chunk)
         {

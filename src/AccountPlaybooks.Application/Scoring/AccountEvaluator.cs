@@ -1,3 +1,4 @@
+using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Scoring.Facts;
 using AccountPlaybooks.Data;
@@ -9,7 +10,7 @@ namespace AccountPlaybooks.Application.Scoring;
 
 /// Evaluates accounts on a ruleset and stores what changed: the score row, and a tier change with its cause.
 /// Rows whose result did not change are not written.
-public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, EvaluationOptions options, TimeProvider clock)
+public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, PlaybookRuntime playbooks, EvaluationOptions options, TimeProvider clock)
 {
     private readonly TierPolicy _policy = new(options);
 
@@ -64,21 +65,45 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
         if (write)
         {
             db.ChangeTracker.Clear();
+            await StartAndStopPlaybooksAsync(rules, evaluated, cancellationToken);
         }
         return new ChunkResult(evaluated, changed, tierChanges);
+    }
+
+    /// After the scores are stored: tier changes start and end playbooks, fired trigger rules start theirs.
+    private async Task StartAndStopPlaybooksAsync(Ruleset rules, List<EvaluatedAccount> evaluated, CancellationToken cancellationToken)
+    {
+        var worst = rules.TierRules.MaxBy(t => t.Rank)!.Tier;
+        foreach (var item in evaluated)
+        {
+            if (item.PreviousTier != item.Decision.Tier)
+            {
+                await playbooks.TierChangedAsync(item.Account.Id, item.PreviousTier, item.Decision.Tier, item.Decision.Tier == worst, cancellationToken);
+            }
+            if (item.Outcome.Triggers.Count > 0)
+            {
+                await playbooks.TriggersFiredAsync(item.Account.Id, item.Outcome.Triggers.Select(t => t.Rule), cancellationToken);
+            }
+        }
     }
 
     /// Every rule's verdict for one account now, through RulesEngine, with the values each expression read.
     public async Task<List<RuleExplanation>> ExplainAsync(Ruleset rules, Account account, CancellationToken cancellationToken)
     {
+        var (facts, window, _) = await FactsAsync(account, cancellationToken);
+        return await RuleExplainer.ExplainAsync(rules, facts, window, rules.Evaluate(facts, window));
+    }
+
+    /// The facts the rules (and playbook conditions) see for one account now, with its stored score.
+    public async Task<(AccountFacts Account, SignalWindow Signals, ScoreFacts Score)> FactsAsync(Account account, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now.AddDays(-options.SignalWindowDays);
         var signals = await db.Signals.AsNoTracking().Where(s => s.AccountId == account.Id && s.OccurredAt >= since)
             .Select(s => new SignalFact(s.Id, s.Type, s.OccurredAt, s.Properties)).ToListAsync(cancellationToken);
-        var tier = await db.AccountScores.Where(s => s.AccountId == account.Id).Select(s => s.Tier).FirstOrDefaultAsync(cancellationToken);
-        var facts = AccountFacts.From(account, tier ?? "", now);
-        var window = new SignalWindow(signals, now);
-        return await RuleExplainer.ExplainAsync(rules, facts, window, rules.Evaluate(facts, window));
+        var score = await db.AccountScores.AsNoTracking().SingleOrDefaultAsync(s => s.AccountId == account.Id, cancellationToken);
+        return (AccountFacts.From(account, score?.Tier ?? "", now), new SignalWindow(signals, now),
+            new ScoreFacts(score?.Components ?? [], score?.Composite ?? 0));
     }
 
     private (bool Changed, bool TierChanged) Store(Ruleset rules, string accountId, AccountScore? stored, RuleOutcome outcome,

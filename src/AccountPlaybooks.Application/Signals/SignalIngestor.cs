@@ -1,4 +1,5 @@
 using AccountPlaybooks.Application.Import;
+using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Application.Scoring;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Signals;
@@ -10,7 +11,8 @@ namespace AccountPlaybooks.Application.Signals;
 /// Stores signals idempotently: a signal id seen before is counted as a duplicate and changes nothing.
 /// The account is matched by id, else by domain; an unknown account rejects that signal only.
 /// Each account that got a new signal is re-evaluated at once (incremental).
-public sealed class SignalIngestor(AppDbContext db, AccountEvaluator evaluator, TimeProvider clock, ILogger<SignalIngestor> logger)
+public sealed class SignalIngestor(AppDbContext db, AccountEvaluator evaluator, PlaybookRuntime playbooks, TimeProvider clock,
+    ILogger<SignalIngestor> logger)
 {
     public const int ChunkSize = 1000;
 
@@ -24,10 +26,11 @@ public sealed class SignalIngestor(AppDbContext db, AccountEvaluator evaluator, 
         {
             await foreach (var chunk in records.ChunkAsync(ChunkSize).WithCancellation(cancellationToken))
             {
-                var touched = new List<string>();
-                await ChunkTransaction.RunAsync(db, report, chunkReport => StoreChunkAsync(chunk, chunkReport, touched, cancellationToken),
+                var created = new List<Signal>();
+                await ChunkTransaction.RunAsync(db, report, chunkReport => StoreChunkAsync(chunk, chunkReport, created, cancellationToken),
                     cancellationToken);
-                await evaluator.EvaluateAsync(touched, cancellationToken);
+                await evaluator.EvaluateAsync(created.Select(s => s.AccountId).ToList(), cancellationToken);
+                await DeliverAsync(created, cancellationToken);
             }
         }
         catch (MalformedFileException exception)
@@ -39,8 +42,9 @@ public sealed class SignalIngestor(AppDbContext db, AccountEvaluator evaluator, 
         return report;
     }
 
-    private async Task StoreChunkAsync(List<SourceRecord> chunk, ImportReport report, List<string> touched, CancellationToken cancellationToken)
+    private async Task StoreChunkAsync(List<SourceRecord> chunk, ImportReport report, List<Signal> created, CancellationToken cancellationToken)
     {
+        created.Clear(); // a retried chunk starts over
         var now = clock.GetUtcNow().UtcDateTime;
         var drafts = new List<(int Row, SignalDraft Draft)>(chunk.Count);
         foreach (var record in chunk)
@@ -74,7 +78,7 @@ public sealed class SignalIngestor(AppDbContext db, AccountEvaluator evaluator, 
                 report.Reject(accounts.Explain(row, draft));
                 continue;
             }
-            db.Signals.Add(new Signal
+            var signal = new Signal
             {
                 Id = draft.Id!,
                 AccountId = accountId,
@@ -83,11 +87,25 @@ public sealed class SignalIngestor(AppDbContext db, AccountEvaluator evaluator, 
                 Source = draft.Source,
                 Properties = draft.Properties,
                 ReceivedAt = now,
-            });
+            };
+            db.Signals.Add(signal);
             report.Created++;
-            touched.Add(accountId);
+            created.Add(signal);
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// New signals reach the playbooks after their accounts were re-evaluated, so a signal trigger's tier scope
+    /// sees the tier the signal led to.
+    private async Task DeliverAsync(List<Signal> created, CancellationToken cancellationToken)
+    {
+        var ids = created.Select(s => s.AccountId).Distinct().ToList();
+        var tiers = await db.AccountScores.AsNoTracking().Where(s => ids.Contains(s.AccountId))
+            .ToDictionaryAsync(s => s.AccountId, s => s.Tier, cancellationToken);
+        foreach (var signal in created.OrderBy(s => s.OccurredAt))
+        {
+            await playbooks.DeliverSignalAsync(signal, tiers.GetValueOrDefault(signal.AccountId), cancellationToken);
+        }
     }
 
     private static IEnumerable<ImportError> Check(int row, SignalDraft draft, DateTime now)

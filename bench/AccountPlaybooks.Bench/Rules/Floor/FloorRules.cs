@@ -10,6 +10,9 @@ namespace AccountPlaybooks.Bench.Rules.Floor;
 /// This is the floor the product's generic engine is compared with; it must give the same tiers.
 public sealed class FloorRules
 {
+    /// The version (RulesetCompiler.HashOf, 12 characters) of the rules/ files this class was written from.
+    public const string WrittenFor = "f721cf178831";
+
     public const string Worst = "Disqualified";
     private const double HysteresisPoints = 5;
     private const int MinDaysInTier = 7;
@@ -186,16 +189,16 @@ public sealed class FloorRules
         return new FloorOutcome(fit, technographic, engagement, intent, composite, tier, tierRule, withMargin, passed, fired);
     }
 
-    /// TierPolicy with MinDaysInTier 7 and the default tiers (Disqualified is the worst).
+    /// TierPolicy (fast up, slow down) with MinDaysInTier 7 and the default tiers (Disqualified is the worst).
     public static FloorDecision Decide(FloorOutcome outcome, FloorPrior? prior, string rulesetVersion, DateTime now)
     {
         var tier = outcome.Tier;
         var kind = prior is null ? "first-evaluation" : prior.RulesetVersion == rulesetVersion ? "score" : "rules-changed";
         var (causeRule, causeTrigger) = (outcome.TierRule, -1);
-        if (prior is not null && kind == "score" && tier != prior.Tier && tier != Worst)
+        // Fast up, slow down: only a score-driven demotion waits and must clear the hysteresis margin.
+        if (prior is not null && kind == "score" && tier != Worst && Rank(tier) > Rank(prior.Tier))
         {
-            var demotion = Rank(tier) > Rank(prior.Tier);
-            var withinMargin = demotion && Rank(outcome.TierWithMargin) <= Rank(prior.Tier);
+            var withinMargin = Rank(outcome.TierWithMargin) <= Rank(prior.Tier);
             var tooSoon = (now - prior.TierSince).TotalDays < MinDaysInTier;
             if (withinMargin || tooSoon)
             {

@@ -1,0 +1,213 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using AccountPlaybooks.Application.Rules;
+using AccountPlaybooks.Data;
+using AccountPlaybooks.Domain.Playbooks;
+using AccountPlaybooks.Workflows.Activities;
+using AccountPlaybooks.Workflows.Definitions;
+using AccountPlaybooks.Workflows.Validation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AccountPlaybooks.Application.Playbooks;
+
+/// Every playbook version the runtime may need, and the one way to add versions: drafts, publish, retract.
+/// Published versions are immutable; a publish adds a version and supersedes the previous one, whose instances keep
+/// running on it. The files in workflows/ are published at start-up and on save (validated first; a bad file never
+/// replaces the live version).
+public sealed class PlaybookCatalog(IServiceScopeFactory scopes, ActivityRegistry registry, TimeProvider clock, ILogger<PlaybookCatalog> logger)
+{
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private ImmutableDictionary<(string Id, int Number), PlaybookDefinition> _versions = ImmutableDictionary<(string, int), PlaybookDefinition>.Empty;
+    private ImmutableDictionary<string, PlaybookDefinition> _published = ImmutableDictionary<string, PlaybookDefinition>.Empty;
+
+    public ActivityRegistry Activities => registry;
+
+    /// The version new instances of each playbook start on.
+    public IReadOnlyCollection<PlaybookDefinition> Published => _published.Values.ToList();
+
+    /// A version that ran or runs (pinned instances need it even after a newer publish).
+    public PlaybookDefinition? Get(string id, int number) => _versions.GetValueOrDefault((id, number));
+
+    public PlaybookDefinition? GetPublished(string id) => _published.GetValueOrDefault(id);
+
+    public List<PlaybookProblem> Validate(PlaybookDefinition definition) =>
+        PlaybookValidator.Validate(definition, registry, new ValidationHooks(CheckExpression: e => RuleExpressions.Compile(e).Problem?.ToString()));
+
+    /// At start-up: every stored version into memory, then the folder's files published.
+    public async Task LoadAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            foreach (var stored in await db.PlaybookVersions.AsNoTracking().Where(v => v.Status != PlaybookVersionStatus.Draft).ToListAsync(cancellationToken))
+            {
+                if (PlaybookJson.Read(stored.Json).Definition is { } definition)
+                {
+                    Remember(definition, stored.Status == PlaybookVersionStatus.Published);
+                }
+            }
+        }
+        if (!Directory.Exists(folder))
+        {
+            logger.LogError("The playbooks folder {Folder} does not exist; set Playbooks:Folder", Path.GetFullPath(folder));
+            return;
+        }
+        await PublishFolderAsync(folder, "startup", cancellationToken);
+    }
+
+    public async Task<List<PublishOutcome>> PublishFolderAsync(string folder, string author, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<PublishOutcome>();
+        foreach (var path in Directory.GetFiles(folder, "*.json").Where(p => !p.EndsWith(".schema.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var outcome = await PublishJsonAsync(await File.ReadAllTextAsync(path, cancellationToken), $"{author} ({Path.GetFileName(path)})", cancellationToken);
+            foreach (var problem in outcome.Problems)
+            {
+                logger.LogWarning("Playbook file {File} rejected: {Problem}", Path.GetFileName(path), problem.ToString());
+            }
+            outcomes.Add(outcome);
+        }
+        return outcomes;
+    }
+
+    /// Validates and publishes a definition as the next version, unless it equals the live one.
+    public async Task<PublishOutcome> PublishJsonAsync(string json, string author, CancellationToken cancellationToken = default)
+    {
+        var (definition, error) = PlaybookJson.Read(json);
+        if (definition is null)
+        {
+            return new PublishOutcome("?", false, null, [new PlaybookProblem(null, null, $"the playbook cannot be read: {error}")]);
+        }
+        var problems = Validate(definition);
+        if (problems.Count > 0)
+        {
+            return new PublishOutcome(definition.Id, false, GetPublished(definition.Id)?.Version, problems);
+        }
+        await _writing.WaitAsync(cancellationToken);
+        try
+        {
+            if (GetPublished(definition.Id) is { } live && Canonical(live) == Canonical(definition))
+            {
+                return new PublishOutcome(definition.Id, true, live.Version, [], Unchanged: true);
+            }
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var number = await NextNumberAsync(db, definition.Id, cancellationToken);
+            var versioned = WithVersion(definition, number);
+            await SupersedeAsync(db, definition.Id, cancellationToken);
+            db.PlaybookVersions.Add(new PlaybookVersion
+            {
+                DefinitionId = definition.Id, Number = number, Status = PlaybookVersionStatus.Published, Json = PlaybookJson.Write(versioned),
+                Author = author, CreatedAt = Now, PublishedAt = Now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            Remember(versioned, published: true);
+            logger.LogInformation("Playbook {Playbook} v{Version} published by {Author}", definition.Id, number, author);
+            return new PublishOutcome(definition.Id, true, number, []);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    /// Stores an edit as a new draft version with its problems; nothing changes for running or new instances.
+    public async Task<PlaybookVersion> SaveDraftAsync(PlaybookDefinition definition, string author, CancellationToken cancellationToken = default)
+    {
+        await _writing.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var number = await NextNumberAsync(db, definition.Id, cancellationToken);
+            var draft = new PlaybookVersion
+            {
+                DefinitionId = definition.Id, Number = number, Status = PlaybookVersionStatus.Draft,
+                Json = PlaybookJson.Write(WithVersion(definition, number)), Author = author, CreatedAt = Now,
+                Problems = Validate(definition).Select(p => p.ToString()).ToList(),
+            };
+            db.PlaybookVersions.Add(draft);
+            await db.SaveChangesAsync(cancellationToken);
+            return draft;
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    /// Publishes a stored draft (after validating it again).
+    public async Task<PublishOutcome?> PublishDraftAsync(string id, int number, string author, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var draft = await db.PlaybookVersions.SingleOrDefaultAsync(v => v.DefinitionId == id && v.Number == number, cancellationToken);
+        if (draft is null || PlaybookJson.Read(draft.Json).Definition is not { } definition)
+        {
+            return null;
+        }
+        var problems = Validate(definition);
+        if (problems.Count > 0)
+        {
+            return new PublishOutcome(id, false, GetPublished(id)?.Version, problems);
+        }
+        await _writing.WaitAsync(cancellationToken);
+        try
+        {
+            await SupersedeAsync(db, id, cancellationToken);
+            draft.Status = PlaybookVersionStatus.Published;
+            draft.PublishedAt = Now;
+            draft.Author = author;
+            draft.Problems = [];
+            await db.SaveChangesAsync(cancellationToken);
+            Remember(definition, published: true);
+            return new PublishOutcome(id, true, number, []);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    /// No new instances start; running ones continue on their version.
+    public async Task<bool> RetractAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var changed = await db.PlaybookVersions.Where(v => v.DefinitionId == id && v.Status == PlaybookVersionStatus.Published)
+            .ExecuteUpdateAsync(set => set.SetProperty(v => v.Status, PlaybookVersionStatus.Retracted), cancellationToken);
+        ImmutableInterlocked.TryRemove(ref _published, id, out _);
+        return changed > 0;
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private void Remember(PlaybookDefinition definition, bool published)
+    {
+        ImmutableInterlocked.AddOrUpdate(ref _versions, (definition.Id, definition.Version), definition, (_, _) => definition);
+        if (published)
+        {
+            ImmutableInterlocked.AddOrUpdate(ref _published, definition.Id, definition, (_, _) => definition);
+        }
+    }
+
+    private static async Task<int> NextNumberAsync(AppDbContext db, string id, CancellationToken cancellationToken) =>
+        (await db.PlaybookVersions.Where(v => v.DefinitionId == id).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0) + 1;
+
+    private static Task SupersedeAsync(AppDbContext db, string id, CancellationToken cancellationToken) =>
+        db.PlaybookVersions.Where(v => v.DefinitionId == id && v.Status == PlaybookVersionStatus.Published)
+            .ExecuteUpdateAsync(set => set.SetProperty(v => v.Status, PlaybookVersionStatus.Superseded), cancellationToken);
+
+    /// The definition with its version number set (the catalog, not the file, numbers versions).
+    private static PlaybookDefinition WithVersion(PlaybookDefinition definition, int number)
+    {
+        var node = JsonNode.Parse(PlaybookJson.Write(definition))!.AsObject();
+        node["version"] = number;
+        return PlaybookJson.Read(node.ToJsonString()).Definition!;
+    }
+
+    /// Two definitions that differ only in their version number are the same playbook.
+    private static string Canonical(PlaybookDefinition definition) => PlaybookJson.Write(WithVersion(definition, 0));
+}
