@@ -1,0 +1,113 @@
+using AccountPlaybooks.Application.Playbooks;
+using AccountPlaybooks.Domain.Users;
+using AccountPlaybooks.IntegrationTests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccountPlaybooks.IntegrationTests.Playbooks;
+
+/// Delay → WaitForSignal(timeout) → Decision → End for real accounts: the delay fires from the sweeper, a matching
+/// signal resumes the wait once (a replay does not), and the timeout path runs when no signal comes.
+public abstract class PlaybookRunsForAccount<TApp>(TApp app) : IClassFixture<TApp> where TApp : DelayWaitDecisionApp
+{
+    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+
+    /// An account that lands in Tier 2 (composite 50.5: good fit, pricing visits and a reply).
+    private async Task EnterTier2Async(string id)
+    {
+        var ops = app.ClientAs(UserRole.Ops);
+        await (await ops.PostCsvAsync("/api/accounts", "id,name,industry,employees,annualRevenue,region,fundingStage,techStack\n" +
+            $"{id},Account {id},Fintech,300,30000000,EMEA,Bootstrapped,HubSpot\n")).ReadAsync<Api.ImportResult>();
+        var now = app.Clock.GetUtcNow();
+        await (await ops.PostJsonAsync("/api/signals", new object[]
+        {
+            new { id = $"{id}-p1", accountId = id, type = "page_visit", occurredAt = now - Day, properties = new { page = "/pricing" } },
+            new { id = $"{id}-p2", accountId = id, type = "page_visit", occurredAt = now - 2 * Day, properties = new { page = "/pricing" } },
+            new { id = $"{id}-r0", accountId = id, type = "email_reply", occurredAt = now - 3 * Day },
+        })).ReadAsync<Api.ImportResult>();
+    }
+
+    private Task<Domain.Playbooks.PlaybookInstance> InstanceAsync(string accountId) =>
+        app.WithDbAsync(db => db.PlaybookInstances.AsNoTracking().SingleAsync(i => i.AccountId == accountId && i.DefinitionId == "tier2-follow-up"));
+
+    private Task<List<string>> WaitingAtAsync(string instanceId) =>
+        app.WithDbAsync(db => db.WaitingBookmarks.Where(b => b.InstanceId == instanceId).Select(b => b.NodeId + "/" + b.Kind).OrderBy(n => n).ToListAsync());
+
+    private Task<List<string>> PathAsync(string instanceId) =>
+        app.WithDbAsync(db => db.JournalLines.Where(j => j.InstanceId == instanceId && j.Event == "Completed")
+            .OrderBy(j => j.Id).Select(j => j.NodeId + ":" + j.Port).ToListAsync());
+
+    private async Task<TimerSweeper.SweepResult> SweepAsync()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TimerSweeper>().SweepAsync();
+    }
+
+    [Fact]
+    public async Task FiresTheDelayThenResumesOnceOnTheReply()
+    {
+        await EnterTier2Async("pb-reply");
+        var instance = await InstanceAsync("pb-reply");
+        Assert.Equal(("Waiting", "tier entered Tier2", 1), (instance.Status, instance.StartedBy, instance.DefinitionVersion));
+        Assert.Equal(["delay/timer"], await WaitingAtAsync(instance.Id));
+
+        Assert.Equal(0, (await SweepAsync()).Fired); // not due yet
+        app.Clock.Advance(Day + TimeSpan.FromMinutes(1));
+        Assert.True((await SweepAsync()).Fired >= 1);
+        Assert.Equal(["wait/signal", "wait/timer"], await WaitingAtAsync(instance.Id));
+
+        var reply = new { id = "pb-reply-r1", accountId = "pb-reply", type = "email_reply", occurredAt = app.Clock.GetUtcNow() };
+        await (await app.ClientAs(UserRole.Ops).PostJsonAsync("/api/signals", reply)).ReadAsync<Api.ImportResult>();
+
+        Assert.Equal("Finished", (await InstanceAsync("pb-reply")).Status);
+        Assert.Equal(["start:Done", "delay:Done", "wait:Received", "decide:True"], await PathAsync(instance.Id));
+        Assert.Empty(await WaitingAtAsync(instance.Id));
+        Assert.Equal(0, await app.WithDbAsync(db => db.DueTimers.CountAsync(t => t.InstanceId == instance.Id)));
+
+        var replay = await (await app.ClientAs(UserRole.Ops).PostJsonAsync("/api/signals", reply)).ReadAsync<Api.ImportResult>();
+        var another = new { id = "pb-reply-r2", accountId = "pb-reply", type = "email_reply", occurredAt = app.Clock.GetUtcNow() };
+        await (await app.ClientAs(UserRole.Ops).PostJsonAsync("/api/signals", another)).ReadAsync<Api.ImportResult>();
+        Assert.Equal(1, replay.Duplicates);
+        Assert.Equal(1, await app.WithDbAsync(db => db.JournalLines.CountAsync(j => j.InstanceId == instance.Id && j.Event == "Resumed" && j.NodeId == "wait")));
+    }
+
+    [Fact]
+    public async Task TakesTheTimeoutPathWhenNoReplyComes()
+    {
+        await EnterTier2Async("pb-silent");
+        var instance = await InstanceAsync("pb-silent");
+
+        app.Clock.Advance(Day + TimeSpan.FromMinutes(1));
+        await SweepAsync();
+        app.Clock.Advance(3 * Day + TimeSpan.FromMinutes(1));
+        await SweepAsync();
+
+        Assert.Equal("Finished", (await InstanceAsync("pb-silent")).Status);
+        Assert.Equal(["start:Done", "delay:Done", "wait:TimedOut"], await PathAsync(instance.Id));
+        Assert.Empty(await WaitingAtAsync(instance.Id));
+        Assert.Equal(0, (await SweepAsync()).Fired);
+    }
+
+    [Fact]
+    public async Task LeavesOnAnExitSignalAndDoesNotEnrollAgain()
+    {
+        await EnterTier2Async("pb-unsub");
+        var instance = await InstanceAsync("pb-unsub");
+
+        await (await app.ClientAs(UserRole.Ops).PostJsonAsync("/api/signals",
+            new { id = "pb-unsub-u", accountId = "pb-unsub", type = "unsubscribe", occurredAt = app.Clock.GetUtcNow() })).ReadAsync<Api.ImportResult>();
+
+        var ended = await InstanceAsync("pb-unsub");
+        Assert.Equal(("Cancelled", "exit: signal unsubscribe"), (ended.Status, ended.EndReason));
+        Assert.Empty(await WaitingAtAsync(instance.Id));
+        Assert.Equal(0, await app.WithDbAsync(db => db.DueTimers.CountAsync(t => t.InstanceId == instance.Id)));
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var runtime = scope.ServiceProvider.GetRequiredService<PlaybookRuntime>();
+        var catalog = scope.ServiceProvider.GetRequiredService<PlaybookCatalog>();
+        Assert.Null(await runtime.StartAsync(catalog.GetPublished("tier2-follow-up")!, "pb-unsub", "test"));
+    }
+}
+
+public sealed class PlaybookRunsForAccountOnSqlite(DelayWaitDecisionOnSqlite app) : PlaybookRunsForAccount<DelayWaitDecisionOnSqlite>(app);
+
+public sealed class PlaybookRunsForAccountOnPostgres(DelayWaitDecisionOnPostgres app) : PlaybookRunsForAccount<DelayWaitDecisionOnPostgres>(app);
