@@ -29,7 +29,8 @@ public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IS
             return null;
         }
         var id = Guid.NewGuid().ToString("N");
-        var burst = await _runner.StartAsync(definition, id, accountId, Now, cancellationToken);
+        var began = Now;
+        var burst = await _runner.StartAsync(definition, id, accountId, began, cancellationToken);
         var instance = new PlaybookInstance
         {
             Id = id, DefinitionId = definition.Id, DefinitionVersion = definition.Version, AccountId = accountId,
@@ -37,6 +38,7 @@ public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IS
         };
         db.PlaybookInstances.Add(instance);
         await SaveAsync(instance, burst, cancellationToken);
+        await CatchUpSignalsAsync(instance, burst, began, cancellationToken);
         logger.LogInformation("Playbook {Playbook} v{Version} started for account {AccountId} ({StartedBy})", definition.Id, definition.Version, accountId, startedBy);
         return instance;
     }
@@ -53,7 +55,8 @@ public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IS
                 await ForgetAsync(bookmarkId, cancellationToken);
                 return false;
             }
-            var burst = await _runner.ResumeAsync(definition, State(instance), bookmarkId, stimulus, Now, cancellationToken);
+            var began = Now;
+            var burst = await _runner.ResumeAsync(definition, State(instance), bookmarkId, stimulus, began, cancellationToken);
             if (!burst.Applied)
             {
                 await ForgetAsync(bookmarkId, cancellationToken);
@@ -62,11 +65,39 @@ public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IS
             try
             {
                 await SaveAsync(instance, burst, cancellationToken);
-                return true;
             }
             catch (DbUpdateConcurrencyException) when (attempt < ConcurrencyRetries)
             {
                 // Another stimulus moved this instance first: run again on its new state.
+                continue;
+            }
+            await CatchUpSignalsAsync(instance, burst, began, cancellationToken);
+            return true;
+        }
+    }
+
+    /// A signal that arrived while this burst ran found no bookmark yet (it was not stored); its delivery then
+    /// missed the wait. So a burst that opened signal waits looks once for signals received since it began. Either
+    /// the signal's delivery sees the stored bookmark, or this look sees the stored signal: none is lost, and the
+    /// bookmark's burn keeps it from counting twice.
+    private async Task CatchUpSignalsAsync(PlaybookInstance instance, BurstResult burst, DateTime began, CancellationToken cancellationToken)
+    {
+        var waits = burst.State.Bookmarks.Where(b => b.Kind == BookmarkKinds.Signal && burst.Created.Contains(b)).ToList();
+        if (waits.Count == 0)
+        {
+            return;
+        }
+        var types = waits.SelectMany(w => (w.Key ?? "").Split(',')).Distinct().ToList();
+        var arrived = await db.Signals.AsNoTracking()
+            .Where(s => s.AccountId == instance.AccountId && s.ReceivedAt >= began && types.Contains(s.Type))
+            .OrderBy(s => s.ReceivedAt).ToListAsync(cancellationToken);
+        foreach (var signal in arrived)
+        {
+            if (waits.FirstOrDefault(w => WaitForSignal.Matches(w, signal.Type, signal.Properties)) is { } wait &&
+                await ResumeAsync(instance.Id, wait.Id, new Stimulus(BookmarkKinds.Signal,
+                    new Dictionary<string, string> { ["id"] = signal.Id, ["type"] = signal.Type }), cancellationToken))
+            {
+                return;
             }
         }
     }

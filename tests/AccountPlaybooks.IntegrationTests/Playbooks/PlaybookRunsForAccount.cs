@@ -72,6 +72,29 @@ public abstract class PlaybookRunsForAccount<TApp>(TApp app) : IClassFixture<TAp
     }
 
     [Fact]
+    public async Task ResumesWithASignalThatArrivedWhileItsWaitWasBeingStored()
+    {
+        await EnterTier2Async("pb-race");
+        var instance = await InstanceAsync("pb-race");
+        app.Clock.Advance(Day + TimeSpan.FromMinutes(1));
+        // Delivered (and found no wait) just as the delay fired: only the row is there, as after a lost race.
+        await app.WithDbAsync(async db =>
+        {
+            db.Signals.Add(new Domain.Signals.Signal
+            {
+                Id = "pb-race-r1", AccountId = "pb-race", Type = "email_reply",
+                OccurredAt = app.Clock.GetUtcNow().UtcDateTime, ReceivedAt = app.Clock.GetUtcNow().UtcDateTime,
+            });
+            await db.SaveChangesAsync();
+        });
+
+        await SweepAsync();
+
+        Assert.Equal("Finished", (await InstanceAsync("pb-race")).Status);
+        Assert.Equal(["start:Done", "delay:Done", "wait:Received", "decide:True"], await PathAsync(instance.Id));
+    }
+
+    [Fact]
     public async Task TakesTheTimeoutPathWhenNoReplyComes()
     {
         await EnterTier2Async("pb-silent");
