@@ -50,8 +50,9 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
             var state = stored is null ? null : new TierState(stored.Tier, stored.TierSince, stored.HeldTier, stored.HoldUntil, stored.ReviewFlag, stored.RulesetVersion);
             var decision = _policy.Decide(rules, outcome, state, now);
             evaluated.Add(new EvaluatedAccount(account, outcome, decision, stored?.Tier));
-            if (write && Store(rules, account.Id, stored, outcome, decision, now) is var (rowChanged, tierChanged))
+            if (write)
             {
+                var (rowChanged, tierChanged) = Store(rules, account.Id, stored, outcome, decision, now);
                 changed += rowChanged ? 1 : 0;
                 tierChanges += tierChanged ? 1 : 0;
             }
