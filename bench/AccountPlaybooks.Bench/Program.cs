@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AccountPlaybooks.Bench.Rules;
+using AccountPlaybooks.Bench.Timers;
 
 namespace AccountPlaybooks.Bench;
 
@@ -11,6 +12,7 @@ public static class Program
         var root = new RootCommand("AccountPlaybooks benchmarks (Release builds only; results in docs/performance.md)")
         {
             RulesBenchCommand.Create(),
+            TimersBenchCommand.Create(),
         };
         var parsed = root.Parse(args);
         foreach (var problem in parsed.Errors)

@@ -1,5 +1,6 @@
 using AccountPlaybooks.Application.Accounts;
 using AccountPlaybooks.Application.Demo;
+using AccountPlaybooks.Application.Outreach;
 using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Application.Reps;
 using AccountPlaybooks.Application.Rules;
@@ -38,16 +39,22 @@ public static class ApplicationServiceExtensions
         services.AddScoped<PlaybookRuntime>();
         services.AddScoped<TimerSweeper>();
         services.AddScoped<IConditionEvaluator, PlaybookConditions>();
+        services.AddSingleton(configuration.GetSection(TemplatesOptions.Section).Get<TemplatesOptions>() ?? new TemplatesOptions());
+        services.AddSingleton<TemplateRenderer>();
+        services.AddSingleton<TemplateCatalog>();
+        services.AddScoped<TemplateModelBuilder>();
         return services;
     }
 
-    /// The long-running parts a server adds: playbooks and rules made live at start-up, hot reload, queued re-evaluations.
+    /// The long-running parts a server adds: playbooks, rules and task templates made live at start-up, hot reload, queued re-evaluations.
     public static IServiceCollection AddRulesRuntime(this IServiceCollection services)
     {
         services.AddHostedService<PlaybooksStartup>();
         services.AddHostedService<RulesStartup>();
+        services.AddHostedService<TemplatesStartup>();
         services.AddHostedService<PlaybooksFolderWatcher>();
         services.AddHostedService<RulesFolderWatcher>();
+        services.AddHostedService<TemplatesFolderWatcher>();
         services.AddHostedService<ReevaluationWorker>();
         return services;
     }

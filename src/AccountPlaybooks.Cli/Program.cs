@@ -14,6 +14,9 @@ public static class Program
             ImportCommands.Create(),
             UserCommands.Create(),
             RulesCommands.Create(),
+            WorkflowsCommands.Create(),
+            TemplatesCommands.Create(),
             EvaluateCommand.Create(),
+            TimersCommand.Create(),
         };
 }

@@ -6,10 +6,12 @@ using AccountPlaybooks.Server.Demo;
 using AccountPlaybooks.Server.Evaluations;
 using AccountPlaybooks.Server.Health;
 using AccountPlaybooks.Server.Hosting;
+using AccountPlaybooks.Server.Playbooks;
 using AccountPlaybooks.Server.Reps;
 using AccountPlaybooks.Server.Rules;
 using AccountPlaybooks.Server.Scheduling;
 using AccountPlaybooks.Server.Signals;
+using AccountPlaybooks.Server.Templates;
 using AccountPlaybooks.Server.Users;
 using Serilog;
 
@@ -39,6 +41,8 @@ try
     app.MapUsersApi();
     app.MapRulesApi();
     app.MapEvaluationsApi();
+    app.MapPlaybooksApi();
+    app.MapTemplatesApi();
 
     await app.RunAsync();
     return 0;

@@ -20,6 +20,19 @@ public static class RepoPaths
         return copy;
     }
 
+    public static string Templates => Path.Combine(Root, "templates");
+
+    /// A private copy of templates/ that a test may edit.
+    public static string CopyOfTemplates()
+    {
+        var copy = Directory.CreateTempSubdirectory("accountplaybooks-templates-").FullName;
+        foreach (var file in Directory.GetFiles(Templates, "*.sbn"))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+        return copy;
+    }
+
     private static string FindRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

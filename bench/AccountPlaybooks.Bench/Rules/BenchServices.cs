@@ -9,14 +9,20 @@ namespace AccountPlaybooks.Bench.Rules;
 /// benchmark database and the repository's rules folder, on a clock fixed at <see cref="BenchSettings.Now"/>.
 public static class BenchServices
 {
-    public static ServiceProvider Build(string databasePath, string rulesFolder, Action<IServiceCollection>? extra = null)
+    public static ServiceProvider Build(string databasePath, string rulesFolder, Action<IServiceCollection>? extra = null, string overrides = "")
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Database:ConnectionString"] = $"Data Source={databasePath}",
             ["Rules:Folder"] = rulesFolder,
             ["Rules:Watch"] = "false",
-        }).Build();
+        };
+        foreach (var pair in overrides.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var (key, value) = (pair[..pair.IndexOf('=', StringComparison.Ordinal)], pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            values[key] = value;
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging(); // no provider: the harness prints its own lines
         services.AddSingleton<TimeProvider>(new FixedClock(BenchSettings.Now));

@@ -6,6 +6,9 @@ namespace AccountPlaybooks.Bench.Rules;
 /// rows) and the files it works in.
 public sealed record BenchSettings(int Accounts, int SignalsPerAccount, int NaiveSample, int Seed, string RulesFolder, bool Breakdown)
 {
+    /// Product configuration for ours and naive ("Evaluation:ChunkSize=5000,..."), for what-if experiments.
+    public string ProductConfiguration { get; init; } = "";
+
     /// The evaluation time of every variant; the data is generated relative to it.
     public static readonly DateTime Now = new(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc);
 

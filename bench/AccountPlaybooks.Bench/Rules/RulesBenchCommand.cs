@@ -20,18 +20,23 @@ public static class RulesBenchCommand
         var work = new Option<DirectoryInfo?>("--work") { Description = "Folder for the databases (default: a new temporary folder)" };
         var keep = new Option<bool>("--keep") { Description = "Keep the databases afterwards" };
         var breakdown = new Option<bool>("--breakdown") { Description = "Time read / evaluate / write inside each variant, and take ours apart" };
+        var repeat = new Option<int>("--repeat") { Description = "Runs of each variant (interleaved); the table shows the median run", DefaultValueFactory = _ => 1 };
         var only = new Option<string>("--variants") { Description = "Comma-separated subset of naive,ours,floor", DefaultValueFactory = _ => string.Join(',', Variants.All) };
+        var configure = new Option<string>("--product-config")
+        {
+            Description = "Configuration for ours and naive, e.g. Evaluation:ChunkSize=5000 (comma-separated key=value)", DefaultValueFactory = _ => "",
+        };
         var variant = new Option<string?>("--variant") { Hidden = true };
         var database = new Option<string?>("--db") { Hidden = true };
         var result = new Option<string?>("--result") { Hidden = true };
         var command = new Command("rules", "Full re-evaluation of every account: naive vs ours vs the floor")
         {
-            accounts, signals, sample, seed, rules, work, keep, breakdown, only, variant, database, result,
+            accounts, signals, sample, seed, rules, work, keep, breakdown, repeat, only, configure, variant, database, result,
         };
         command.SetAction(async parsed =>
         {
             var settings = new BenchSettings(parsed.GetValue(accounts), parsed.GetValue(signals), parsed.GetValue(sample), parsed.GetValue(seed),
-                parsed.GetValue(rules)?.FullName ?? DefaultRulesFolder(), parsed.GetValue(breakdown));
+                parsed.GetValue(rules)?.FullName ?? DefaultRulesFolder(), parsed.GetValue(breakdown)) { ProductConfiguration = parsed.GetValue(configure)! };
             if (parsed.GetValue(variant) is { } child)
             {
                 var measured = await Variants.RunAsync(child, settings, parsed.GetValue(database)!);
@@ -42,7 +47,7 @@ public static class RulesBenchCommand
             var chosen = parsed.GetValue(only)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             try
             {
-                return await RunAsync(settings, folder, chosen);
+                return await RunAsync(settings, folder, chosen, Math.Max(1, parsed.GetValue(repeat)));
             }
             finally
             {
@@ -55,7 +60,7 @@ public static class RulesBenchCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(BenchSettings settings, string folder, string[] chosen)
+    private static async Task<int> RunAsync(BenchSettings settings, string folder, string[] chosen, int repeat)
     {
         var output = Console.Out;
         var total = Stopwatch.StartNew();
@@ -64,6 +69,10 @@ public static class RulesBenchCommand
                                     $"seed {settings.Seed}, evaluated at {BenchSettings.Now:u}");
         await output.WriteLineAsync($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:0} GiB, " +
                                     $"{RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; rules {settings.RulesFolder}; work {folder}");
+        if (settings.ProductConfiguration.Length > 0)
+        {
+            await output.WriteLineAsync($"product configuration for ours and naive: {settings.ProductConfiguration}");
+        }
         var version = RulesetCompiler.HashOf(RulesFolder.Read(settings.RulesFolder).Rules)[..12];
         await output.WriteLineAsync(version == Floor.FloorRules.WrittenFor
             ? $"rules version {version} (the floor's hand-written rules match it)"
@@ -75,27 +84,40 @@ public static class RulesBenchCommand
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  generated in {step.Elapsed.TotalSeconds:0.0} s, {new FileInfo(prepared).Length / 1048576.0:N0} MiB"));
 
-        var results = new List<VariantResult>();
+        var runs = new Dictionary<string, List<VariantResult>>();
         var databases = new Dictionary<string, string>();
-        foreach (var variant in Variants.All.Where(chosen.Contains))
+        for (var run = 1; run <= repeat; run++)
         {
-            var copy = databases[variant] = Path.Combine(folder, $"{variant}.db");
-            step.Restart();
-            File.Copy(prepared, copy, overwrite: true);
-            var copySeconds = step.Elapsed.TotalSeconds;
-            step.Restart();
-            var resultPath = Path.Combine(folder, $"{variant}.json");
-            var exitCode = await RunChildAsync(variant, settings, copy, resultPath);
-            if (exitCode != 0)
+            foreach (var variant in Variants.All.Where(chosen.Contains))
             {
-                await output.WriteLineAsync($"{variant} failed (exit code {exitCode})");
-                return 1;
+                var copy = databases[variant] = Path.Combine(folder, $"{variant}.db");
+                step.Restart();
+                File.Copy(prepared, copy, overwrite: true);
+                var copySeconds = step.Elapsed.TotalSeconds;
+                step.Restart();
+                var resultPath = Path.Combine(folder, $"{variant}.json");
+                var loadBefore = LoadAverage();
+                var exitCode = await RunChildAsync(variant, settings, copy, resultPath);
+                if (exitCode != 0)
+                {
+                    await output.WriteLineAsync($"{variant} failed (exit code {exitCode})");
+                    return 1;
+                }
+                var measured = VariantResult.Read(resultPath);
+                (runs.TryGetValue(variant, out var list) ? list : runs[variant] = []).Add(measured);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{variant}{(repeat > 1 ? $" (run {run})" : "")}: {measured.Accounts:N0} accounts in {measured.Seconds:0.00} s ({measured.AccountsPerSecond:N0}/s), " +
+                    $"peak {measured.PeakMiB:N0} MiB; process {step.Elapsed.TotalSeconds:0.0} s, copy {copySeconds:0.0} s; load average {loadBefore} → {LoadAverage()}"));
             }
-            var measured = VariantResult.Read(resultPath);
-            results.Add(measured);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{variant}: {measured.Accounts:N0} accounts in {measured.Seconds:0.00} s ({measured.AccountsPerSecond:N0}/s), peak {measured.PeakMiB:N0} MiB; " +
-                $"process {step.Elapsed.TotalSeconds:0.0} s, copy {copySeconds:0.0} s"));
+        }
+        var results = runs.Values.Select(list => list.OrderBy(r => r.Seconds).ElementAt((list.Count - 1) / 2)).ToList();
+        if (repeat > 1)
+        {
+            foreach (var (variant, list) in runs)
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{variant}: {string.Join(", ", list.Select(r => r.Seconds.ToString("0.00", CultureInfo.InvariantCulture)))} s; the table uses the median"));
+            }
         }
         var problems = BenchComparison.Compare(databases, settings, output);
         BenchReport.Print(results, settings, output);
@@ -117,7 +139,7 @@ public static class RulesBenchCommand
         [
             "rules", "--variant", variant, "--db", database, "--result", resultPath, "--accounts", Text(settings.Accounts),
             "--signals-per-account", Text(settings.SignalsPerAccount), "--naive-sample", Text(settings.NaiveSample), "--seed", Text(settings.Seed),
-            "--rules", settings.RulesFolder, .. settings.Breakdown ? ["--breakdown"] : Array.Empty<string>(),
+            "--rules", settings.RulesFolder, "--product-config", settings.ProductConfiguration, .. settings.Breakdown ? ["--breakdown"] : Array.Empty<string>(),
         ];
         foreach (var argument in arguments)
         {
@@ -127,6 +149,10 @@ public static class RulesBenchCommand
         await process.WaitForExitAsync();
         return process.ExitCode;
     }
+
+    // The 1-minute load average: another build on this 2-core machine shows up here and in the timings.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -28,7 +28,7 @@ public static class Variants
 
     private static async Task<VariantResult> NaiveAsync(BenchSettings settings, string database)
     {
-        await using var services = BenchServices.Build(database, settings.RulesFolder);
+        await using var services = BenchServices.Build(database, settings.RulesFolder, overrides: settings.ProductConfiguration);
         var rules = await LiveRulesAsync(services, settings);
         var naive = new NaiveEvaluation(services, rules, services.GetRequiredService<EvaluationOptions>(), BenchSettings.Now);
         var timings = new VariantTimings(settings.Breakdown);
@@ -52,7 +52,7 @@ public static class Variants
             {
                 collection.ConfigureDbContext<SqliteDbContext>(db => db.AddInterceptors(interceptor));
             }
-        });
+        }, settings.ProductConfiguration);
         var rules = await LiveRulesAsync(services, settings);
         var meter = new VariantMeter();
         EvaluationRun run;

@@ -62,7 +62,16 @@ public sealed class PlaybookCatalog(IServiceScopeFactory scopes, ActivityRegistr
         var outcomes = new List<PublishOutcome>();
         foreach (var path in Directory.GetFiles(folder, "*.json").Where(p => !p.EndsWith(".schema.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
-            var outcome = await PublishJsonAsync(await File.ReadAllTextAsync(path, cancellationToken), $"{author} ({Path.GetFileName(path)})", cancellationToken);
+            PublishOutcome outcome;
+            try
+            {
+                outcome = await PublishJsonAsync(await File.ReadAllTextAsync(path, cancellationToken), $"{author} ({Path.GetFileName(path)})", cancellationToken);
+            }
+            catch (IOException exception)
+            {
+                logger.LogWarning(exception, "Playbook file {File} could not be read", Path.GetFileName(path));
+                continue;
+            }
             foreach (var problem in outcome.Problems)
             {
                 logger.LogWarning("Playbook file {File} rejected: {Problem}", Path.GetFileName(path), problem.ToString());
@@ -163,6 +172,7 @@ public sealed class PlaybookCatalog(IServiceScopeFactory scopes, ActivityRegistr
             draft.Problems = [];
             await db.SaveChangesAsync(cancellationToken);
             Remember(definition, published: true);
+            logger.LogInformation("Playbook {Playbook} v{Version} published by {Author}", id, number, author);
             return new PublishOutcome(id, true, number, []);
         }
         finally

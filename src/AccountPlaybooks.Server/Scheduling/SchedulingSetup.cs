@@ -1,3 +1,4 @@
+using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Data;
 using Microsoft.Data.Sqlite;
 using Quartz;
@@ -17,6 +18,7 @@ public static class SchedulingSetup
         var evaluation = builder.Configuration.GetSection(EvaluationScheduleOptions.Section).Get<EvaluationScheduleOptions>()
             ?? new EvaluationScheduleOptions();
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var playbooks = builder.Configuration.GetSection(PlaybooksOptions.Section).Get<PlaybooksOptions>() ?? new PlaybooksOptions();
 
         builder.Services.AddQuartz(quartz =>
         {
@@ -47,9 +49,33 @@ public static class SchedulingSetup
                 .WithCronSchedule(evaluation.Cron, cron => cron
                     .InTimeZone(TimeZoneInfo.Utc)
                     .WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            AddPlaybookJobs(quartz, playbooks);
         });
         builder.Services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         builder.Services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler");
+    }
+
+    /// Due timers are rows swept every few seconds by one job, not a trigger each (docs/adr/0005-timers-in-a-table.md).
+    private static void AddPlaybookJobs(IQuartzBuilder quartz, PlaybooksOptions playbooks)
+    {
+        quartz.AddJob<TimerSweepJob>(job => job.WithIdentity(TimerSweepJob.Key).StoreDurably());
+        quartz.AddTrigger(trigger => trigger
+            .WithIdentity(TimerSweepJob.Interval)
+            .ForJob(TimerSweepJob.Key)
+            .StartNow()
+            .WithSimpleSchedule(schedule => schedule
+                .WithInterval(TimeSpan.FromSeconds(Math.Max(1, playbooks.SweepIntervalSeconds)))
+                .RepeatForever()
+                // Sweeps missed while the server was down or a long sweep ran are not made up one by one: the next
+                // sweep fires everything due anyway.
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        quartz.AddJob<JournalHousekeepingJob>(job => job.WithIdentity(JournalHousekeepingJob.Key).StoreDurably());
+        quartz.AddTrigger(trigger => trigger
+            .WithIdentity(JournalHousekeepingJob.Daily)
+            .ForJob(JournalHousekeepingJob.Key)
+            .WithCronSchedule(JournalHousekeepingJob.Cron, cron => cron
+                .InTimeZone(TimeZoneInfo.Utc)
+                .WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
     }
 
     /// SQLite does not create folders; the relative path is taken from the working directory, like the app's database.

@@ -23,6 +23,12 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
 
     /// This fixture's own copy of rules/, which its tests may edit (hot reload is on).
     public string RulesFolder { get; } = RepoPaths.CopyOfRules();
+
+    /// This fixture's own copy of templates/, which its tests may edit (hot reload is on).
+    public string TemplatesFolder { get; } = RepoPaths.CopyOfTemplates();
+
+    /// This fixture's own playbooks folder, empty at start (hot reload is on).
+    public string PlaybooksFolder { get; } = Directory.CreateTempSubdirectory("accountplaybooks-workflows-").FullName;
     public FakeTimeProvider Clock { get; } = new(Start);
     public WebApplicationFactory<Program> Factory => _factory!;
     public string ManagerRepId => "rep-mia-manager";
@@ -44,6 +50,9 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
             web.UseSetting("Scheduling:Enabled", "false"); // tests of the scheduler turn it on in Settings
             web.UseSetting("Rules:Folder", RulesFolder);
             web.UseSetting("Rules:DebounceMilliseconds", "150");
+            web.UseSetting("Templates:Folder", TemplatesFolder);
+            web.UseSetting("Playbooks:Folder", PlaybooksFolder);
+            web.UseSetting("Playbooks:DebounceMilliseconds", "150");
             foreach (var (key, value) in Settings)
             {
                 web.UseSetting(key, value);

@@ -56,7 +56,7 @@ public abstract class QuartzStore(DatabaseProvider provider) : IAsyncLifetime
         var trigger = Assert.Single(await again.GetTriggersOfJob(SchedulerJobs.FullEvaluation));
         Assert.Equal(SchedulerJobs.FullEvaluationCron, trigger.Key);
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE JOB_NAME = 'full-evaluation'"));
-        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM QRTZ_CRON_TRIGGERS"));
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM QRTZ_CRON_TRIGGERS WHERE TRIGGER_NAME = 'full-evaluation-cron'"));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public abstract class QuartzStore(DatabaseProvider provider) : IAsyncLifetime
 
         var trigger = Assert.IsAssignableFrom<ICronTrigger>(Assert.Single(await scheduler.GetTriggersOfJob(SchedulerJobs.FullEvaluation)));
         Assert.Equal(WeeklyCron, trigger.CronExpressionString);
-        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM QRTZ_CRON_TRIGGERS"));
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM QRTZ_CRON_TRIGGERS WHERE TRIGGER_NAME = 'full-evaluation-cron'"));
     }
 
     [Fact]

@@ -1,0 +1,24 @@
+using AccountPlaybooks.Application.Playbooks;
+using AccountPlaybooks.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace AccountPlaybooks.Bench.Timers;
+
+/// The trigger-per-timer design: each timer is a one-off Quartz trigger whose firing resumes its bookmark through the
+/// same PlaybookRuntime call the sweeper makes.
+public sealed class ResumeTimerJob(IServiceScopeFactory scopes, FiredTimers fired) : IJob
+{
+    public static readonly JobKey Key = new("resume-timer");
+    public const string Instance = "instance";
+    public const string Bookmark = "bookmark";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var data = context.MergedJobDataMap;
+        var resumed = await scope.ServiceProvider.GetRequiredService<PlaybookRuntime>()
+            .ResumeAsync(data.GetString(Instance)!, data.GetString(Bookmark)!, Stimulus.Timer(), cancellationToken);
+        fired.Add(resumed);
+    }
+}

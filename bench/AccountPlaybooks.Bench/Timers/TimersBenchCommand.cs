@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using AccountPlaybooks.Bench.Rules;
+
+namespace AccountPlaybooks.Bench.Timers;
+
+/// `timers`: sweep N due timers on SQLite — ours (TimerSweeper), the floor (set-based SQL), a raw per-timer loop and
+/// one Quartz trigger per timer (fewer of them) — each in a child process on its own copy of one prepared database;
+/// prints the table, the ratios and the targets.
+public static class TimersBenchCommand
+{
+    public static Command Create()
+    {
+        var timers = new Option<int>("--timers") { Description = "Due timers to sweep (N)", DefaultValueFactory = _ => 100_000 };
+        var quartz = new Option<int>("--quartz") { Description = "Timers the Quartz variants schedule and fire, one trigger each", DefaultValueFactory = _ => 2000 };
+        var work = new Option<DirectoryInfo?>("--work") { Description = "Folder for the databases (default: a new temporary folder)" };
+        var keep = new Option<bool>("--keep") { Description = "Keep the databases afterwards" };
+        var breakdown = new Option<bool>("--breakdown") { Description = "Time ours's SQL, SaveChanges and commits (slows it a little)" };
+        var only = new Option<string>("--variants") { Description = $"Comma-separated subset of {string.Join(',', TimerVariants.All)}", DefaultValueFactory = _ => string.Join(',', TimerVariants.All) };
+        var variant = new Option<string?>("--variant") { Hidden = true };
+        var database = new Option<string?>("--db") { Hidden = true };
+        var result = new Option<string?>("--result") { Hidden = true };
+        var workflows = new Option<string?>("--workflows") { Hidden = true };
+        var command = new Command("timers", "Sweep N due timers: ours vs the floor vs one Quartz trigger per timer")
+        {
+            timers, quartz, work, keep, breakdown, only, variant, database, result, workflows,
+        };
+        command.SetAction(async parsed =>
+        {
+            var folder = parsed.GetValue(work)?.FullName ?? Path.Combine(Path.GetTempPath(), $"ap-bench-timers-{Environment.ProcessId}");
+            var settings = new TimersBenchSettings(parsed.GetValue(timers), parsed.GetValue(quartz), parsed.GetValue(workflows) ?? Path.Combine(folder, "workflows"),
+                parsed.GetValue(breakdown));
+            if (parsed.GetValue(variant) is { } child)
+            {
+                var measured = await TimerVariants.RunAsync(child, settings, parsed.GetValue(database)!);
+                await measured.WriteAsync(parsed.GetValue(result)!);
+                return 0;
+            }
+            var chosen = parsed.GetValue(only)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            try
+            {
+                return await RunAsync(settings, folder, chosen);
+            }
+            finally
+            {
+                if (!parsed.GetValue(keep))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(TimersBenchSettings settings, string folder, string[] chosen)
+    {
+        var output = Console.Out;
+        var total = Stopwatch.StartNew();
+        Directory.CreateDirectory(folder);
+        await output.WriteLineAsync($"timers benchmark: {settings.Timers:N0} due timers (Quartz: {Math.Min(settings.QuartzTimers, settings.Timers):N0}), " +
+                                    $"playbook Start → Delay PT1H → End, swept at {BenchSettings.Now:u}");
+        await output.WriteLineAsync($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:0} GiB, " +
+                                    $"{RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; work {folder}");
+        var prepared = Path.Combine(folder, "prepared.db");
+        var step = Stopwatch.StartNew();
+        await output.WriteLineAsync("generating the database (EF migrations, one instance through PlaybookRuntime, its rows copied with raw INSERTs) ...");
+        await TimersDatabase.CreateAsync(prepared, settings.Workflows, settings.Timers, output);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  generated in {step.Elapsed.TotalSeconds:0.0} s, {new FileInfo(prepared).Length / 1048576.0:N0} MiB"));
+
+        var results = new List<VariantResult>();
+        foreach (var variant in TimerVariants.All.Where(chosen.Contains))
+        {
+            var copy = Path.Combine(folder, $"{variant}.db");
+            File.Copy(prepared, copy, overwrite: true);
+            step.Restart();
+            var resultPath = Path.Combine(folder, $"{variant}.json");
+            var exitCode = await RunChildAsync(variant, settings, copy, resultPath);
+            if (exitCode != 0)
+            {
+                await output.WriteLineAsync($"{variant} failed (exit code {exitCode})");
+                return 1;
+            }
+            var measured = VariantResult.Read(resultPath);
+            results.Add(measured);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{variant}: {measured.Accounts:N0} timers in {measured.Seconds:0.00} s ({measured.AccountsPerSecond:N0}/s), peak {measured.PeakMiB:N0} MiB; " +
+                $"process {step.Elapsed.TotalSeconds:0.0} s"));
+        }
+        TimersReport.Print(results, settings, output);
+        await output.WriteLineAsync();
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"total {total.Elapsed.TotalMinutes:0.0} min"));
+        return 0;
+    }
+
+    private static async Task<int> RunChildAsync(string variant, TimersBenchSettings settings, string database, string resultPath)
+    {
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(TimersBenchCommand).Assembly.Location);
+        }
+        string[] arguments =
+        [
+            "timers", "--variant", variant, "--db", database, "--result", resultPath, "--workflows", settings.Workflows,
+            "--timers", Text(settings.Timers), "--quartz", Text(settings.QuartzTimers), .. settings.Breakdown ? ["--breakdown"] : Array.Empty<string>(),
+        ];
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        await process.WaitForExitAsync();
+        return process.ExitCode;
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

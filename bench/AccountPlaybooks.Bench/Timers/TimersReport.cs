@@ -1,0 +1,52 @@
+using System.Globalization;
+using AccountPlaybooks.Bench.Rules;
+
+namespace AccountPlaybooks.Bench.Timers;
+
+/// The results table (Markdown, ready for docs/performance.md), the ratios and the issue's targets.
+public static class TimersReport
+{
+    public const double MinSpeedupOverQuartz = 100;
+    public const double MaxSlowdownOverFloor = 2;
+
+    public static void Print(IReadOnlyList<VariantResult> results, TimersBenchSettings settings, TextWriter output)
+    {
+        var ours = results.FirstOrDefault(r => r.Variant == TimerVariants.Ours);
+        output.WriteLine();
+        output.WriteLine($"Results: {settings.Timers:N0} due timers (the Quartz variants: the first {Math.Min(settings.QuartzTimers, settings.Timers):N0}, scheduled and fired)");
+        output.WriteLine("| variant | timers | seconds | timers/s | peak MiB | allocated KiB/timer | vs ours |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---|");
+        foreach (var r in results)
+        {
+            var ratio = ours is null || r == ours ? "—"
+                : r.AccountsPerSecond < ours.AccountsPerSecond ? $"ours is {ours.AccountsPerSecond / r.AccountsPerSecond:0.0}× faster"
+                : $"{r.AccountsPerSecond / ours.AccountsPerSecond:0.0}× faster than ours";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Variant} | {r.Accounts:N0} | {r.Seconds:0.00} | {r.AccountsPerSecond:N0} | {r.PeakMiB:N0} | {1024 * r.AllocatedMiB / r.Accounts:N1} | {ratio} |"));
+        }
+        if (ours is null)
+        {
+            return;
+        }
+        output.WriteLine();
+        if (results.FirstOrDefault(r => r.Variant == TimerVariants.Quartz) is { } quartz)
+        {
+            var speedup = ours.AccountsPerSecond / quartz.AccountsPerSecond;
+            output.WriteLine($"Target ours ≥ {MinSpeedupOverQuartz}× one durable Quartz trigger per timer: {speedup:0.0}× — {(speedup >= MinSpeedupOverQuartz ? "met" : "NOT met")}");
+        }
+        if (results.FirstOrDefault(r => r.Variant == TimerVariants.Floor) is { } floor)
+        {
+            var slowdown = floor.AccountsPerSecond / ours.AccountsPerSecond;
+            output.WriteLine($"Target ours ≤ {MaxSlowdownOverFloor}× the floor's time: {slowdown:0.0}× — {(slowdown <= MaxSlowdownOverFloor ? "met" : "NOT met")}");
+        }
+        output.WriteLine();
+        foreach (var r in results)
+        {
+            output.WriteLine($"{r.Variant}: {r.Breakdown.FirstOrDefault()}");
+            foreach (var line in r.Breakdown.Skip(1))
+            {
+                output.WriteLine("  " + line);
+            }
+        }
+    }
+}

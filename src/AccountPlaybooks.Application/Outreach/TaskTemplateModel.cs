@@ -1,0 +1,39 @@
+namespace AccountPlaybooks.Application.Outreach;
+
+/// Everything a task template may read, as plain records (never entities). Scriban sees the members in snake_case:
+/// `account.annual_revenue`, `step.sla_due_at`. Signal, owner and playbook may be missing: templates test them first.
+public sealed record TaskTemplateModel(
+    TemplateAccount Account,
+    TemplateSignal? Signal,
+    TemplateOwner? Owner,
+    TemplateStep Step,
+    TemplatePlaybook? Playbook,
+    DateTime Now)
+{
+    private static readonly DateTime SampleNow = new(2026, 11, 24, 9, 0, 0, DateTimeKind.Utc);
+
+    /// Every field filled in: validation renders each template against it (a fresh copy each time).
+    public static TaskTemplateModel Sample => new(
+        new TemplateAccount("crm-00042", "Northwind Analytics", "northwind-analytics.com", "Fintech", 420, 38_500_000m, "DE", "EMEA",
+            "Mid-Market SaaS", "Series B", ["Salesforce", "Snowflake", "HubSpot"], "Prospect", "Tier1", 82.5,
+            new Dictionary<string, double> { ["Fit"] = 85, ["Technographic"] = 70, ["Engagement"] = 60, ["Intent"] = 95 },
+            ["Series B in the last 30 days (+40 Intent)", "Visited pricing twice in 14 days (+30 Engagement)", "Uses Snowflake (+20 Technographic)"],
+            new Dictionary<string, string> { ["crm_stage"] = "Discovery", ["partner"] = "none" }),
+        new TemplateSignal("funding_round", SampleNow.AddHours(-6), "crunchbase",
+            new Dictionary<string, string> { ["round"] = "Series B", ["amount"] = "25000000" }),
+        new TemplateOwner("Ravi Patel", "ravi@example.com", "AE", "EMEA Enterprise", "Europe/Berlin"),
+        new TemplateStep("research-brief", "email", SampleNow.AddDays(1), SampleNow.AddHours(24)),
+        new TemplatePlaybook("tier1", "Tier 1: signal-led outreach", 3),
+        SampleNow);
+
+    /// Every field that can be missing is missing: validation renders each template against this too, so a template
+    /// that reads signal.type without testing signal first is rejected before a real account without a signal finds it.
+    public static TaskTemplateModel Minimal => new(
+        new TemplateAccount("crm-00043", "Fabrikam", null, null, null, null, null, null, null, null, [], "Prospect", null, null,
+            [], [], []),
+        null,
+        null,
+        new TemplateStep("nurture-1", "email", SampleNow.AddDays(1), null),
+        null,
+        SampleNow);
+}

@@ -1,0 +1,31 @@
+namespace AccountPlaybooks.Application.Outreach;
+
+/// The "Templates" configuration section: where the task templates are and the limits every render runs under.
+public sealed class TemplatesOptions
+{
+    public const string Section = "Templates";
+
+    /// The folder of task templates (one Scriban file each, *.sbn).
+    public string Folder { get; set; } = "templates";
+
+    /// Watch the folder and load saved changes.
+    public bool Watch { get; set; } = true;
+
+    /// Saves closer together than this count as one change (editors write a file in several steps).
+    public int DebounceMilliseconds { get; set; } = 400;
+
+    /// Iterations of all loops in one render, nested loops included.
+    public int LoopLimit { get; set; } = 1000;
+
+    /// Depth of nested function calls in one render.
+    public int RecursiveLimit { get; set; } = 20;
+
+    /// Characters one render may write (and the longest string it may build).
+    public int MaxOutputChars { get; set; } = 64 * 1024;
+
+    /// Wall-clock time one render may take.
+    public int TimeLimitMilliseconds { get; set; } = 1000;
+
+    /// The longest template text accepted.
+    public int MaxTemplateChars { get; set; } = 64 * 1024;
+}

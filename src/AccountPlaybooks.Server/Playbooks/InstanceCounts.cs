@@ -1,0 +1,5 @@
+namespace AccountPlaybooks.Server.Playbooks;
+
+/// Where a playbook's instances are: instances per status, and for each node the running instances waiting there
+/// (an instance on parallel paths counts at each of its nodes).
+public sealed record InstanceCounts(string Id, int? Version, IReadOnlyDictionary<string, int> Statuses, IReadOnlyDictionary<string, int> WaitingAtNode);

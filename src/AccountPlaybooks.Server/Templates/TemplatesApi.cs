@@ -1,0 +1,108 @@
+using AccountPlaybooks.Application.Outreach;
+using AccountPlaybooks.Server.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AccountPlaybooks.Server.Templates;
+
+/// Task templates: every role may list, read and preview them (a preview renders against a real account and writes
+/// nothing); ops save them. A save is validated first and a bad template changes nothing: the last good version
+/// keeps rendering (422 with line and column).
+public static class TemplatesApi
+{
+    public sealed record TemplateView(string Name, string? Hash, string? SampleTitle, IReadOnlyList<TemplateProblem> Problems);
+
+    public sealed record SavedView(string Name, string Hash, RenderedTask Sample);
+
+    /// The account (and optional triggering signal) to render against; <see cref="Text"/> previews a draft instead of
+    /// the saved template.
+    public sealed record PreviewRequest(string? AccountId, string? SignalId, string? Text);
+
+    public sealed record PreviewView(string Template, string? Hash, bool Draft, string AccountId, string? SignalId, string Title, string Body);
+
+    public static void MapTemplatesApi(this WebApplication app)
+    {
+        var templates = app.MapGroup("/api/templates").WithTags("Templates");
+        templates.MapGet("/", List).RequireAuthorization(Policies.AnyRole).WithName("ListTemplates")
+            .WithSummary("Every task template: the live version's hash and sample title, and what is wrong with its file now");
+        templates.MapGet("/{name}", Get).RequireAuthorization(Policies.AnyRole).WithName("GetTemplate")
+            .WithSummary("One template's text as it is in the templates folder");
+        templates.MapPut("/{name}", Save).RequireAuthorization(Policies.Ops).Accepts<string>("text/plain").WithName("SaveTemplate")
+            .WithSummary("Replace or add a template: validated, written and made live; a bad template changes nothing (422)");
+        templates.MapPost("/{name}/preview", Preview).RequireAuthorization(Policies.AnyRole).WithName("PreviewTemplate")
+            .WithSummary("Render the saved template, or a draft in the body, against a real account; writes nothing");
+    }
+
+    private static Ok<List<TemplateView>> List(TemplateCatalog catalog) => TypedResults.Ok(catalog.All
+        .Select(t => new TemplateView(t.Name, t.Live?.Hash, catalog.Render(t.Name, TaskTemplateModel.Sample).Task?.Title, t.Problems))
+        .ToList());
+
+    private static Results<ContentHttpResult, NotFound, ProblemHttpResult> Get(string name, TemplatesOptions options)
+    {
+        if (TemplatesFolder.NameOf(name) is not { } template)
+        {
+            return TemplatesProblem.BadName(name);
+        }
+        var path = Path.Combine(options.Folder, TemplatesFolder.FileOf(template));
+        return File.Exists(path) ? TypedResults.Text(File.ReadAllText(path), "text/plain") : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<SavedView>, ProblemHttpResult>> Save(string name, HttpRequest request, TemplateCatalog catalog,
+        CancellationToken cancellationToken)
+    {
+        if (TemplatesFolder.NameOf(name) is not { } template)
+        {
+            return TemplatesProblem.BadName(name);
+        }
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        var problems = await catalog.SaveAsync(template, text, cancellationToken);
+        if (problems.Count > 0)
+        {
+            var live = catalog.TryGet(template);
+            return TemplatesProblem.Rejected(problems, $"{TemplatesFolder.FileOf(template)} was not saved; " +
+                (live is null ? "it has no live version" : $"version {live.ShortHash} stays live"), live);
+        }
+        var saved = catalog.TryGet(template)!;
+        return TypedResults.Ok(new SavedView(template, saved.Hash, catalog.Render(template, TaskTemplateModel.Sample).Task!));
+    }
+
+    private static async Task<Results<Ok<PreviewView>, ProblemHttpResult>> Preview(string name, PreviewRequest? body, string? accountId,
+        string? signalId, TemplateCatalog catalog, TemplateRenderer renderer, TemplateModelBuilder models, CancellationToken cancellationToken)
+    {
+        if (TemplatesFolder.NameOf(name) is not { } template)
+        {
+            return TemplatesProblem.BadName(name);
+        }
+        var account = body?.AccountId ?? accountId;
+        var signal = body?.SignalId ?? signalId;
+        if (string.IsNullOrWhiteSpace(account))
+        {
+            return TemplatesProblem.BadRequest("No account", "Name the account to render against: { \"accountId\": \"...\" } or ?accountId=...");
+        }
+        var file = TemplatesFolder.FileOf(template);
+        var live = catalog.TryGet(template);
+        var text = body?.Text ?? live?.Text;
+        if (text is null)
+        {
+            return catalog.ProblemsOf(template) is { Count: > 0 } problems
+                ? TemplatesProblem.Rejected(problems, $"{file} has no good version to preview", null)
+                : TemplatesProblem.NotFound($"There is no template {template}");
+        }
+        if (body?.Text is not null && catalog.Validate(template, text) is { Count: > 0 } draftProblems)
+        {
+            return TemplatesProblem.Rejected(draftProblems, $"The draft of {file} has problems", live);
+        }
+        var (model, missing) = await models.BuildAsync(account, signal, cancellationToken: cancellationToken);
+        if (model is null)
+        {
+            return TemplatesProblem.NotFound($"There is no {missing}");
+        }
+        var rendered = renderer.Render(file, text, model);
+        if (rendered.Task is not { } task)
+        {
+            return TemplatesProblem.Rejected(rendered.Problems, $"{file} does not render for account {account}", live);
+        }
+        return TypedResults.Ok(new PreviewView(template, body?.Text is null ? live?.Hash : TemplateRenderer.HashOf(text), body?.Text is not null,
+            account, signal, task.Title, task.Body));
+    }
+}
