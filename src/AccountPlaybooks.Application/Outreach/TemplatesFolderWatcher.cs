@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using AccountPlaybooks.Application.Hosting;
 using Microsoft.Extensions.Hosting;
 
 namespace AccountPlaybooks.Application.Outreach;
@@ -7,38 +7,8 @@ namespace AccountPlaybooks.Application.Outreach;
 /// column; the last good version keeps rendering.
 public sealed class TemplatesFolderWatcher(TemplateCatalog catalog, TemplatesOptions options) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Watch || !Directory.Exists(options.Folder))
-        {
-            return;
-        }
-        var changes = Channel.CreateUnbounded<string>();
-        using var watcher = new FileSystemWatcher(options.Folder, "*" + TemplatesFolder.Extension)
-        {
-            NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.CreationTime,
-        };
-        FileSystemEventHandler changed = (_, e) => changes.Writer.TryWrite(e.Name ?? "");
-        watcher.Changed += changed;
-        watcher.Created += changed;
-        watcher.Deleted += changed;
-        watcher.Renamed += (_, e) => changes.Writer.TryWrite(e.Name ?? "");
-        watcher.EnableRaisingEvents = true;
-
-        while (await changes.Reader.WaitToReadAsync(stoppingToken))
-        {
-            var names = new SortedSet<string>(StringComparer.Ordinal);
-            // Wait until the folder has been quiet for the debounce time.
-            do
-            {
-                while (changes.Reader.TryRead(out var name))
-                {
-                    names.Add(name);
-                }
-                await Task.Delay(options.DebounceMilliseconds, stoppingToken);
-            }
-            while (changes.Reader.TryRead(out var more) && names.Add(more) | true);
-            await catalog.ReloadAsync($"file save ({string.Join(", ", names.Where(n => !n.StartsWith('.')))})", stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => !options.Watch
+        ? Task.CompletedTask
+        : FolderChanges.WatchAsync(options.Folder, "*" + TemplatesFolder.Extension, includeSubdirectories: false, options.DebounceMilliseconds,
+            (names, token) => catalog.ReloadAsync($"file save ({string.Join(", ", names)})", token), stoppingToken);
 }

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using AccountPlaybooks.Application.Hosting;
 using Microsoft.Extensions.Hosting;
 
 namespace AccountPlaybooks.Application.Rules;
@@ -7,40 +7,11 @@ namespace AccountPlaybooks.Application.Rules;
 /// reported; the live version stays.
 public sealed class RulesFolderWatcher(RulesetRegistry registry, RulesOptions options) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Watch || !Directory.Exists(options.Folder))
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => !options.Watch
+        ? Task.CompletedTask
+        : FolderChanges.WatchAsync(options.Folder, "*.json", includeSubdirectories: true, options.DebounceMilliseconds, async (names, token) =>
         {
-            return;
-        }
-        var changes = Channel.CreateUnbounded<string>();
-        using var watcher = new FileSystemWatcher(options.Folder, "*.json")
-        {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.CreationTime,
-        };
-        FileSystemEventHandler changed = (_, e) => changes.Writer.TryWrite(e.Name ?? "");
-        watcher.Changed += changed;
-        watcher.Created += changed;
-        watcher.Deleted += changed;
-        watcher.Renamed += (_, e) => changes.Writer.TryWrite(e.Name ?? "");
-        watcher.EnableRaisingEvents = true;
-
-        while (await changes.Reader.WaitToReadAsync(stoppingToken))
-        {
-            var names = new SortedSet<string>();
-            // Wait until the folder has been quiet for the debounce time.
-            do
-            {
-                while (changes.Reader.TryRead(out var name))
-                {
-                    names.Add(name);
-                }
-                await Task.Delay(options.DebounceMilliseconds, stoppingToken);
-            }
-            while (changes.Reader.TryRead(out var more) && names.Add(more) | true);
             var (rules, cases) = RulesFolder.Read(options.Folder);
-            await registry.PublishAsync(rules, cases, $"file save ({string.Join(", ", names.Where(n => !n.StartsWith('.')))})", stoppingToken);
-        }
-    }
+            await registry.PublishAsync(rules, cases, $"file save ({string.Join(", ", names)})", token);
+        }, stoppingToken);
 }
