@@ -39,14 +39,38 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RenewConcurrencyTokens();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var autoDetect = DetectOnceAndRenewConcurrencyTokens();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var autoDetect = DetectOnceAndRenewConcurrencyTokens();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    /// Detects changes once (walking the entries would otherwise make SaveChanges detect them a second time).
+    private bool DetectOnceAndRenewConcurrencyTokens()
+    {
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
         RenewConcurrencyTokens();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return autoDetect;
     }
 
     // Application-managed tokens work the same on both providers (no rowversion in SQLite, no xmin in SQLite).

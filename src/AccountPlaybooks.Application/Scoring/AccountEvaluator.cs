@@ -37,8 +37,8 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
                 .Select(s => new { s.AccountId, s.Id, s.Type, s.OccurredAt, s.Properties })
                 .ToListAsync(cancellationToken))
             .ToLookup(s => s.AccountId, s => new SignalFact(s.Id, s.Type, s.OccurredAt, s.Properties));
-        var scoreQuery = db.AccountScores.Where(s => ids.Contains(s.AccountId));
-        var scores = await (write ? scoreQuery : scoreQuery.AsNoTracking()).ToDictionaryAsync(s => s.AccountId, cancellationToken);
+        // Read untracked: most rows do not change, and tracking a chunk of them to write a few is the costly part.
+        var scores = await db.AccountScores.AsNoTracking().Where(s => ids.Contains(s.AccountId)).ToDictionaryAsync(s => s.AccountId, cancellationToken);
 
         var evaluated = new List<EvaluatedAccount>(accounts.Count);
         int changed = 0, tierChanges = 0;
@@ -110,25 +110,22 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
     private (bool Changed, bool TierChanged) Store(Ruleset rules, string accountId, AccountScore? stored, RuleOutcome outcome,
         TierDecision decision, DateTime now)
     {
+        var isNew = stored is null;
         var tierChanged = stored?.Tier != decision.Tier;
-        if (stored is null)
-        {
-            stored = new AccountScore { AccountId = accountId, Tier = decision.Tier, RulesetVersion = rules.Version, TierSince = now };
-            db.AccountScores.Add(stored);
-        }
-        var changed = tierChanged || stored.Composite != outcome.Composite || stored.RulesetVersion != rules.Version ||
+        var changed = isNew || tierChanged || stored!.Composite != outcome.Composite || stored.RulesetVersion != rules.Version ||
                       stored.HeldTier != decision.HeldTier || stored.HoldUntil != decision.HoldUntil || stored.ReviewFlag != decision.ReviewFlag ||
                       !stored.Components.SequenceEqual(outcome.Components) || !stored.Reasons.SequenceEqual(outcome.Reasons);
         if (!changed)
         {
             return (false, false);
         }
+        stored ??= new AccountScore { AccountId = accountId, Tier = decision.Tier, RulesetVersion = rules.Version, TierSince = now };
         if (tierChanged)
         {
             db.TierChanges.Add(new TierChange
             {
                 AccountId = accountId,
-                FromTier = db.Entry(stored).State == EntityState.Added ? null : stored.Tier,
+                FromTier = isNew ? null : stored.Tier,
                 ToTier = decision.Tier,
                 ChangedAt = now,
                 Kind = decision.Kind,
@@ -147,6 +144,15 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
         stored.ReviewFlag = decision.ReviewFlag;
         stored.RulesetVersion = rules.Version;
         stored.EvaluatedAt = now;
+        // Attached only now, so the loaded Version is the concurrency check and a renewed one is written.
+        if (isNew)
+        {
+            db.AccountScores.Add(stored);
+        }
+        else
+        {
+            db.AccountScores.Update(stored);
+        }
         return (true, tierChanged);
     }
 }
