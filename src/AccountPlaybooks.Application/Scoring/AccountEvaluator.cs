@@ -27,18 +27,26 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
     }
 
     /// Evaluates a chunk of accounts; with <paramref name="write"/> false nothing is stored (what-if).
+    /// <paramref name="consecutive"/>: the chunk is every account between its first and last id in the database's
+    /// order (a keyset page), so a range replaces a long list of ids in the queries.
     public async Task<ChunkResult> EvaluateChunkAsync(Ruleset rules, IReadOnlyList<Account> accounts, DateTime now, bool write,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool consecutive = false)
     {
         var ids = accounts.Select(a => a.Id).ToList();
+        var (first, last) = (ids.FirstOrDefault() ?? "", ids.LastOrDefault() ?? "");
         var since = now.AddDays(-options.SignalWindowDays);
-        var signals = (await db.Signals.AsNoTracking()
-                .Where(s => ids.Contains(s.AccountId) && s.OccurredAt >= since)
+        var signalRows = consecutive
+            ? db.Signals.Where(s => string.Compare(s.AccountId, first) >= 0 && string.Compare(s.AccountId, last) <= 0)
+            : db.Signals.Where(s => ids.Contains(s.AccountId));
+        var signals = (await signalRows.AsNoTracking().Where(s => s.OccurredAt >= since)
                 .Select(s => new { s.AccountId, s.Id, s.Type, s.OccurredAt, s.Properties })
                 .ToListAsync(cancellationToken))
             .ToLookup(s => s.AccountId, s => new SignalFact(s.Id, s.Type, s.OccurredAt, s.Properties));
         // Read untracked: most rows do not change, and tracking a chunk of them to write a few is the costly part.
-        var scores = await db.AccountScores.AsNoTracking().Where(s => ids.Contains(s.AccountId)).ToDictionaryAsync(s => s.AccountId, cancellationToken);
+        var scoreRows = consecutive
+            ? db.AccountScores.Where(s => string.Compare(s.AccountId, first) >= 0 && string.Compare(s.AccountId, last) <= 0)
+            : db.AccountScores.Where(s => ids.Contains(s.AccountId));
+        var scores = await scoreRows.AsNoTracking().ToDictionaryAsync(s => s.AccountId, cancellationToken);
 
         var evaluated = new List<EvaluatedAccount>(accounts.Count);
         int changed = 0, tierChanges = 0;

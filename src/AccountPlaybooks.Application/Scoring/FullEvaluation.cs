@@ -54,7 +54,7 @@ public sealed class FullEvaluation(AppDbContext db, AccountEvaluator evaluator, 
                 {
                     break;
                 }
-                var result = await evaluator.EvaluateChunkAsync(rules, chunk, now, write: true, cancellationToken);
+                var result = await evaluator.EvaluateChunkAsync(rules, chunk, now, write: true, cancellationToken, consecutive: true);
                 (run.Accounts, run.Changed, run.TierChanges) = (run.Accounts + chunk.Count, run.Changed + result.Changed, run.TierChanges + result.TierChanges);
                 lastId = chunk[^1].Id;
                 if (run.Accounts % (options.ChunkSize * 20) == 0)

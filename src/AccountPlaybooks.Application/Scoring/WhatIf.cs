@@ -30,7 +30,7 @@ public sealed class WhatIf(AppDbContext db, AccountEvaluator evaluator, RulesetR
                 break;
             }
             lastId = chunk[^1].Id;
-            var result = await evaluator.EvaluateChunkAsync(draft, chunk, now, write: false, cancellationToken);
+            var result = await evaluator.EvaluateChunkAsync(draft, chunk, now, write: false, cancellationToken, consecutive: true);
             foreach (var item in result.Accounts)
             {
                 accounts++;
