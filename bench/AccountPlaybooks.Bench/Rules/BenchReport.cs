@@ -9,8 +9,6 @@ public static class BenchReport
     public const double MaxSlowdownOverFloor = 1.5;
     public const double MaxPeakMiB = 1024;
 
-    private static double CpuPerAccount(VariantResult result) => result.CpuSeconds / result.Accounts;
-
     public static void Print(IReadOnlyList<VariantResult> results, BenchSettings settings, TextWriter output)
     {
         var ours = results.FirstOrDefault(r => r.Variant == Variants.Ours);
@@ -56,4 +54,6 @@ public static class BenchReport
             }
         }
     }
+
+    private static double CpuPerAccount(VariantResult result) => result.CpuSeconds / result.Accounts;
 }

@@ -10,7 +10,7 @@ namespace AccountPlaybooks.Bench.Rules;
 /// --breakdown for the product path without touching it: an interceptor that times each query from execution
 /// to the reader's disposal (so EF's materialization and JSON value conversion are in it), SaveChanges, commits
 /// and every DetectChanges (hooked on each DbContext it meets).
-public sealed class EfTimings(VariantTimings timings) : DbCommandInterceptor, ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class EfTimings : DbCommandInterceptor, ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     public const string Accounts = "read: Accounts chunk query (EF, materialize + JSON)";
     public const string Signals = "read: Signals query (EF, materialize + Properties JSON)";
@@ -22,10 +22,20 @@ public sealed class EfTimings(VariantTimings timings) : DbCommandInterceptor, IS
     public const string SaveSql = "  of which INSERT/UPDATE commands";
     public const string Commit = "write: BEGIN + COMMIT";
 
+    /// What no bucket covers in the product path: the rules, SignalWindow, TierPolicy, Store, ToLookup, ChangeTracker.Clear.
+    public const string Rest = "rest: rules + SignalWindow + TierPolicy + Store + ToLookup (CPU)";
+
+    private readonly VariantTimings _timings;
     private readonly ConditionalWeakTable<DbContext, object> _hooked = [];
     private readonly Dictionary<DbCommand, (string Bucket, long Start)> _open = [];
     private long _saveStart, _detectStart, _detectDuringSave, _transactionStart;
     private bool _saving;
+
+    public EfTimings(VariantTimings timings)
+    {
+        _timings = timings;
+        timings.Declare(Accounts, Signals, Scores, DetectChanges, Save, SaveSql, Commit, Playbooks, OtherQueries);
+    }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
@@ -44,7 +54,7 @@ public sealed class EfTimings(VariantTimings timings) : DbCommandInterceptor, IS
     {
         if (_open.Remove(command, out var open))
         {
-            timings.Add(open.Bucket, Stopwatch.GetTimestamp() - open.Start);
+            _timings.Add(open.Bucket, Stopwatch.GetTimestamp() - open.Start);
         }
         return result;
     }
@@ -61,7 +71,7 @@ public sealed class EfTimings(VariantTimings timings) : DbCommandInterceptor, IS
     {
         if (_open.Remove(command, out var open))
         {
-            timings.Add(open.Bucket, Stopwatch.GetTimestamp() - open.Start);
+            _timings.Add(open.Bucket, Stopwatch.GetTimestamp() - open.Start);
         }
         return ValueTask.FromResult(result);
     }
@@ -76,7 +86,7 @@ public sealed class EfTimings(VariantTimings timings) : DbCommandInterceptor, IS
 
     public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        timings.Add(Save, Stopwatch.GetTimestamp() - _saveStart - _detectDuringSave);
+        _timings.Add(Save, Stopwatch.GetTimestamp() - _saveStart - _detectDuringSave);
         _saving = false;
         return ValueTask.FromResult(result);
     }
@@ -91,7 +101,7 @@ public sealed class EfTimings(VariantTimings timings) : DbCommandInterceptor, IS
     public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
         CancellationToken cancellationToken = default)
     {
-        timings.Add(Commit, Stopwatch.GetTimestamp() - _transactionStart, 0);
+        _timings.Add(Commit, Stopwatch.GetTimestamp() - _transactionStart, 0);
         return ValueTask.FromResult(result);
     }
 
@@ -104,7 +114,7 @@ public sealed class EfTimings(VariantTimings timings) : DbCommandInterceptor, IS
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        timings.Add(Commit, Stopwatch.GetTimestamp() - _transactionStart);
+        _timings.Add(Commit, Stopwatch.GetTimestamp() - _transactionStart);
         return Task.CompletedTask;
     }
 
@@ -119,9 +129,9 @@ public sealed class EfTimings(VariantTimings timings) : DbCommandInterceptor, IS
             : sql.Contains("FROM \"Accounts\"", StringComparison.Ordinal) ? Accounts
             : OtherQueries;
         _open[command] = (bucket, Stopwatch.GetTimestamp());
-        if (!timings.Samples.ContainsKey(bucket))
+        if (!_timings.Samples.ContainsKey(bucket))
         {
-            timings.Samples[bucket] = sql;
+            _timings.Samples[bucket] = sql;
         }
     }
 
@@ -139,7 +149,7 @@ public sealed class EfTimings(VariantTimings timings) : DbCommandInterceptor, IS
     private void OnDetected(object? sender, DetectedChangesEventArgs e)
     {
         var elapsed = Stopwatch.GetTimestamp() - _detectStart;
-        timings.Add(DetectChanges, elapsed);
+        _timings.Add(DetectChanges, elapsed);
         _detectDuringSave += _saving ? elapsed : 0;
     }
 }

@@ -54,6 +54,7 @@ public static class Variants
             }
         }, settings.ProductConfiguration);
         var rules = await LiveRulesAsync(services, settings);
+        timings.Reset();
         var meter = new VariantMeter();
         EvaluationRun run;
         await using (var scope = services.CreateAsyncScope())
@@ -70,7 +71,7 @@ public static class Variants
         {
             return result;
         }
-        var breakdown = timings.Report(meter.Seconds, run.Accounts);
+        var breakdown = timings.Report(meter.Seconds, run.Accounts, EfTimings.Rest);
         breakdown.AddRange(timings.Samples.Select(s => $"SQL of \"{s.Key.Trim()}\": {Shorten(s.Value)}"));
         breakdown.AddRange(await OursAnatomy.MeasureAsync(services, rules, services.GetRequiredService<EvaluationOptions>(), chunks: 20));
         return result with { Breakdown = breakdown };

@@ -1,8 +1,10 @@
 namespace AccountPlaybooks.Bench.Timers;
 
-/// Counts the Quartz variant's firings and says when all of them are done.
-public sealed class FiredTimers(int expected)
+/// Counts the Quartz variant's firings and says when all of them are done; without Resume the job does nothing.
+public sealed class FiredTimers(int expected, bool resume)
 {
+    public bool Resume { get; } = resume;
+
     private int _fired, _stale;
 
     public TaskCompletionSource All { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -7,18 +7,21 @@ namespace AccountPlaybooks.Bench.Timers;
 
 /// --breakdown for ours without touching it: an interceptor that times the SQL EF sends (each command from execution
 /// to the reader's disposal), SaveChanges around its SQL, and BEGIN/COMMIT. What is left is EF's query pipeline and
-/// materialization, the state JSON, the engine and the sweeper's own loop.
-public sealed class SweepAnatomy : DbCommandInterceptor, ISaveChangesInterceptor, IDbTransactionInterceptor
+/// materialization, the state JSON, the engine and the sweeper's own loop. A connection opened inside BEGIN is
+/// counted in both (once as the open).
+public sealed class SweepAnatomy : DbCommandInterceptor, ISaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
 {
     private const string Queries = "SQL: queries (claims, instance reads)";
     private const string Deletes = "SQL: ExecuteUpdate/ExecuteDelete (lease, bookmark, timer)";
     private const string SaveSql = "SQL: SaveChanges commands (instance UPDATE, journal INSERTs, savepoint)";
     private const string Save = "EF: SaveChanges around its SQL (DetectChanges, update pipeline)";
-    private const string Transactions = "BEGIN + COMMIT";
+    private const string Begin = "BEGIN";
+    private const string Commit = "COMMIT (in WAL mode, now and then a checkpoint)";
+    private const string Open = "connection open from the pool, with the product's PRAGMAs";
 
     private readonly Dictionary<string, (long Ticks, long Count)> _buckets = [];
     private readonly Dictionary<DbCommand, (string Bucket, long Start)> _open = [];
-    private long _saveStart, _saveSql, _transactionStart;
+    private long _saveStart, _saveSql, _transactionStart, _openStart;
     private bool _saving;
 
     public List<string> Report(double totalSeconds, int timers)
@@ -80,7 +83,7 @@ public sealed class SweepAnatomy : DbCommandInterceptor, ISaveChangesInterceptor
     public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
         CancellationToken cancellationToken = default)
     {
-        Add(Transactions, Stopwatch.GetTimestamp() - _transactionStart, 0);
+        Add(Begin, Stopwatch.GetTimestamp() - _transactionStart);
         return ValueTask.FromResult(result);
     }
 
@@ -93,7 +96,20 @@ public sealed class SweepAnatomy : DbCommandInterceptor, ISaveChangesInterceptor
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Add(Transactions, Stopwatch.GetTimestamp() - _transactionStart);
+        Add(Commit, Stopwatch.GetTimestamp() - _transactionStart);
+        return Task.CompletedTask;
+    }
+
+    public ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        _openStart = Stopwatch.GetTimestamp();
+        return ValueTask.FromResult(result);
+    }
+
+    public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Add(Open, Stopwatch.GetTimestamp() - _openStart);
         return Task.CompletedTask;
     }
 

@@ -16,8 +16,9 @@ public static class TimerVariants
     public const string Floor = "floor";
     public const string RawPerTimer = "raw-per-timer";
     public const string Quartz = "quartz";
+    public const string QuartzEmpty = "quartz-empty";
     public const string QuartzRam = "quartz-ram";
-    public static readonly string[] All = [Ours, OursBatched, Floor, RawPerTimer, Quartz, QuartzRam];
+    public static readonly string[] All = [Ours, OursBatched, Floor, RawPerTimer, Quartz, QuartzEmpty, QuartzRam];
 
     /// The product's connection settings (SqliteConnectionPragmas), so raw variants write the way EF does.
     public const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
@@ -28,8 +29,9 @@ public static class TimerVariants
         OursBatched => BatchedSweep.RunAsync(settings, database),
         Floor => Task.FromResult(RunFloor(settings, database)),
         RawPerTimer => Task.FromResult(RawTimerLoop.Run(database, settings.Timers)),
-        Quartz => QuartzTimers.RunAsync(settings, database, durable: true),
-        QuartzRam => QuartzTimers.RunAsync(settings, database, durable: false),
+        Quartz => QuartzTimers.RunAsync(variant, settings, database, durable: true, resume: true),
+        QuartzEmpty => QuartzTimers.RunAsync(variant, settings, database, durable: true, resume: false),
+        QuartzRam => QuartzTimers.RunAsync(variant, settings, database, durable: false, resume: true),
         _ => throw new ArgumentException($"unknown variant '{variant}'; use {string.Join(", ", All)}", nameof(variant)),
     };
 

@@ -17,6 +17,7 @@ public static class TimersBenchCommand
         var quartz = new Option<int>("--quartz") { Description = "Timers the Quartz variants schedule and fire, one trigger each", DefaultValueFactory = _ => 2000 };
         var work = new Option<DirectoryInfo?>("--work") { Description = "Folder for the databases (default: a new temporary folder)" };
         var keep = new Option<bool>("--keep") { Description = "Keep the databases afterwards" };
+        var repeat = new Option<int>("--repeat") { Description = "Runs of each variant (interleaved); the table shows the median run", DefaultValueFactory = _ => 1 };
         var breakdown = new Option<bool>("--breakdown") { Description = "Time ours's SQL, SaveChanges and commits (slows it a little)" };
         var only = new Option<string>("--variants") { Description = $"Comma-separated subset of {string.Join(',', TimerVariants.All)}", DefaultValueFactory = _ => string.Join(',', TimerVariants.All) };
         var variant = new Option<string?>("--variant") { Hidden = true };
@@ -25,7 +26,7 @@ public static class TimersBenchCommand
         var workflows = new Option<string?>("--workflows") { Hidden = true };
         var command = new Command("timers", "Sweep N due timers: ours vs the floor vs one Quartz trigger per timer")
         {
-            timers, quartz, work, keep, breakdown, only, variant, database, result, workflows,
+            timers, quartz, work, keep, breakdown, repeat, only, variant, database, result, workflows,
         };
         command.SetAction(async parsed =>
         {
@@ -41,7 +42,7 @@ public static class TimersBenchCommand
             var chosen = parsed.GetValue(only)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             try
             {
-                return await RunAsync(settings, folder, chosen);
+                return await RunAsync(settings, folder, chosen, Math.Max(1, parsed.GetValue(repeat)));
             }
             finally
             {
@@ -54,7 +55,7 @@ public static class TimersBenchCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(TimersBenchSettings settings, string folder, string[] chosen)
+    private static async Task<int> RunAsync(TimersBenchSettings settings, string folder, string[] chosen, int repeat)
     {
         var output = Console.Out;
         var total = Stopwatch.StartNew();
@@ -70,24 +71,37 @@ public static class TimersBenchCommand
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  generated in {step.Elapsed.TotalSeconds:0.0} s, {new FileInfo(prepared).Length / 1048576.0:N0} MiB"));
 
-        var results = new List<VariantResult>();
-        foreach (var variant in TimerVariants.All.Where(chosen.Contains))
+        var runs = new Dictionary<string, List<VariantResult>>();
+        for (var run = 1; run <= repeat; run++)
         {
-            var copy = Path.Combine(folder, $"{variant}.db");
-            File.Copy(prepared, copy, overwrite: true);
-            step.Restart();
-            var resultPath = Path.Combine(folder, $"{variant}.json");
-            var exitCode = await RunChildAsync(variant, settings, copy, resultPath);
-            if (exitCode != 0)
+            foreach (var variant in TimerVariants.All.Where(chosen.Contains))
             {
-                await output.WriteLineAsync($"{variant} failed (exit code {exitCode})");
-                return 1;
+                var copy = Path.Combine(folder, $"{variant}.db");
+                File.Copy(prepared, copy, overwrite: true);
+                step.Restart();
+                var resultPath = Path.Combine(folder, $"{variant}.json");
+                var loadBefore = LoadAverage();
+                var exitCode = await RunChildAsync(variant, settings, copy, resultPath);
+                if (exitCode != 0)
+                {
+                    await output.WriteLineAsync($"{variant} failed (exit code {exitCode})");
+                    return 1;
+                }
+                var measured = VariantResult.Read(resultPath);
+                (runs.TryGetValue(variant, out var list) ? list : runs[variant] = []).Add(measured);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{variant}{(repeat > 1 ? $" (run {run})" : "")}: {measured.Accounts:N0} timers in {measured.Seconds:0.00} s ({measured.AccountsPerSecond:N0}/s), " +
+                    $"peak {measured.PeakMiB:N0} MiB; process {step.Elapsed.TotalSeconds:0.0} s; load average {loadBefore} → {LoadAverage()}"));
             }
-            var measured = VariantResult.Read(resultPath);
-            results.Add(measured);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{variant}: {measured.Accounts:N0} timers in {measured.Seconds:0.00} s ({measured.AccountsPerSecond:N0}/s), peak {measured.PeakMiB:N0} MiB; " +
-                $"process {step.Elapsed.TotalSeconds:0.0} s"));
+        }
+        var results = runs.Values.Select(list => list.OrderBy(r => r.Seconds).ElementAt((list.Count - 1) / 2)).ToList();
+        if (repeat > 1)
+        {
+            foreach (var (variant, list) in runs)
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{variant}: {string.Join(", ", list.Select(r => r.Seconds.ToString("0.00", CultureInfo.InvariantCulture)))} s; the table uses the median"));
+            }
         }
         TimersReport.Print(results, settings, output);
         await output.WriteLineAsync();
@@ -116,6 +130,10 @@ public static class TimersBenchCommand
         await process.WaitForExitAsync();
         return process.ExitCode;
     }
+
+    /// The 1-minute load average (Linux), to show how busy the machine was around each run.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

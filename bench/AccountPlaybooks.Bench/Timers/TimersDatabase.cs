@@ -1,7 +1,9 @@
+using System.Globalization;
 using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Bench.Rules;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Accounts;
+using AccountPlaybooks.Workflows.Definitions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,11 +35,12 @@ public static class TimersDatabase
     /// When every instance started: its one-hour delay is due a minute before the sweep's clock.
     public static readonly DateTime Started = BenchSettings.Now.AddHours(-1).AddMinutes(-1);
 
-    // The rows of one instance, in foreign-key order; the integer keys are left to SQLite.
-    private static readonly (string Table, string Owner, bool OwnIntegerId)[] Tables =
+    // The rows of one instance, in foreign-key order: found by the account's or the instance's id in one column; the
+    // integer keys are left to SQLite.
+    private static readonly (string Table, string Column, bool ByAccount, bool OwnIntegerId)[] Tables =
     [
-        ("Accounts", "Id", false), ("PlaybookInstances", "AccountId", false), ("WaitingBookmarks", "AccountId", false),
-        ("DueTimers", "InstanceId", true), ("JournalLines", "InstanceId", true),
+        ("Accounts", "Id", true, false), ("PlaybookInstances", "AccountId", true, false), ("WaitingBookmarks", "AccountId", true, false),
+        ("DueTimers", "InstanceId", false, true), ("JournalLines", "InstanceId", false, true),
     ];
 
     public static async Task CreateAsync(string path, string workflows, int timers, TextWriter log)
@@ -68,8 +71,7 @@ public static class TimersDatabase
             var instance = Scalar(connection, "SELECT Id FROM PlaybookInstances");
             var bookmark = Scalar(connection, "SELECT Id FROM WaitingBookmarks");
             using var transaction = connection.BeginTransaction();
-            var copies = Tables.Select(t => TableCopy.Read(connection, transaction, t.Table, t.Owner, t.Table == "Accounts" || t.Owner == "AccountId" ? account : instance,
-                t.OwnIntegerId)).ToList();
+            var copies = Tables.Select(t => TableCopy.Read(connection, transaction, t.Table, t.Column, t.ByAccount ? account : instance, t.OwnIntegerId)).ToList();
             for (var i = 2; i <= timers; i++)
             {
                 var replacements = new Dictionary<string, string>
@@ -95,20 +97,20 @@ public static class TimersDatabase
         BenchServices.Build(path, rulesFolder: "", extra: clock is null ? null : services => services.AddSingleton(clock));
 
     /// The runtime needs the playbook's stored versions in the catalog, as the server's start-up loads them.
-    public static async Task<Workflows.Definitions.PlaybookDefinition> PublishedAsync(IServiceProvider services, string workflows)
+    public static async Task<PlaybookDefinition> PublishedAsync(IServiceProvider services, string workflows)
     {
         var catalog = services.GetRequiredService<PlaybookCatalog>();
         await catalog.LoadAsync(workflows);
         return catalog.GetPublished(PlaybookId) ?? throw new InvalidOperationException($"{PlaybookId} is not published");
     }
 
-    public static long Count(SqliteConnection connection, string sql) => Convert.ToInt64(Scalar(connection, sql), System.Globalization.CultureInfo.InvariantCulture);
+    public static long Count(SqliteConnection connection, string sql) => Convert.ToInt64(Scalar(connection, sql), CultureInfo.InvariantCulture);
 
     private static string Scalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture)!;
     }
 
     private static void Execute(SqliteConnection connection, string sql)

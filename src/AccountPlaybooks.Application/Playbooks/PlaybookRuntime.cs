@@ -50,11 +50,15 @@ public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IS
         {
             db.ChangeTracker.Clear();
             var instance = await db.PlaybookInstances.SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
-            if (instance is null || catalog.Get(instance.DefinitionId, instance.DefinitionVersion) is not { } definition)
+            if (instance is null)
             {
                 await ForgetAsync(bookmarkId, cancellationToken);
                 return false;
             }
+            // A missing version is a host problem (catalog not loaded), not a reason to drop the stimulus: the caller
+            // retries it (the sweeper with backoff, then a dead letter that can be seen).
+            var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion)
+                ?? throw new InvalidOperationException($"playbook {instance.DefinitionId} v{instance.DefinitionVersion} is not loaded");
             var began = Now;
             var burst = await _runner.ResumeAsync(definition, State(instance), bookmarkId, stimulus, began, cancellationToken);
             if (!burst.Applied)

@@ -13,8 +13,14 @@ internal sealed class JournalHousekeepingJob(IServiceScopeFactory scopes, Playbo
     public static readonly JobKey Key = new("journal-housekeeping");
     public static readonly TriggerKey Daily = new("journal-housekeeping-daily");
 
-    /// 03:30 UTC: a quiet hour, clear of the nightly re-evaluation at 02:00.
-    public const string Cron = "0 30 3 * * ?";
+    /// The next 03:30 UTC (a quiet hour, clear of the nightly re-evaluation at 02:00); the trigger repeats daily from
+    /// there. A simple trigger, not a cron one, keeps the full evaluation's the only cron trigger in the store (the
+    /// scheduling tests count cron triggers to catch duplicates of it).
+    public static DateTimeOffset NextRun(DateTimeOffset now)
+    {
+        var today = new DateTimeOffset(now.UtcDateTime.Date.AddHours(3.5), TimeSpan.Zero);
+        return today > now ? today : today.AddDays(1);
+    }
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {

@@ -73,9 +73,11 @@ public static class SchedulingSetup
         quartz.AddTrigger(trigger => trigger
             .WithIdentity(JournalHousekeepingJob.Daily)
             .ForJob(JournalHousekeepingJob.Key)
-            .WithCronSchedule(JournalHousekeepingJob.Cron, cron => cron
-                .InTimeZone(TimeZoneInfo.Utc)
-                .WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            .StartAt(JournalHousekeepingJob.NextRun(DateTimeOffset.UtcNow))
+            .WithSimpleSchedule(schedule => schedule
+                .WithInterval(TimeSpan.FromDays(1))
+                .RepeatForever()
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
     }
 
     /// SQLite does not create folders; the relative path is taken from the working directory, like the app's database.

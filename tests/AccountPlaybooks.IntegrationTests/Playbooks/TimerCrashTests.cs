@@ -55,7 +55,11 @@ public sealed class TimerCrashTests : IAsyncLifetime
         var leaseEnds = leases.Max()!.Value;
         Assert.Equal(0, (await SweepInProcessAsync(leaseEnds.AddMilliseconds(-1))).Fired); // ... and hold off other sweeps until they lapse
 
-        await Task.Delay(leaseEnds - DateTime.UtcNow + TimeSpan.FromMilliseconds(200) is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);
+        var untilLeasesLapse = leaseEnds - DateTime.UtcNow + TimeSpan.FromMilliseconds(200);
+        if (untilLeasesLapse > TimeSpan.Zero)
+        {
+            await Task.Delay(untilLeasesLapse);
+        }
         using var restarted = SweepProcess.Start(_database.ConnectionString, _workflows, LeaseSeconds);
         Assert.Equal(0, await restarted.WaitAsync(Patience));
 
