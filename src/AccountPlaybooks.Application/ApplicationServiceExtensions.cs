@@ -49,9 +49,10 @@ public static class ApplicationServiceExtensions
     /// The long-running parts a server adds: playbooks, rules and task templates made live at start-up, hot reload, queued re-evaluations.
     public static IServiceCollection AddRulesRuntime(this IServiceCollection services)
     {
+        // Templates first: publishing a playbook checks that the templates it names exist.
+        services.AddHostedService<TemplatesStartup>();
         services.AddHostedService<PlaybooksStartup>();
         services.AddHostedService<RulesStartup>();
-        services.AddHostedService<TemplatesStartup>();
         services.AddHostedService<PlaybooksFolderWatcher>();
         services.AddHostedService<RulesFolderWatcher>();
         services.AddHostedService<TemplatesFolderWatcher>();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using AccountPlaybooks.Application.Outreach;
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Playbooks;
@@ -16,7 +17,8 @@ namespace AccountPlaybooks.Application.Playbooks;
 /// Published versions are immutable; a publish adds a version and supersedes the previous one, whose instances keep
 /// running on it. The files in workflows/ are published at start-up and on save (validated first; a bad file never
 /// replaces the live version).
-public sealed class PlaybookCatalog(IServiceScopeFactory scopes, ActivityRegistry registry, TimeProvider clock, ILogger<PlaybookCatalog> logger)
+public sealed class PlaybookCatalog(IServiceScopeFactory scopes, ActivityRegistry registry, TemplateCatalog templates, TimeProvider clock,
+    ILogger<PlaybookCatalog> logger)
 {
     private readonly SemaphoreSlim _writing = new(1, 1);
     private ImmutableDictionary<(string Id, int Number), PlaybookDefinition> _versions = ImmutableDictionary<(string, int), PlaybookDefinition>.Empty;
@@ -32,8 +34,10 @@ public sealed class PlaybookCatalog(IServiceScopeFactory scopes, ActivityRegistr
 
     public PlaybookDefinition? GetPublished(string id) => _published.GetValueOrDefault(id);
 
-    public List<PlaybookProblem> Validate(PlaybookDefinition definition) =>
-        PlaybookValidator.Validate(definition, registry, new ValidationHooks(CheckExpression: e => RuleExpressions.Compile(e).Problem?.ToString()));
+    /// Conditions must compile in the rules' sandbox; templates must exist in templates/ (and so have rendered).
+    public List<PlaybookProblem> Validate(PlaybookDefinition definition) => PlaybookValidator.Validate(definition, registry, new ValidationHooks(
+        CheckExpression: e => RuleExpressions.Compile(e).Problem?.ToString(),
+        CheckTemplate: name => templates.Exists(name) ? null : $"there is no template {name} in the templates folder (or it does not render)"));
 
     /// At start-up: every stored version into memory, then the folder's files published.
     public async Task LoadAsync(string folder, CancellationToken cancellationToken = default)

@@ -128,6 +128,23 @@ public sealed class PlaybookValidatorValidate
     }
 
     [Fact]
+    public void NamesTheNodeGivenUnknownTemplate()
+    {
+        var registry = new ActivityRegistry(typeof(RenderNote).Assembly);
+        var playbook = Playbook((nodes, edges) =>
+        {
+            nodes.Add(new NodeDefinition { Id = "brief", Type = nameof(RenderNote), Inputs = Inputs("""{ "template": "tier1-reserch-brief" }""") });
+            edges[1] = new EdgeDefinition("delay", "Done", "brief");
+            edges.Add(new EdgeDefinition("brief", "Done", "end"));
+        });
+
+        var problems = PlaybookValidator.Validate(playbook, registry,
+            new ValidationHooks(CheckTemplate: name => name == "tier1-research-brief" ? null : $"there is no template {name}")).Select(p => p.ToString());
+
+        Assert.Equal(["node brief, input template: there is no template tier1-reserch-brief"], problems);
+    }
+
+    [Fact]
     public void ChecksTriggersAndReenrollment()
     {
         var playbook = new PlaybookDefinition
