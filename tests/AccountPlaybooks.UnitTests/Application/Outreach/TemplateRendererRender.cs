@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AccountPlaybooks.Application.Outreach;
 
 namespace AccountPlaybooks.UnitTests.Application.Outreach;
@@ -56,13 +55,10 @@ public sealed class TemplateRendererRender
     }
 
     [Fact]
-    public void StopsQuicklyWithLoopLimitErrorGivenEndlessLoop()
+    public void StopsWithLoopLimitErrorGivenEndlessLoop()
     {
-        var clock = Stopwatch.StartNew();
-
         var problem = Problem("{{ while true }}x{{ end }}");
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
         Assert.Equal((1, 4), (problem.Line, problem.Column));
         Assert.Contains("loop limit", problem.Message);
     }
@@ -134,11 +130,10 @@ public sealed class TemplateRendererRender
     {
         // Three calls per level, 18 levels deep: within the recursion and loop limits, but 3^18 calls never finish.
         var renderer = new TemplateRenderer(new TemplatesOptions { TimeLimitMilliseconds = 100 });
-        var clock = Stopwatch.StartNew();
 
         var problem = Problem("{{ func fan(n)\n if n > 0\n  fan(n - 1)\n  fan(n - 1)\n  fan(n - 1)\n end\nend }}Title {{ fan(18) }}", renderer);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        // The message is the proof: no wall-clock assertion here (speed belongs in bench/, not in tests).
         Assert.StartsWith("the render took longer than 100 ms (time limit)", problem.Message);
         Assert.NotNull(problem.Line);
     }
