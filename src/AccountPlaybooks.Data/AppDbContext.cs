@@ -1,8 +1,10 @@
 using AccountPlaybooks.Domain.Accounts;
+using AccountPlaybooks.Domain.Notifications;
 using AccountPlaybooks.Domain.Playbooks;
 using AccountPlaybooks.Domain.Reps;
 using AccountPlaybooks.Domain.Scoring;
 using AccountPlaybooks.Domain.Signals;
+using AccountPlaybooks.Domain.Tasks;
 using AccountPlaybooks.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +27,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<WaitingBookmark> WaitingBookmarks => Set<WaitingBookmark>();
     public DbSet<DueTimer> DueTimers => Set<DueTimer>();
     public DbSet<JournalLine> JournalLines => Set<JournalLine>();
+    public DbSet<OutreachTask> Tasks => Set<OutreachTask>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

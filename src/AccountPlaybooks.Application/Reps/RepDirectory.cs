@@ -40,6 +40,8 @@ public sealed class RepDirectory(AppDbContext db)
         rep.WorkingDays = input.WorkingDays ?? rep.WorkingDays;
         rep.OutOfOfficeFrom = input.OutOfOfficeFrom;
         rep.OutOfOfficeUntil = input.OutOfOfficeUntil;
+        rep.PairRepId = input.PairRepId;
+        rep.AssignmentWeight = input.AssignmentWeight ?? rep.AssignmentWeight;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -109,6 +111,14 @@ public sealed class RepDirectory(AppDbContext db)
             !await db.Reps.AnyAsync(r => r.Id == input.ManagerId, cancellationToken)))
         {
             Fail("managerId", input.ManagerId == id ? "a rep cannot manage themselves" : $"no rep has id '{input.ManagerId}'");
+        }
+        if (input.AssignmentWeight is < 0 or > 100)
+        {
+            Fail("assignmentWeight", "assignmentWeight must be between 0 (never assigned by round-robin) and 100");
+        }
+        if (input.PairRepId is not null && input.PairRepId == id)
+        {
+            Fail("pairRepId", "a rep cannot be their own pair");
         }
         if (input.Tier1Capacity is < 0 or > 1000)
         {

@@ -17,4 +17,6 @@ public sealed record RepInput(
     List<DayOfWeek>? WorkingDays = null,
     DateTime? OutOfOfficeFrom = null,
     DateTime? OutOfOfficeUntil = null,
+    string? PairRepId = null,
+    int? AssignmentWeight = null,
     Guid? Version = null);

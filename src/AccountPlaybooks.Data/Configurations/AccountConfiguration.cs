@@ -18,6 +18,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         account.Property(a => a.FundingStage).HasMaxLength(64);
         account.Property(a => a.AeOwnerId).HasMaxLength(128);
         account.Property(a => a.SdrOwnerId).HasMaxLength(128);
+        account.Property(a => a.OwnerReason).HasMaxLength(512);
         account.Property(a => a.Segment).HasMaxLength(128);
         account.Property(a => a.Lifecycle).HasConversion<string>().HasMaxLength(16);
         account.Property(a => a.TechStack).HasJsonConversion();

@@ -15,6 +15,7 @@ internal sealed class RepConfiguration : IEntityTypeConfiguration<Rep>
         rep.Property(r => r.Role).HasConversion<string>().HasMaxLength(16);
         rep.Property(r => r.Team).HasMaxLength(128);
         rep.Property(r => r.ManagerId).HasMaxLength(128);
+        rep.Property(r => r.PairRepId).HasMaxLength(128);
         rep.Property(r => r.TimeZone).HasMaxLength(64);
         rep.Property(r => r.Territories).HasJsonConversion();
         rep.Property(r => r.WorkingDays).HasJsonConversion();

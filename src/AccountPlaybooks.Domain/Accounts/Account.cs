@@ -16,6 +16,10 @@ public sealed class Account
     public List<string> TechStack { get; set; } = [];
     public string? AeOwnerId { get; set; }
     public string? SdrOwnerId { get; set; }
+
+    /// Why the owners are who they are (the AssignOwner step's reason), and when that was decided.
+    public string? OwnerReason { get; set; }
+    public DateTime? OwnerAssignedAt { get; set; }
     public Lifecycle Lifecycle { get; set; } = Lifecycle.Prospect;
     public string? Segment { get; set; }
     public Dictionary<string, string> CustomFields { get; set; } = [];

@@ -11,6 +11,12 @@ public sealed class Rep
     public string? ManagerId { get; set; }
     public List<string> Territories { get; set; } = [];
 
+    /// The SDR this AE works with ("named pair" assignment), or the AE of an SDR.
+    public string? PairRepId { get; set; }
+
+    /// Share of round-robin assignments: a rep with weight 2 gets twice the accounts of a rep with weight 1.
+    public int AssignmentWeight { get; set; } = 1;
+
     /// How many Tier 1 accounts this rep can carry (the guides say 25–50).
     public int Tier1Capacity { get; set; } = 30;
 
