@@ -1,11 +1,14 @@
 using AccountPlaybooks.Application.Accounts;
+using AccountPlaybooks.Application.Assignment;
 using AccountPlaybooks.Application.Demo;
+using AccountPlaybooks.Application.Notifications;
 using AccountPlaybooks.Application.Outreach;
 using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Application.Reps;
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Scoring;
 using AccountPlaybooks.Application.Signals;
+using AccountPlaybooks.Application.Tasks;
 using AccountPlaybooks.Application.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +46,14 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton<TemplateCatalog>();
         services.AddScoped<TemplateModelBuilder>();
+        services.AddSingleton(configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new CalendarOptions());
+        services.AddSingleton<BusinessCalendar>();
+        services.AddSingleton(configuration.GetSection(TasksOptions.Section).Get<TasksOptions>() ?? new TasksOptions());
+        services.AddSingleton(configuration.GetSection(AssignmentOptions.Section).Get<AssignmentOptions>() ?? new AssignmentOptions());
+        services.AddScoped<OwnerAssignment>();
+        services.AddScoped<TaskDesk>();
+        services.AddScoped<TaskInbox>();
+        services.AddNotifications(configuration);
         return services;
     }
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using AccountPlaybooks.Application.Tasks;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Playbooks;
 using AccountPlaybooks.Domain.Signals;
+using AccountPlaybooks.Domain.Tasks;
 using AccountPlaybooks.Workflows.Activities;
 using AccountPlaybooks.Workflows.Definitions;
 using AccountPlaybooks.Workflows.Runtime;
@@ -22,7 +24,8 @@ public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IS
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// Starts an instance unless the account is already in this playbook or the re-enrollment policy says no.
-    public async Task<PlaybookInstance?> StartAsync(PlaybookDefinition definition, string accountId, string startedBy, CancellationToken cancellationToken = default)
+    public async Task<PlaybookInstance?> StartAsync(PlaybookDefinition definition, string accountId, string startedBy, CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<string, string>? variables = null)
     {
         if (!await MayEnrollAsync(definition, accountId, cancellationToken))
         {
@@ -30,7 +33,7 @@ public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IS
         }
         var id = Guid.NewGuid().ToString("N");
         var began = Now;
-        var burst = await _runner.StartAsync(definition, id, accountId, began, cancellationToken);
+        var burst = await _runner.StartAsync(definition, id, accountId, began, cancellationToken, variables);
         var instance = new PlaybookInstance
         {
             Id = id, DefinitionId = definition.Id, DefinitionVersion = definition.Version, AccountId = accountId,
@@ -131,7 +134,8 @@ public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IS
         }
         foreach (var definition in catalog.Published.Where(d => d.Triggers.Any(t => SignalStarts(t, signal, tier))))
         {
-            await StartAsync(definition, signal.AccountId, $"signal {signal.Type} ({signal.Id})", cancellationToken);
+            await StartAsync(definition, signal.AccountId, $"signal {signal.Type} ({signal.Id})", cancellationToken,
+                new Dictionary<string, string> { [TaskDesk.TriggerSignalVariable] = signal.Id });
         }
     }
 
@@ -253,10 +257,25 @@ public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IS
             InstanceId = instance.Id, At = j.At, NodeId = j.NodeId, Event = j.Event, Port = j.Port, Detail = Truncate(j.Detail),
         }));
         await db.SaveChangesAsync(cancellationToken);
+        if (state.Status != InstanceStatus.Waiting)
+        {
+            await CancelOpenTasksAsync(instance.Id, state.Status, cancellationToken);
+        }
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
         }
+    }
+
+    /// Exiting a playbook cancels its open tasks: nothing will read their outcome. Escalations for a manager stay
+    /// when the playbook simply finished, and go when it was cancelled or faulted.
+    private Task CancelOpenTasksAsync(string instanceId, InstanceStatus status, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var all = status != InstanceStatus.Finished;
+        return db.Tasks.Where(t => t.InstanceId == instanceId && t.Status == OutreachTaskStatus.Open && (all || t.Kind == TaskKind.Step))
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.Status, OutreachTaskStatus.Cancelled).SetProperty(t => t.UpdatedAt, now)
+                .SetProperty(t => t.Version, Guid.NewGuid()), cancellationToken);
     }
 
     private static string? Truncate(string? text) => text is { Length: > 2000 } ? text[..2000] : text;

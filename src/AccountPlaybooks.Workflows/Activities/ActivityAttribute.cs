@@ -13,6 +13,9 @@ public sealed class ActivityAttribute(string category, string description) : Att
     /// <summary>The outcome ports; each must be wired in a valid playbook.</summary>
     public string[] Ports { get; init; } = ["Done"];
 
+    /// <summary>A TextList input whose values are ports too (a task's outcomes such as "Replied").</summary>
+    public string? PortsInput { get; init; }
+
     /// <summary>True when the activity waits (a timer, a signal, a task): a cycle through it is allowed.</summary>
     public bool Waits { get; init; }
 }

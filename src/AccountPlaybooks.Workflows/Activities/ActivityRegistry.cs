@@ -36,7 +36,10 @@ public sealed class ActivityRegistry
             .Select(p => new InputDescriptor(JsonName(p.Property.Name), p.Input!.Kind, p.Input.Description, p.Input.Required, p.Input.Options, p.Input.Default))
             .ToList();
         var name = type.Name;
-        _byType[name] = new ActivityDescriptor(name, activity.Category, activity.Description, inputs, activity.Ports, activity.Waits) { ClrType = type };
+        _byType[name] = new ActivityDescriptor(name, activity.Category, activity.Description, inputs, activity.Ports, activity.Waits)
+        {
+            ClrType = type, PortsInput = activity.PortsInput,
+        };
     }
 
     internal static string JsonName(string property) => char.ToLowerInvariant(property[0]) + property[1..];

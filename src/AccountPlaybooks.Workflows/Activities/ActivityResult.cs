@@ -28,6 +28,10 @@ public sealed record ActivityResult
     /// <summary>Wait on one or more bookmarks; the first to resume burns them all.</summary>
     public static ActivityResult Suspend(params BookmarkRequest[] bookmarks) => new() { Bookmarks = bookmarks };
 
+    /// <summary>Continue through a port and keep waiting on bookmarks of this node too (an SLA breach branches off
+    /// while the task is still awaited).</summary>
+    public static ActivityResult Branch(string port, params BookmarkRequest[] bookmarks) => new() { Ports = [port], Bookmarks = bookmarks };
+
     /// <summary>This path stops here for now (a Join waiting for the others).</summary>
     public static ActivityResult Absorb() => new();
 

@@ -13,7 +13,8 @@ public static class InputBinder
     public static bool TryParseDuration(string? text, out TimeSpan duration)
     {
         duration = default;
-        if (string.IsNullOrWhiteSpace(text) || !text.StartsWith('P'))
+        // Months and years have no fixed length: "P1M" would silently mean 30 days.
+        if (string.IsNullOrWhiteSpace(text) || !text.StartsWith('P') || text.Split('T')[0].IndexOfAny(['Y', 'M']) >= 0)
         {
             return false;
         }

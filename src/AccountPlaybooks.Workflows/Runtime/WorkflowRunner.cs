@@ -11,15 +11,20 @@ public sealed class WorkflowRunner(ActivityRegistry registry, IServiceProvider s
     /// <summary>A burst that runs this many activities without waiting is a runaway loop: the instance faults.</summary>
     public const int MaxStepsPerBurst = 10_000;
 
-    /// <summary>Starts a new instance of a definition for a subject.</summary>
+    /// <summary>Starts a new instance of a definition for a subject; <c>variables</c> are values the host knows at the
+    /// start (e.g. the triggering signal), set over the definition's.</summary>
     public async Task<BurstResult> StartAsync(PlaybookDefinition definition, string instanceId, string subject, DateTime now,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, IReadOnlyDictionary<string, string>? variables = null)
     {
         var state = new InstanceState
         {
             Id = instanceId, DefinitionId = definition.Id, Version = definition.Version, Subject = subject, StartedAt = now,
             Variables = new Dictionary<string, string>(definition.Variables),
         };
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+        {
+            state.Variables[name] = value;
+        }
         var burst = new Burst(definition, state, now);
         burst.Journal.Add(new JournalEntry(now, null, "Started", Detail: $"{definition.Id} v{definition.Version}"));
         var start = definition.Nodes.Single(n => n.Type == nameof(Start));
@@ -137,7 +142,7 @@ public sealed class WorkflowRunner(ActivityRegistry registry, IServiceProvider s
         }
         if (result.Ports.Count == 0 && result.Bookmarks.Count == 0)
         {
-            burst.Journal.Add(new JournalEntry(burst.Now, node.Id, "Waiting for other paths"));
+            burst.Journal.Add(new JournalEntry(burst.Now, node.Id, node.Type == nameof(End) ? "Path ended" : "Waiting for other paths"));
         }
         foreach (var port in result.Ports)
         {

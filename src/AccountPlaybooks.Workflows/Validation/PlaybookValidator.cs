@@ -63,16 +63,16 @@ public static class PlaybookValidator
             {
                 Add(edge.From, $"port {edge.Port}", $"the edge goes to node {edge.To}, which does not exist (a dangling edge)");
             }
-            if (from.Descriptor is { } descriptor && !descriptor.Ports.Contains(edge.Port))
+            if (from.Descriptor is { } descriptor && descriptor.PortsOf(from.Node) is var ports && !ports.Contains(edge.Port))
             {
-                Add(edge.From, $"port {edge.Port}", descriptor.Ports.Count == 0
+                Add(edge.From, $"port {edge.Port}", ports.Count == 0
                     ? $"{descriptor.Type} has no outgoing ports"
-                    : $"{descriptor.Type} has no port {edge.Port}; its ports are {string.Join(", ", descriptor.Ports)}");
+                    : $"{descriptor.Type} has no port {edge.Port}; its ports are {string.Join(", ", ports)}");
             }
         }
         foreach (var (node, descriptor) in nodes.Values.Where(n => n.Descriptor is not null))
         {
-            foreach (var port in descriptor!.Ports.Where(p => !definition.Edges.Any(e => e.From == node.Id && e.Port == p)))
+            foreach (var port in descriptor!.PortsOf(node).Where(p => !definition.Edges.Any(e => e.From == node.Id && e.Port == p)))
             {
                 Add(node.Id, $"port {port}", "the port is not wired; connect it to the next step or to an End node");
             }
