@@ -6,11 +6,13 @@ using AccountPlaybooks.Server.Demo;
 using AccountPlaybooks.Server.Evaluations;
 using AccountPlaybooks.Server.Health;
 using AccountPlaybooks.Server.Hosting;
+using AccountPlaybooks.Server.Notifications;
 using AccountPlaybooks.Server.Playbooks;
 using AccountPlaybooks.Server.Reps;
 using AccountPlaybooks.Server.Rules;
 using AccountPlaybooks.Server.Scheduling;
 using AccountPlaybooks.Server.Signals;
+using AccountPlaybooks.Server.Tasks;
 using AccountPlaybooks.Server.Templates;
 using AccountPlaybooks.Server.Users;
 using Serilog;
@@ -37,12 +39,14 @@ try
     app.MapAuthApi();
     app.MapAccountsApi();
     app.MapSignalsApi();
+    app.MapTasksApi();
     app.MapRepsApi();
     app.MapUsersApi();
     app.MapRulesApi();
     app.MapEvaluationsApi();
     app.MapPlaybooksApi();
     app.MapTemplatesApi();
+    app.MapNotificationsApi();
 
     await app.RunAsync();
     return 0;

@@ -71,7 +71,8 @@ public sealed class OwnerAssignment(AppDbContext db, AssignmentOptions options)
             reasons.Add($"{label}: nobody available in territory {territory.Name}");
         }
         var teamFilter = request.Team ?? team;
-        var candidates = pool.Candidates(role, r => teamFilter is null || r.Team == teamFilter);
+        bool InTeam(Rep r) => teamFilter is null || r.Team == teamFilter;
+        var candidates = pool.Candidates(role, InTeam);
         if (candidates.Count == 0 && teamFilter is not null && request.Team is null)
         {
             candidates = pool.Candidates(role, _ => true); // the AE's team has no free SDR: any team's
@@ -81,7 +82,7 @@ public sealed class OwnerAssignment(AppDbContext db, AssignmentOptions options)
             reasons.Add($"{label} {next.Name}: round-robin{(teamFilter is null ? "" : $" in team {teamFilter}")} ({pool.Describe(next)})");
             return next;
         }
-        reasons.Add($"{label}: no {label} available{(teamFilter is null ? "" : $" in team {teamFilter}")} ({pool.Excluded(role)})");
+        reasons.Add($"{label}: no {label} available{(teamFilter is null ? "" : $" in team {teamFilter}")} ({pool.Excluded(role, InTeam)})");
         return null;
     }
 
@@ -140,9 +141,9 @@ public sealed class OwnerAssignment(AppDbContext db, AssignmentOptions options)
             ? $"{loads.GetValueOrDefault(rep.Id).Capacity} of {rep.Tier1Capacity} Tier 1 accounts"
             : $"{loads.GetValueOrDefault(rep.Id).All} accounts";
 
-        public string Excluded(RepRole role)
+        public string Excluded(RepRole role, Func<Rep, bool> filter)
         {
-            var ofRole = reps.Where(r => r.Role == role).ToList();
+            var ofRole = reps.Where(r => r.Role == role && filter(r)).ToList();
             var away = ofRole.Count(r => request.SkipOutOfOffice && r.IsOutOfOffice(now));
             var full = ofRole.Count(r => !(request.SkipOutOfOffice && r.IsOutOfOffice(now)) && !Available(r));
             return $"{away} out of office, {full} at Tier 1 capacity, {ofRole.Count - away - full} others filtered out";

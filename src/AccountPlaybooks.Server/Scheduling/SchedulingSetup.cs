@@ -1,3 +1,4 @@
+using AccountPlaybooks.Application.Notifications;
 using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Data;
 using Microsoft.Data.Sqlite;
@@ -19,6 +20,7 @@ public static class SchedulingSetup
             ?? new EvaluationScheduleOptions();
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var playbooks = builder.Configuration.GetSection(PlaybooksOptions.Section).Get<PlaybooksOptions>() ?? new PlaybooksOptions();
+        var notifications = builder.Configuration.GetSection(NotificationsOptions.Section).Get<NotificationsOptions>() ?? new NotificationsOptions();
 
         builder.Services.AddQuartz(quartz =>
         {
@@ -50,6 +52,7 @@ public static class SchedulingSetup
                     .InTimeZone(TimeZoneInfo.Utc)
                     .WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             AddPlaybookJobs(quartz, playbooks);
+            AddNotificationJobs(quartz, notifications);
         });
         builder.Services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         builder.Services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler");
@@ -77,6 +80,21 @@ public static class SchedulingSetup
             .WithSimpleSchedule(schedule => schedule
                 .WithInterval(TimeSpan.FromDays(1))
                 .RepeatForever()
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+    }
+
+    /// The notification outbox is sent by one job every few seconds, like the timers (retries and dead letters are rows).
+    private static void AddNotificationJobs(IQuartzBuilder quartz, NotificationsOptions notifications)
+    {
+        quartz.AddJob<NotificationSendJob>(job => job.WithIdentity(NotificationSendJob.Key).StoreDurably());
+        quartz.AddTrigger(trigger => trigger
+            .WithIdentity(NotificationSendJob.Interval)
+            .ForJob(NotificationSendJob.Key)
+            .StartNow()
+            .WithSimpleSchedule(schedule => schedule
+                .WithInterval(TimeSpan.FromSeconds(Math.Max(1, notifications.SendIntervalSeconds)))
+                .RepeatForever()
+                // Passes missed while the server was down are not made up one by one: the next pass sends everything due.
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
     }
 
