@@ -8,6 +8,7 @@ using AccountPlaybooks.Server.Health;
 using AccountPlaybooks.Server.Hosting;
 using AccountPlaybooks.Server.Notifications;
 using AccountPlaybooks.Server.Playbooks;
+using AccountPlaybooks.Server.Reports;
 using AccountPlaybooks.Server.Reps;
 using AccountPlaybooks.Server.Rules;
 using AccountPlaybooks.Server.Scheduling;
@@ -40,6 +41,7 @@ try
     app.MapAccountsApi();
     app.MapSignalsApi();
     app.MapTasksApi();
+    app.MapReportsApi();
     app.MapRepsApi();
     app.MapUsersApi();
     app.MapRulesApi();

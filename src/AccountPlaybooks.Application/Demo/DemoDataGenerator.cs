@@ -42,6 +42,12 @@ public sealed class DemoDataGenerator(int seed = 20261124)
         {
             rep.ManagerId = reps.Single(m => m.Team == rep.Team && m.Role == RepRole.Manager).Id;
         }
+        // Named AE + SDR pairs for Tier 1 (the "pair" assignment strategy): each team's first AE works with its SDR.
+        foreach (var sdr in reps.Where(r => r.Role == RepRole.SDR))
+        {
+            var ae = reps.First(r => r.Team == sdr.Team && r.Role == RepRole.AE);
+            (ae.PairRepId, sdr.PairRepId) = (sdr.Id, ae.Id);
+        }
         return reps;
     }
 

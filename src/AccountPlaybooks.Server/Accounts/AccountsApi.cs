@@ -2,6 +2,8 @@ using System.Security.Claims;
 using AccountPlaybooks.Application.Accounts;
 using AccountPlaybooks.Application.Import;
 using AccountPlaybooks.Application.Rules;
+using AccountPlaybooks.Application.Tasks;
+using AccountPlaybooks.Server.Tasks;
 using AccountPlaybooks.Application.Scoring;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Server.Auth;
@@ -63,7 +65,7 @@ public static class AccountsApi
     }
 
     private static async Task<Results<Ok<AccountDetail>, NotFound>> Get(string id, AppDbContext db, AccountEvaluator evaluator,
-        RulesetRegistry registry, CancellationToken cancellationToken)
+        RulesetRegistry registry, TaskInbox inbox, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (account is null)
@@ -77,8 +79,12 @@ public static class AccountsApi
         var recent = await signals.OrderByDescending(s => s.OccurredAt).Take(RecentSignals).ToListAsync(cancellationToken);
         var rules = registry.Active;
         var explanation = rules is null ? [] : await evaluator.ExplainAsync(rules, account, cancellationToken);
+        var playbooks = await db.PlaybookInstances.AsNoTracking().Where(i => i.AccountId == id).OrderByDescending(i => i.StartedAt).Take(RecentSignals)
+            .Select(i => new AccountPlaybookRun(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.StartedBy, i.StartedAt, i.EndedAt, i.EndReason))
+            .ToListAsync(cancellationToken);
+        var (tasks, _) = await inbox.ListAsync(TasksApi.Viewer(user), new TaskQuery("all", AccountId: id, PageSize: RecentSignals), cancellationToken);
         return TypedResults.Ok(new AccountDetail(AccountView.From(account), score, history, await signals.CountAsync(cancellationToken),
-            recent.Select(SignalView.From).ToList(), rules?.Version, explanation));
+            recent.Select(SignalView.From).ToList(), rules?.Version, explanation, playbooks, tasks));
     }
 
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(HttpRequest request,

@@ -81,6 +81,6 @@ public static class TasksApi
         }
     }
 
-    private static TaskViewer Viewer(ClaimsPrincipal user) =>
+    internal static TaskViewer Viewer(ClaimsPrincipal user) =>
         new(user.RepId(), user.IsRepOnly(), user.IsManager(), user.Identity?.Name ?? "unknown");
 }
