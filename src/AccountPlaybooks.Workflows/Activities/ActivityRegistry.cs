@@ -33,7 +33,10 @@ public sealed class ActivityRegistry
         var inputs = type.GetProperties()
             .Select(p => (Property: p, Input: p.GetCustomAttribute<InputAttribute>()))
             .Where(p => p.Input is not null)
-            .Select(p => new InputDescriptor(JsonName(p.Property.Name), p.Input!.Kind, p.Input.Description, p.Input.Required, p.Input.Options, p.Input.Default))
+            .Select(p => new InputDescriptor(JsonName(p.Property.Name), p.Input!.Kind, p.Input.Description, p.Input.Required, p.Input.Options, p.Input.Default)
+            {
+                AddsPort = p.Input.AddsPort,
+            })
             .ToList();
         var name = type.Name;
         _byType[name] = new ActivityDescriptor(name, activity.Category, activity.Description, inputs, activity.Ports, activity.Waits)

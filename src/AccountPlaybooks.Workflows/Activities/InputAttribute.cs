@@ -16,6 +16,9 @@ public sealed class InputAttribute(InputKind kind, string description) : Attribu
     /// <summary>For <see cref="InputKind.Choice"/>: the allowed values.</summary>
     public string[] Options { get; init; } = [];
 
+    /// <summary>A port the node has only when it gives this input (an SLA adds "SlaBreached").</summary>
+    public string? AddsPort { get; init; }
+
     /// <summary>The value used when the node gives none, as JSON text.</summary>
     public string? Default { get; init; }
 }

@@ -4,7 +4,7 @@ namespace AccountPlaybooks.Workflows.Activities;
 
 /// <summary>Waits for a signal of the given types (optionally with given property values); continues through
 /// Received, or through TimedOut when the timeout passes first.</summary>
-[Activity("Flow", "Waits for a signal on the subject, with an optional timeout.", Ports = ["Received", "TimedOut"], Waits = true)]
+[Activity("Flow", "Waits for a signal on the subject, with an optional timeout.", Ports = ["Received"], Waits = true)]
 public sealed class WaitForSignal : Activity
 {
     /// <summary>Signal types that resume the wait.</summary>
@@ -16,7 +16,7 @@ public sealed class WaitForSignal : Activity
     public Dictionary<string, string> Filter { get; set; } = [];
 
     /// <summary>Give up after this long (ISO-8601); none waits forever.</summary>
-    [Input(InputKind.Duration, "Give up after, e.g. P7D; leave empty to wait without limit")]
+    [Input(InputKind.Duration, "Give up after, e.g. P7D (adds the TimedOut port); leave empty to wait without limit", AddsPort = "TimedOut")]
     public string? Timeout { get; set; }
 
     /// <summary>The variable that receives the signal's id.</summary>

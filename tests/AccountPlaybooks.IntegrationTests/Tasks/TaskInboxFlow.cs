@@ -124,7 +124,7 @@ public abstract class TaskInboxFlow<TApp>(TApp app) : IClassFixture<TApp> where 
         Assert.Contains(after, t => t.GetProperty("channel").GetString() == "email" && t.GetProperty("status").GetString() == "Open");
         Assert.False(after.Single(t => t.GetProperty("id").GetString() == id).GetProperty("slaMet").GetBoolean());
         var report = JsonDocument.Parse(await app.ClientAs(UserRole.Manager).GetStringAsync(
-            $"/api/reports/sla-attainment?from={AppFixture.Start.AddDays(-1):O}&to={app.Clock.GetUtcNow().AddDays(1):O}")).RootElement;
+            $"/api/reports/sla-attainment?from={AppFixture.Start.UtcDateTime.AddDays(-1):O}&to={app.Clock.GetUtcNow().UtcDateTime.AddDays(1):O}")).RootElement;
         var ravi = report.EnumerateArray().Single(r => r.GetProperty("assignee").GetString() == app.RepRepId);
         Assert.True(ravi.GetProperty("breached").GetInt32() >= 1);
     }

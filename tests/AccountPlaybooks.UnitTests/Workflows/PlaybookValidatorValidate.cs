@@ -61,12 +61,26 @@ public sealed class PlaybookValidatorValidate
     {
         var problems = Problems(Playbook((nodes, edges) =>
         {
-            nodes.Add(new NodeDefinition { Id = "wait", Type = "WaitForSignal", Inputs = Inputs("""{ "types": ["email_reply"] }""") });
+            nodes.Add(new NodeDefinition { Id = "wait", Type = "WaitForSignal", Inputs = Inputs("""{ "types": ["email_reply"], "timeout": "P3D" }""") });
             edges[1] = new EdgeDefinition("delay", "Done", "wait");
             edges.Add(new EdgeDefinition("wait", "Received", "end"));
         }));
 
         Assert.Equal(["node wait, port TimedOut: the port is not wired; connect it to the next step or to an End node"], problems);
+    }
+
+    [Fact]
+    public void GivesTheTimedOutPortOnlyToAWaitWithATimeout()
+    {
+        var problems = Problems(Playbook((nodes, edges) =>
+        {
+            nodes.Add(new NodeDefinition { Id = "wait", Type = "WaitForSignal", Inputs = Inputs("""{ "types": ["email_reply"] }""") });
+            edges[1] = new EdgeDefinition("delay", "Done", "wait");
+            edges.Add(new EdgeDefinition("wait", "Received", "end"));
+            edges.Add(new EdgeDefinition("wait", "TimedOut", "end"));
+        }));
+
+        Assert.Equal(["node wait, port TimedOut: WaitForSignal has no port TimedOut; its ports are Received"], problems);
     }
 
     [Fact]
@@ -168,7 +182,8 @@ public sealed class PlaybookValidatorValidate
     {
         var wait = Registry.Find("WaitForSignal")!;
 
-        Assert.Equal(["Received", "TimedOut"], wait.Ports);
+        Assert.Equal(["Received"], wait.Ports);
+        Assert.Equal("TimedOut", wait.Inputs.Single(i => i.Name == "timeout").AddsPort);
         Assert.True(wait.Waits);
         Assert.Equal(["types", "filter", "timeout"], wait.Inputs.Select(i => i.Name));
         Assert.Equal(["Decision", "Delay", "End", "Fork", "Join", "Start", "WaitForSignal"], Registry.All.Select(d => d.Type).Order());

@@ -8,7 +8,7 @@ namespace AccountPlaybooks.Application.Playbooks.Activities;
 /// way through and, at the deadline, continues through SlaBreached while the task stays open and awaited: the
 /// escalation branches off, and the rep's outcome still drives the playbook on.
 [Activity("Sales", "Creates a task for a rep from a template and waits until it has an outcome.",
-    Ports = [TaskOutcomes.Done, TaskOutcomes.Skipped, SlaBreached], PortsInput = "outcomes", Waits = true)]
+    Ports = [TaskOutcomes.Done, TaskOutcomes.Skipped], PortsInput = "outcomes", Waits = true)]
 public sealed class CreateTask : Activity
 {
     public const string SlaBreached = "SlaBreached";
@@ -32,7 +32,7 @@ public sealed class CreateTask : Activity
     [Input(InputKind.Duration, "Due after, in business time of the assignee (P1D: one working day; PT4H: four working hours)", Default = "\"P1D\"")]
     public string Due { get; set; } = "P1D";
 
-    [Input(InputKind.Duration, "Optional SLA in business time; when it passes, the step continues through SlaBreached")]
+    [Input(InputKind.Duration, "Optional SLA in business time; when it passes, the step continues through SlaBreached", AddsPort = SlaBreached)]
     public string? Sla { get; set; }
 
     [Input(InputKind.TextList, "Outcomes the rep can choose besides Done and Skipped; each is a port, e.g. [\"Replied\", \"MeetingBooked\"]")]

@@ -17,7 +17,7 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                 table: "Reps",
                 type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 1);
 
             migrationBuilder.AddColumn<string>(
                 name: "PairRepId",

@@ -16,7 +16,7 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                 table: "Reps",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 1);
 
             migrationBuilder.AddColumn<string>(
                 name: "PairRepId",
