@@ -15,8 +15,8 @@ namespace AccountPlaybooks.Application.Playbooks;
 /// Runs playbooks for accounts: starts them on tier entry, signals and trigger rules; resumes them on signals and
 /// timers; makes them leave per their exit policy. Each step is one transaction: instance state, bookmarks, due
 /// timers and journal lines together, so a crash loses nothing and repeats nothing.
-public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IServiceProvider services, TimeProvider clock,
-    ILogger<PlaybookRuntime> logger)
+public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IServiceProvider services, PlaybooksOptions options,
+    TimeProvider clock, ILogger<PlaybookRuntime> logger)
 {
     private const int ConcurrencyRetries = 3;
     private readonly WorkflowRunner _runner = new(catalog.Activities, services);
@@ -96,7 +96,8 @@ public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IS
         }
         var types = waits.SelectMany(w => (w.Key ?? "").Split(',')).Distinct().ToList();
         var arrived = await db.Signals.AsNoTracking()
-            .Where(s => s.AccountId == instance.AccountId && s.ReceivedAt >= began && types.Contains(s.Type))
+            .Where(s => s.AccountId == instance.AccountId && s.ReceivedAt >= began && types.Contains(s.Type) &&
+                        s.OccurredAt >= began.AddHours(-options.SignalMaxAgeHours))
             .OrderBy(s => s.ReceivedAt).ToListAsync(cancellationToken);
         foreach (var signal in arrived)
         {
@@ -113,6 +114,10 @@ public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IS
     /// playbooks it triggers.
     public async Task DeliverSignalAsync(Signal signal, string? tier, CancellationToken cancellationToken = default)
     {
+        if (signal.OccurredAt < Now.AddHours(-options.SignalMaxAgeHours))
+        {
+            return; // history: it counts in the score, not as news
+        }
         var stimulus = new Stimulus(BookmarkKinds.Signal, new Dictionary<string, string> { ["id"] = signal.Id, ["type"] = signal.Type });
         var waiting = await db.WaitingBookmarks.AsNoTracking()
             .Where(b => b.AccountId == signal.AccountId && b.Kind == BookmarkKinds.Signal).ToListAsync(cancellationToken);

@@ -25,6 +25,10 @@ public sealed class PlaybooksOptions
     /// Failed firings before a timer is dead-lettered.
     public int TimerMaxAttempts { get; set; } = 5;
 
+    /// Signals that happened longer ago than this are stored and scored but neither start nor resume playbooks:
+    /// a CRM backfill must not flood reps with "respond within 24 hours" tasks about last month.
+    public int SignalMaxAgeHours { get; set; } = 48;
+
     /// Journal lines older than this are removed by housekeeping.
     public int JournalRetentionDays { get; set; } = 90;
 }

@@ -12,13 +12,16 @@ namespace AccountPlaybooks.Application.Playbooks;
 /// with backoff and dead-lettered after Playbooks:TimerMaxAttempts.
 public sealed class TimerSweeper(AppDbContext db, PlaybookRuntime runtime, PlaybooksOptions options, TimeProvider clock, ILogger<TimerSweeper> logger)
 {
+    private const int MaxFollowUpRounds = 10;
+
     public sealed record SweepResult(int Fired, int Stale, int Failed);
 
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken = default)
     {
         int fired = 0, stale = 0, failed = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        for (var round = 1; !cancellationToken.IsCancellationRequested; round++)
         {
+            var firedBefore = fired;
             var claimed = await ClaimAsync(cancellationToken);
             foreach (var timer in claimed)
             {
@@ -39,7 +42,9 @@ public sealed class TimerSweeper(AppDbContext db, PlaybookRuntime runtime, Playb
                     await FailAsync(timer, exception, cancellationToken);
                 }
             }
-            if (claimed.Count < options.SweepBatchSize)
+            // A firing may set a timer that is already due (an SLA warning re-arms its deadline): look again, a
+            // bounded number of times, rather than leave it for the next sweep.
+            if (claimed.Count < options.SweepBatchSize && (fired == firedBefore || round >= MaxFollowUpRounds))
             {
                 break;
             }

@@ -61,8 +61,10 @@ internal static class TimersCommand
     private static TimerSweeper Sweeper(IServiceProvider services, AppDbContext db)
     {
         var clock = services.GetRequiredService<TimeProvider>();
-        var runtime = new PlaybookRuntime(db, services.GetRequiredService<PlaybookCatalog>(), services, clock,
-            services.GetRequiredService<ILogger<PlaybookRuntime>>());
+        // Activities that write rows (CreateTask) resolve their own context from services: the paced context is only
+        // for the crash test's playbooks (delays and waits), which write nothing else.
+        var runtime = new PlaybookRuntime(db, services.GetRequiredService<PlaybookCatalog>(), services,
+            services.GetRequiredService<PlaybooksOptions>(), clock, services.GetRequiredService<ILogger<PlaybookRuntime>>());
         return new TimerSweeper(db, runtime, services.GetRequiredService<PlaybooksOptions>(), clock, services.GetRequiredService<ILogger<TimerSweeper>>());
     }
 }

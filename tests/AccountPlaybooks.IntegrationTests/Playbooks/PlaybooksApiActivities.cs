@@ -16,7 +16,13 @@ public abstract class PlaybooksApiActivities<TApp>(TApp app) : IClassFixture<TAp
         var duration = activities["Delay"].GetProperty("inputs").EnumerateArray().Single();
         Assert.Equal(("duration", "Duration", true), (duration.GetProperty("name").GetString(), duration.GetProperty("kind").GetString(),
             duration.GetProperty("required").GetBoolean()));
-        Assert.Equal(["Received", "TimedOut"], activities["WaitForSignal"].GetProperty("ports").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["Received"], activities["WaitForSignal"].GetProperty("ports").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal("TimedOut", activities["WaitForSignal"].GetProperty("inputs").EnumerateArray()
+            .Single(i => i.GetProperty("name").GetString() == "timeout").GetProperty("addsPort").GetString());
+        var task = activities["CreateTask"];
+        Assert.Equal(["Done", "Skipped"], task.GetProperty("ports").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal("outcomes", task.GetProperty("portsInput").GetString());
+        Assert.Equal("Sales", task.GetProperty("category").GetString());
         Assert.True(activities["WaitForSignal"].GetProperty("waits").GetBoolean());
         Assert.Empty(activities["End"].GetProperty("ports").EnumerateArray());
         Assert.False(activities["Start"].TryGetProperty("clrType", out _));

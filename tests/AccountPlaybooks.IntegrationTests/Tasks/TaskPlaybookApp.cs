@@ -31,8 +31,7 @@ public abstract class TaskPlaybookApp(DatabaseProvider provider) : AppFixture(pr
             { "from": "call", "port": "SlaBreached", "to": "escalate" },
             { "from": "escalate", "port": "Done", "to": "escalated" },
             { "from": "email", "port": "Done", "to": "end" },
-            { "from": "email", "port": "Skipped", "to": "end" },
-            { "from": "email", "port": "SlaBreached", "to": "end" }
+            { "from": "email", "port": "Skipped", "to": "end" }
           ]
         }
         """;
