@@ -26,6 +26,22 @@ public static class ScoredAccounts
         })).ReadAsync<Api.ImportResult>();
     }
 
+    /// One account that lands in Tier 2 (composite 50.5: good fit, two pricing visits and a reply, all in the last days).
+    public static async Task EnterTier2Async(AppFixture app, string id)
+    {
+        var ops = app.ClientAs(UserRole.Ops);
+        await (await ops.PostCsvAsync("/api/accounts", "id,name,industry,employees,annualRevenue,region,fundingStage,techStack\n" +
+            $"{id},Account {id},Fintech,300,30000000,EMEA,Bootstrapped,HubSpot\n")).ReadAsync<Api.ImportResult>();
+        var now = app.Clock.GetUtcNow();
+        var day = TimeSpan.FromDays(1);
+        await (await ops.PostJsonAsync("/api/signals", new object[]
+        {
+            new { id = $"{id}-p1", accountId = id, type = "page_visit", occurredAt = now - day, properties = new { page = "/pricing" } },
+            new { id = $"{id}-p2", accountId = id, type = "page_visit", occurredAt = now - 2 * day, properties = new { page = "/pricing" } },
+            new { id = $"{id}-r0", accountId = id, type = "email_reply", occurredAt = now - 3 * day },
+        })).ReadAsync<Api.ImportResult>();
+    }
+
     /// The Tier 1 threshold lowered from 80 to 50: fit-1 moves up, the golden cases still pass.
     public static string LowerTier1Threshold(string tiersJson) => tiersJson.Replace("\"score.Composite >= 80\"", "\"score.Composite >= 50\"");
 

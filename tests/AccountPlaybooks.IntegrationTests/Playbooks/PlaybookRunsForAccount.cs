@@ -12,20 +12,7 @@ public abstract class PlaybookRunsForAccount<TApp>(TApp app) : IClassFixture<TAp
 {
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
-    /// An account that lands in Tier 2 (composite 50.5: good fit, pricing visits and a reply).
-    private async Task EnterTier2Async(string id)
-    {
-        var ops = app.ClientAs(UserRole.Ops);
-        await (await ops.PostCsvAsync("/api/accounts", "id,name,industry,employees,annualRevenue,region,fundingStage,techStack\n" +
-            $"{id},Account {id},Fintech,300,30000000,EMEA,Bootstrapped,HubSpot\n")).ReadAsync<Api.ImportResult>();
-        var now = app.Clock.GetUtcNow();
-        await (await ops.PostJsonAsync("/api/signals", new object[]
-        {
-            new { id = $"{id}-p1", accountId = id, type = "page_visit", occurredAt = now - Day, properties = new { page = "/pricing" } },
-            new { id = $"{id}-p2", accountId = id, type = "page_visit", occurredAt = now - 2 * Day, properties = new { page = "/pricing" } },
-            new { id = $"{id}-r0", accountId = id, type = "email_reply", occurredAt = now - 3 * Day },
-        })).ReadAsync<Api.ImportResult>();
-    }
+    private Task EnterTier2Async(string id) => ScoredAccounts.EnterTier2Async(app, id);
 
     private Task<Domain.Playbooks.PlaybookInstance> InstanceAsync(string accountId) =>
         app.WithDbAsync(db => db.PlaybookInstances.AsNoTracking().SingleAsync(i => i.AccountId == accountId && i.DefinitionId == "tier2-follow-up"));

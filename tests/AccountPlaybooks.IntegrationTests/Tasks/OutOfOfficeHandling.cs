@@ -9,19 +9,7 @@ namespace AccountPlaybooks.IntegrationTests.Tasks;
 /// manager; a rep may mark only themselves away; and while away, assignment skips them (the fallback queue takes it).
 public abstract class OutOfOfficeHandling<TApp>(TApp app) : IClassFixture<TApp> where TApp : TaskPlaybookApp
 {
-    private async Task EnterTier2Async(string id)
-    {
-        var ops = app.ClientAs(UserRole.Ops);
-        await (await ops.PostCsvAsync("/api/accounts", "id,name,industry,employees,annualRevenue,region,fundingStage,techStack\n" +
-            $"{id},Account {id},Fintech,300,30000000,EMEA,Bootstrapped,HubSpot\n")).ReadAsync<Api.ImportResult>();
-        var now = app.Clock.GetUtcNow();
-        await (await ops.PostJsonAsync("/api/signals", new object[]
-        {
-            new { id = $"{id}-p1", accountId = id, type = "page_visit", occurredAt = now.AddDays(-1), properties = new { page = "/pricing" } },
-            new { id = $"{id}-p2", accountId = id, type = "page_visit", occurredAt = now.AddDays(-2), properties = new { page = "/pricing" } },
-            new { id = $"{id}-r0", accountId = id, type = "email_reply", occurredAt = now.AddDays(-3) },
-        })).ReadAsync<Api.ImportResult>();
-    }
+    private Task EnterTier2Async(string id) => ScoredAccounts.EnterTier2Async(app, id);
 
     private async Task<List<JsonElement>> TasksAsync(UserRole role, string query)
     {

@@ -12,21 +12,10 @@ namespace AccountPlaybooks.IntegrationTests.Tasks;
 /// snooze, reassignment, out of office, and cancellation when the account leaves the playbook.
 public abstract class TaskInboxFlow<TApp>(TApp app) : IClassFixture<TApp> where TApp : TaskPlaybookApp
 {
-    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
-
     /// An account that lands in Tier 2; the playbook assigns the only AE (Ravi) and opens the call task.
     private async Task<JsonElement> EnterTier2Async(string id)
     {
-        var ops = app.ClientAs(UserRole.Ops);
-        await (await ops.PostCsvAsync("/api/accounts", "id,name,industry,employees,annualRevenue,region,fundingStage,techStack\n" +
-            $"{id},Account {id},Fintech,300,30000000,EMEA,Bootstrapped,HubSpot\n")).ReadAsync<Api.ImportResult>();
-        var now = app.Clock.GetUtcNow();
-        await (await ops.PostJsonAsync("/api/signals", new object[]
-        {
-            new { id = $"{id}-p1", accountId = id, type = "page_visit", occurredAt = now - Day, properties = new { page = "/pricing" } },
-            new { id = $"{id}-p2", accountId = id, type = "page_visit", occurredAt = now - 2 * Day, properties = new { page = "/pricing" } },
-            new { id = $"{id}-r0", accountId = id, type = "email_reply", occurredAt = now - 3 * Day },
-        })).ReadAsync<Api.ImportResult>();
+        await ScoredAccounts.EnterTier2Async(app, id);
         return (await TasksAsync(UserRole.Rep, $"accountId={id}")).Single();
     }
 
