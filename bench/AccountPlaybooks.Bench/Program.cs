@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AccountPlaybooks.Bench.Latency;
 using AccountPlaybooks.Bench.Rules;
 using AccountPlaybooks.Bench.Timers;
 
@@ -13,6 +14,7 @@ public static class Program
         {
             RulesBenchCommand.Create(),
             TimersBenchCommand.Create(),
+            LatencyBenchCommand.Create(),
         };
         var parsed = root.Parse(args);
         foreach (var problem in parsed.Errors)

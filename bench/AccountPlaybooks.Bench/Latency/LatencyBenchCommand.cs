@@ -1,0 +1,199 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+
+namespace AccountPlaybooks.Bench.Latency;
+
+/// `latency`: signal → task latency at a sustained open-loop rate through the real server's HTTP API on loopback,
+/// beside the floor (a raw INSERT of the signal row) in the same run, then an in-process look at where one
+/// signal's time goes. The server is the Release build of src/AccountPlaybooks.Server (this project references it
+/// without its assembly, so building the benchmark builds the server).
+public static class LatencyBenchCommand
+{
+    public static Command Create()
+    {
+        var rate = new Option<int>("--rate") { Description = "Signals per second, open loop", DefaultValueFactory = _ => 1000 };
+        var seconds = new Option<int>("--seconds") { Description = "Measured seconds (after the warm-up)", DefaultValueFactory = _ => 20 };
+        var warmup = new Option<int>("--warmup-seconds") { Description = "Seconds of load first whose samples are dropped", DefaultValueFactory = _ => 3 };
+        var accounts = new Option<int>("--accounts")
+        {
+            Description = "Accounts the signals go round (default: rate × (warm-up + seconds), a fresh account per signal, so each starts the playbook)",
+        };
+        var history = new Option<int>("--history") { Description = "Signals each account already has (demo generator, 120 days)", DefaultValueFactory = _ => 10 };
+        var anatomy = new Option<int>("--anatomy") { Description = "Signals of the in-process breakdown per half (0: skip it)", DefaultValueFactory = _ => 200 };
+        var scheduling = new Option<bool>("--scheduling") { Description = "Run the server with Quartz on (timer sweep every 5 s)", DefaultValueFactory = _ => true };
+        var connections = new Option<int>("--connections") { Description = "Most HTTP connections open at once (requests beyond wait in the client)", DefaultValueFactory = _ => 1000 };
+        var timeout = new Option<int>("--timeout-seconds") { Description = "Client timeout per request; a timed-out request is an error", DefaultValueFactory = _ => 60 };
+        var only = new Option<string>("--variants") { Description = "Comma-separated subset of floor,ours,anatomy", DefaultValueFactory = _ => "floor,ours,anatomy" };
+        var server = new Option<FileInfo?>("--server") { Description = "AccountPlaybooks.Server.dll (default: the repository's build of this configuration)" };
+        var work = new Option<DirectoryInfo?>("--work") { Description = "Folder for the databases and the server log (default: a new temporary folder)" };
+        var keep = new Option<bool>("--keep") { Description = "Keep the work folder afterwards" };
+        var command = new Command("latency", "Signal → task latency through the HTTP API at a sustained rate, beside a raw INSERT of the signal row")
+        {
+            rate, seconds, warmup, accounts, history, anatomy, scheduling, connections, timeout, only, server, work, keep,
+        };
+        command.SetAction(async parsed =>
+        {
+            var repository = RepositoryRoot();
+            var folder = parsed.GetValue(work)?.FullName ?? Path.Combine(Path.GetTempPath(), $"ap-bench-latency-{Environment.ProcessId}");
+            var perSecond = Math.Max(1, parsed.GetValue(rate));
+            var total = perSecond * (Math.Max(0, parsed.GetValue(warmup)) + Math.Max(1, parsed.GetValue(seconds)));
+            var settings = new LatencyBenchSettings(perSecond, Math.Max(1, parsed.GetValue(seconds)), Math.Max(0, parsed.GetValue(warmup)),
+                parsed.GetValue(accounts) is > 0 and var n ? n : total, Math.Max(0, parsed.GetValue(history)), Math.Max(0, parsed.GetValue(anatomy)),
+                repository, parsed.GetValue(server)?.FullName ?? DefaultServer(repository), folder, parsed.GetValue(scheduling),
+                Math.Max(1, parsed.GetValue(connections)), Math.Max(1, parsed.GetValue(timeout)));
+            if (!File.Exists(settings.ServerDll))
+            {
+                await Console.Error.WriteLineAsync($"{settings.ServerDll} does not exist: build the server (dotnet build -c Release src/AccountPlaybooks.Server) or pass --server");
+                return 2;
+            }
+            var chosen = parsed.GetValue(only)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+            try
+            {
+                return await RunAsync(settings, chosen);
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                if (!parsed.GetValue(keep))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(LatencyBenchSettings settings, HashSet<string> chosen)
+    {
+        var output = Console.Out;
+        var total = Stopwatch.StartNew();
+        Directory.CreateDirectory(settings.Work);
+        await output.WriteLineAsync($"latency benchmark: {settings.Rate:N0} signals/s open loop for {settings.WarmupSeconds} s warm-up + {settings.Seconds} s measured " +
+                                    $"({settings.Signals:N0} signals) over {settings.Accounts:N0} accounts with {settings.History} signals of history each");
+        await output.WriteLineAsync($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:0} GiB, " +
+                                    $"{RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; server {settings.ServerDll}; work {settings.Work}");
+        var prepared = Path.Combine(settings.Work, "prepared.db");
+        var step = Stopwatch.StartNew();
+        await output.WriteLineAsync("preparing the database (migrations, demo reps and accounts, history, full evaluation, playbook, ops token) ...");
+        var token = await LatencyDatabase.CreateAsync(prepared, settings, output);
+        LatencyDatabase.Checkpoint(prepared);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  prepared in {step.Elapsed.TotalSeconds:0.0} s, {new FileInfo(prepared).Length / 1048576.0:N0} MiB"));
+
+        var results = new List<LatencyStats>();
+        var notes = new List<string>();
+        var clock = new WallClock();
+        if (chosen.Contains("floor"))
+        {
+            var copy = Path.Combine(settings.Work, "floor.db");
+            LatencyDatabase.Copy(prepared, copy);
+            var load = LoadAverage();
+            var samples = await FloorInserts.RunAsync(settings, copy, clock);
+            var floor = LatencyStats.From("floor: raw INSERT of the signal row", samples, settings.WarmupSignals);
+            results.Add(floor);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"floor: {floor.Ok:N0}/{floor.Sent:N0} OK, p50 {floor.P(50):0.00} ms, p99 {floor.P(99):0.00} ms; load average {load} → {LoadAverage()}"));
+        }
+
+        string? serverDatabase = null;
+        if (chosen.Contains("ours"))
+        {
+            serverDatabase = Path.Combine(settings.Work, "server.db");
+            LatencyDatabase.Copy(prepared, serverDatabase);
+            await output.WriteLineAsync("starting the server ...");
+            Sample[] samples;
+            SignalPosts posts;
+            double serverCpu, benchCpu, wall;
+            await using (var server = await ServerProcess.StartAsync(settings, serverDatabase, output))
+            {
+                posts = new SignalPosts(settings, server.Address, token, clock);
+                var load = LoadAverage();
+                var (cpuBefore, benchBefore) = (server.CpuTime, Process.GetCurrentProcess().TotalProcessorTime);
+                var started = Stopwatch.GetTimestamp();
+                samples = await posts.RunAsync();
+                wall = OpenLoop.Milliseconds(Stopwatch.GetTimestamp() - started) / 1000;
+                serverCpu = (server.CpuTime - cpuBefore).TotalSeconds;
+                benchCpu = (Process.GetCurrentProcess().TotalProcessorTime - benchBefore).TotalSeconds;
+                await output.WriteLineAsync($"  load average {load} → {LoadAverage()}");
+            }
+            SqliteConnection.ClearAllPools();
+            var ours = LatencyStats.From("ours: POST /api/signals → task (HTTP, loopback)", samples, settings.WarmupSignals);
+            var tasks = TaskCheck.Read(serverDatabase, samples, settings, clock);
+            results.Add(ours with { Tasks = tasks });
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"ours, CPU over the whole load ({wall:0.0} s incl. warm-up and drain): server {100 * serverCpu / wall:0}% of one core, " +
+                $"load generator {100 * benchCpu / wall:0}% (of {Environment.ProcessorCount * 100}%); server CPU per signal processed " +
+                $"{1000 * serverCpu / Math.Max(1, tasks.AllTasks):0.0} ms ({tasks.AllTasks:N0} tasks); peak requests in flight {ours.PeakInFlight:N0}"));
+            foreach (var (error, count) in posts.Errors.OrderByDescending(e => e.Value).Take(5))
+            {
+                notes.Add($"ours error ×{count}: {error}");
+            }
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"ours: {ours.Ok:N0}/{ours.Sent:N0} OK, p50 {ours.P(50):0.00} ms, p99 {ours.P(99):0.00} ms; tasks for {tasks.Measured:N0} of {ours.Sent:N0} measured signals"));
+        }
+
+        var anatomy = new List<InProcessAnatomy.Step>();
+        if (chosen.Contains("anatomy") && settings.AnatomySamples > 0)
+        {
+            var samples = Math.Min(settings.AnatomySamples, (settings.Accounts - 2) / 2);
+            var copy = Path.Combine(settings.Work, "anatomy.db");
+            LatencyDatabase.Copy(prepared, copy);
+            await output.WriteLineAsync($"in-process breakdown: {samples} signals whole + {samples} taken apart, one at a time, on a copy of the prepared database ...");
+            anatomy.AddRange(await InProcessAnatomy.RunAsync(copy, settings, token, samples, firstAccount: 1));
+            anatomy.Add(await InProcessAnatomy.AssignmentAsync(prepared, settings, samples) with { Name = $"OwnerAssignment alone, prepared database ({Owned(prepared):N0} owned accounts)" });
+            if (serverDatabase is not null)
+            {
+                anatomy.Add(await InProcessAnatomy.AssignmentAsync(serverDatabase, settings, samples) with
+                {
+                    Name = $"OwnerAssignment alone, after the HTTP run ({Owned(serverDatabase):N0} owned accounts)",
+                });
+            }
+            SqliteConnection.ClearAllPools();
+        }
+
+        LatencyReport.Print(results, notes, anatomy, settings, output);
+        await output.WriteLineAsync();
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"total {total.Elapsed.TotalMinutes:0.0} min"));
+        return 0;
+    }
+
+    private static long Owned(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Accounts WHERE AeOwnerId IS NOT NULL OR SdrOwnerId IS NOT NULL";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// The 1-minute load average (Linux), to show how busy the machine was around each run.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+    /// The repository this runs in (found upwards from the working directory or the binary).
+    private static string RepositoryRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "AccountPlaybooks.sln")))
+                {
+                    return folder.FullName;
+                }
+            }
+        }
+        throw new DirectoryNotFoundException("cannot find the repository (AccountPlaybooks.sln) above the working directory or the binary");
+    }
+
+    /// The server built in this benchmark's configuration (bin/Release/net10.0 → the server's bin/Release/net10.0).
+    private static string DefaultServer(string repository)
+    {
+        var binary = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = binary.Parent?.Name is "Debug" or "Release" ? binary.Parent.Name : "Release";
+        return Path.Combine(repository, "src", "AccountPlaybooks.Server", "bin", configuration, binary.Name, "AccountPlaybooks.Server.dll");
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+
+namespace AccountPlaybooks.Bench.Latency;
+
+/// The results table (Markdown, ready for docs/performance.md), the ratio to the floor, the target, and the breakdown.
+public static class LatencyReport
+{
+    public static void Print(IReadOnlyList<LatencyStats> results, IReadOnlyList<string> notes, IReadOnlyList<InProcessAnatomy.Step> anatomy,
+        LatencyBenchSettings settings, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine($"Results: {settings.Rate:N0} signals/s requested, {settings.Seconds} s measured after {settings.WarmupSeconds} s warm-up; " +
+                         "latency from each signal's due time (open loop), in ms");
+        output.WriteLine("| variant | signals | sent/s | answered OK/s | p50 | p90 | p99 | p99.9 | max | errors | tasks / signals |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var r in results)
+        {
+            var tasks = r.Tasks is { } t ? $"{t.Measured:N0} / {t.MeasuredSignals:N0}" : "—";
+            output.WriteLine(Text(
+                $"| {r.Variant} | {r.Sent:N0} | {r.SendRate:N0} | {r.OkRate:N0} | {r.P(50):0.00} | {r.P(90):0.00} | {r.P(99):0.00} | {r.P(99.9):0.00} | {r.Max:0.00} | {r.Errors:N0} | {tasks} |"));
+        }
+        output.WriteLine();
+        foreach (var r in results)
+        {
+            output.WriteLine(Text(
+                $"{r.Variant}: from the actual send p50 {Pct(r.FromSend, 50):0.00} / p99 {Pct(r.FromSend, 99):0.00} ms; the send went out after its due time by p50 {Pct(r.Late, 50):0.00} / p99 {Pct(r.Late, 99):0.00} / max {Pct(r.Late, 100):0.00} ms"));
+            if (r.Tasks is { } t)
+            {
+                output.WriteLine(Text(
+                    $"  tasks: {t.AllTasks:N0} for {t.AllSignals:N0} signals sent ({t.StoredSignals:N0} stored); server's task CreatedAt − due time p50 {Pct(t.CreatedFromDue, 50):0.00} / p99 {Pct(t.CreatedFromDue, 99):0.00} / max {Pct(t.CreatedFromDue, 100):0.00} ms"));
+            }
+        }
+        foreach (var note in notes)
+        {
+            output.WriteLine(note);
+        }
+        var floor = results.FirstOrDefault(r => r.Variant.StartsWith("floor", StringComparison.Ordinal));
+        var ours = results.FirstOrDefault(r => r.Variant.StartsWith("ours", StringComparison.Ordinal));
+        if (ours is not null)
+        {
+            output.WriteLine();
+            if (floor is not null)
+            {
+                output.WriteLine(Text($"p99 ours / p99 floor: {ours.P(99) / floor.P(99):0.0}× ({ours.P(99):0.00} / {floor.P(99):0.00} ms)"));
+            }
+            var everyTask = ours.Tasks is { } t && t.Measured == t.MeasuredSignals;
+            var kept = ours.Errors == 0 && ours.OkRate >= 0.95 * settings.Rate;
+            var met = kept && everyTask && ours.P(99) <= LatencyBenchSettings.TargetP99Milliseconds;
+            output.WriteLine(Text(
+                $"Target p99 ≤ {LatencyBenchSettings.TargetP99Milliseconds:0} ms at {settings.Rate:N0} signals/s: p99 {ours.P(99):0.00} ms at {ours.OkRate:N0} answered/s, {(everyTask ? "a task for every signal" : "NOT a task for every signal")}, {ours.Errors:N0} errors — {(met ? "met" : "NOT met")}"));
+        }
+        if (anatomy.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Where one signal's time goes (in-process, unloaded, one at a time; ms):");
+            output.WriteLine("| step | p50 | p90 | p99 | SQL commands | SQL p50 |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|");
+            foreach (var s in anatomy)
+            {
+                output.WriteLine($"| {s.Name} | {Ms(Pct(s.Milliseconds, 50))} | {Ms(Pct(s.Milliseconds, 90))} | {Ms(Pct(s.Milliseconds, 99))} | " +
+                                 $"{(double.IsNaN(s.SqlCommands) ? "—" : s.SqlCommands.ToString("0.0", CultureInfo.InvariantCulture))} | {Ms(Pct(s.SqlMilliseconds, 50))} |");
+            }
+        }
+    }
+
+    private static double Pct(double[] sorted, double percentile) => LatencyStats.Percentile(sorted, percentile);
+
+    private static string Ms(double value) => double.IsNaN(value) ? "—" : value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
