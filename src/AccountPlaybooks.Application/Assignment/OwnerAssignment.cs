@@ -86,25 +86,29 @@ public sealed class OwnerAssignment(AppDbContext db, AssignmentOptions options)
         return null;
     }
 
+    /// Accounts owned per rep (as AE or SDR), and how many of them are in the capacity tier. Grouped in SQL on the
+    /// owner indexes: this runs for every assignment, so it must not read every account.
     private async Task<Dictionary<string, (int All, int Capacity)>> LoadsAsync(CancellationToken cancellationToken)
     {
         var capacityTier = options.CapacityTier;
-        var owners = await db.Accounts.AsNoTracking()
-            .Where(a => a.AeOwnerId != null || a.SdrOwnerId != null)
-            .Select(a => new
-            {
-                a.AeOwnerId, a.SdrOwnerId,
-                Capped = db.AccountScores.Any(s => s.AccountId == a.Id && s.Tier == capacityTier),
-            })
-            .ToListAsync(cancellationToken);
+        var asAe = await db.Accounts.AsNoTracking().Where(a => a.AeOwnerId != null).GroupBy(a => a.AeOwnerId!)
+            .Select(g => new { Id = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var asSdr = await db.Accounts.AsNoTracking().Where(a => a.SdrOwnerId != null).GroupBy(a => a.SdrOwnerId!)
+            .Select(g => new { Id = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var capped = await (from a in db.Accounts.AsNoTracking()
+            join s in db.AccountScores.AsNoTracking() on a.Id equals s.AccountId
+            where s.Tier == capacityTier && (a.AeOwnerId != null || a.SdrOwnerId != null)
+            select new { a.AeOwnerId, a.SdrOwnerId }).ToListAsync(cancellationToken);
         var loads = new Dictionary<string, (int All, int Capacity)>();
-        foreach (var owner in owners)
+        foreach (var owner in asAe.Concat(asSdr))
         {
-            foreach (var id in new[] { owner.AeOwnerId, owner.SdrOwnerId }.OfType<string>())
-            {
-                var (all, capacity) = loads.GetValueOrDefault(id);
-                loads[id] = (all + 1, capacity + (owner.Capped ? 1 : 0));
-            }
+            var (all, capacity) = loads.GetValueOrDefault(owner.Id);
+            loads[owner.Id] = (all + owner.Count, capacity);
+        }
+        foreach (var id in capped.SelectMany(c => new[] { c.AeOwnerId, c.SdrOwnerId }).OfType<string>())
+        {
+            var (all, capacity) = loads.GetValueOrDefault(id);
+            loads[id] = (all, capacity + 1);
         }
         return loads;
     }
