@@ -38,7 +38,7 @@ public static class InProcessAnatomy
     public const string Text = "  inside deliver: task text (TemplateModelBuilder.BuildAsync + TemplateCatalog.Render)";
     public const string Calendar = "  inside deliver: due + SLA (2 × BusinessCalendar.Add)";
 
-    public sealed record Step(string Name, double[] Milliseconds, double SqlCommands, double[] SqlMilliseconds);
+    public sealed record Step(string Name, double[] Milliseconds, double SqlCommands, double[] SqlMilliseconds, double Opens = double.NaN);
 
     public static async Task<List<Step>> RunAsync(string database, LatencyBenchSettings settings, string token, int samples, int firstAccount)
     {
@@ -48,7 +48,7 @@ public static class InProcessAnatomy
         await services.GetRequiredService<RulesetRegistry>().LoadAsync(settings.Rules);
         await services.GetRequiredService<TemplateCatalog>().LoadAsync();
         await services.GetRequiredService<PlaybookCatalog>().LoadAsync(settings.Workflows);
-        var timings = new Dictionary<string, List<(double Ms, int Commands, double SqlMs)>>();
+        var timings = new Dictionary<string, List<(double Ms, int Commands, double SqlMs, int Opens)>>();
         var skip = samples / 5; // JIT and caches: the first fifth is not counted
 
         using var process = Process.GetCurrentProcess();
@@ -64,7 +64,7 @@ public static class InProcessAnatomy
             var elapsed = OpenLoop.Milliseconds(Stopwatch.GetTimestamp() - started);
             if (sample >= skip)
             {
-                (timings.TryGetValue(name, out var list) ? list : timings[name] = []).Add((elapsed, sql.Commands, OpenLoop.Milliseconds(sql.Ticks)));
+                (timings.TryGetValue(name, out var list) ? list : timings[name] = []).Add((elapsed, sql.Commands, OpenLoop.Milliseconds(sql.Ticks), sql.Opens));
                 if (name == Whole)
                 {
                     process.Refresh();
@@ -154,7 +154,7 @@ public static class InProcessAnatomy
         var steps = new[] { Whole, Auth, Store, Evaluate, Deliver, Assign, Text, Calendar }.Where(timings.ContainsKey).Select(name =>
         {
             var list = timings[name];
-            return new Step(name, Sorted(list.Select(t => t.Ms)), list.Average(t => t.Commands), Sorted(list.Select(t => t.SqlMs)));
+            return new Step(name, Sorted(list.Select(t => t.Ms)), list.Average(t => t.Commands), Sorted(list.Select(t => t.SqlMs)), list.Average(t => t.Opens));
         }).ToList();
         // Process CPU (all threads: GC, JIT, the thread pool) over the whole-path signals, per signal; the clock behind
         // it ticks in 10 ms steps, so only the mean over many signals means anything.
@@ -169,7 +169,7 @@ public static class InProcessAnatomy
         var sql = new StepSql();
         await using var services = LatencyDatabase.Services(database, settings,
             collection => collection.ConfigureDbContext<SqliteDbContext>(db => db.AddInterceptors(sql)));
-        var list = new List<(double Ms, int Commands, double SqlMs)>();
+        var list = new List<(double Ms, int Commands, double SqlMs, int Opens)>();
         for (var k = 0; k < samples + samples / 5; k++)
         {
             await using var scope = services.CreateAsyncScope();
@@ -181,10 +181,11 @@ public static class InProcessAnatomy
                 .AssignAsync(account, new AssignRequest("roundRobin", "ae", null, true, true), DateTime.UtcNow, CancellationToken.None);
             if (k >= samples / 5)
             {
-                list.Add((OpenLoop.Milliseconds(Stopwatch.GetTimestamp() - started), sql.Commands, OpenLoop.Milliseconds(sql.Ticks)));
+                list.Add((OpenLoop.Milliseconds(Stopwatch.GetTimestamp() - started), sql.Commands, OpenLoop.Milliseconds(sql.Ticks), sql.Opens));
             }
         }
-        return new Step("OwnerAssignment.AssignAsync alone", Sorted(list.Select(t => t.Ms)), list.Average(t => t.Commands), Sorted(list.Select(t => t.SqlMs)));
+        return new Step("OwnerAssignment.AssignAsync alone", Sorted(list.Select(t => t.Ms)), list.Average(t => t.Commands), Sorted(list.Select(t => t.SqlMs)),
+            list.Average(t => t.Opens));
     }
 
     private static double[] Sorted(IEnumerable<double> values)

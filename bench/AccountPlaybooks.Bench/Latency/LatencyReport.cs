@@ -53,12 +53,13 @@ public static class LatencyReport
         {
             output.WriteLine();
             output.WriteLine("Where one signal's time goes (in-process, unloaded, one at a time; ms):");
-            output.WriteLine("| step | p50 | p90 | p99 | SQL commands | SQL p50 |");
-            output.WriteLine("|---|---:|---:|---:|---:|---:|");
+            output.WriteLine("| step | p50 | p90 | p99 | SQL commands | SQL p50 | connection opens |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
             foreach (var s in anatomy)
             {
                 output.WriteLine($"| {s.Name} | {Ms(Pct(s.Milliseconds, 50))} | {Ms(Pct(s.Milliseconds, 90))} | {Ms(Pct(s.Milliseconds, 99))} | " +
-                                 $"{(double.IsNaN(s.SqlCommands) ? "—" : s.SqlCommands.ToString("0.0", CultureInfo.InvariantCulture))} | {Ms(Pct(s.SqlMilliseconds, 50))} |");
+                                 $"{(double.IsNaN(s.SqlCommands) ? "—" : s.SqlCommands.ToString("0.0", CultureInfo.InvariantCulture))} | {Ms(Pct(s.SqlMilliseconds, 50))} | " +
+                                 $"{(double.IsNaN(s.Opens) ? "—" : s.Opens.ToString("0.0", CultureInfo.InvariantCulture))} |");
             }
         }
     }

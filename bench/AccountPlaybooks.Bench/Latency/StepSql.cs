@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace AccountPlaybooks.Bench.Latency;
 
 /// Counts the SQL commands of the step being timed and the time they take (a query from execution to the reader's
-/// disposal, so EF's materialization is in it; a command to its completion).
-public sealed class StepSql : DbCommandInterceptor
+/// disposal, so EF's materialization is in it; a command to its completion), and the connection opens (each runs
+/// the product's four PRAGMAs, which are not EF commands and so not counted or timed as commands).
+public sealed class StepSql : DbCommandInterceptor, IDbConnectionInterceptor
 {
     private readonly Dictionary<DbCommand, long> _open = [];
 
@@ -14,7 +15,17 @@ public sealed class StepSql : DbCommandInterceptor
 
     public long Ticks { get; private set; }
 
-    public void Reset() => (Commands, Ticks) = (0, 0);
+    public int Opens { get; private set; }
+
+    public void Reset() => (Commands, Ticks, Opens) = (0, 0, 0);
+
+    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Opens++;
+
+    public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Opens++;
+        return Task.CompletedTask;
+    }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
