@@ -19,7 +19,8 @@ public static class LatencyBenchCommand
         var warmup = new Option<int>("--warmup-seconds") { Description = "Seconds of load first whose samples are dropped", DefaultValueFactory = _ => 3 };
         var accounts = new Option<int>("--accounts")
         {
-            Description = "Accounts the signals go round (default: rate × (warm-up + seconds), a fresh account per signal, so each starts the playbook)",
+            Description = "Accounts the signals go round (default: rate × (warm-up + seconds), a fresh account per signal, so each starts the playbook; " +
+                          "with fewer, a repeat finds its account already in the playbook and creates no task) — also sets the database's size",
         };
         var history = new Option<int>("--history") { Description = "Signals each account already has (demo generator, 120 days)", DefaultValueFactory = _ => 10 };
         var anatomy = new Option<int>("--anatomy") { Description = "Signals of the in-process breakdown per half (0: skip it)", DefaultValueFactory = _ => 200 };
