@@ -81,16 +81,16 @@ public sealed class TaskDesk(AppDbContext db, TemplateCatalog templates, Busines
     }
 
     /// Most of the SLA window has passed: the SLA webhook hears about it once.
-    public async Task WarnAsync(string taskId, DateTime now, CancellationToken cancellationToken)
+    public async Task<OutreachTask> WarnAsync(string taskId, DateTime now, CancellationToken cancellationToken)
     {
         var task = await TrackedAsync(taskId, cancellationToken);
-        if (task.Status != OutreachTaskStatus.Open || task.SlaWarnedAt is not null)
+        if (task.Status == OutreachTaskStatus.Open && task.SlaWarnedAt is null)
         {
-            return;
+            task.SlaWarnedAt = now;
+            task.UpdatedAt = now;
+            Tell("sla.warning", $"SLA warning: \"{task.Title}\" is due by {task.SlaDueAt:u}", task);
         }
-        task.SlaWarnedAt = now;
-        task.UpdatedAt = now;
-        Tell("sla.warning", $"SLA warning: \"{task.Title}\" is due by {task.SlaDueAt:u}", task);
+        return task;
     }
 
     /// The SLA deadline passed with the task still open.

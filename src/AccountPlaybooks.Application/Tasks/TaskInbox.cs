@@ -11,8 +11,8 @@ namespace AccountPlaybooks.Application.Tasks;
 
 /// The reps' inbox: who sees which tasks, in which order, and what they may do with them. Completing a task resumes
 /// the playbook step waiting on it, in the step's transaction, so the outcome and the next step land together.
-public sealed class TaskInbox(AppDbContext db, PlaybookRuntime runtime, TaskDesk desk, RulesetRegistry rules, TimeProvider clock,
-    ILogger<TaskInbox> logger)
+public sealed class TaskInbox(AppDbContext db, PlaybookRuntime runtime, TaskDesk desk, RulesetRegistry rules, TasksOptions options,
+    TimeProvider clock, ILogger<TaskInbox> logger)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -136,7 +136,7 @@ public sealed class TaskInbox(AppDbContext db, PlaybookRuntime runtime, TaskDesk
 
     /// Marks a rep out of office and handles their open tasks: "pause" snoozes them until the rep is back;
     /// "reassign" hands them to <paramref name="to"/>, else the rep's manager, else the default queue.
-    public async Task<int> OutOfOfficeAsync(string repId, DateTime from, DateTime until, string policy, string? to, TasksOptions options,
+    public async Task<int> OutOfOfficeAsync(string repId, DateTime from, DateTime until, string policy, string? to,
         CancellationToken cancellationToken)
     {
         if (until <= from)

@@ -51,7 +51,7 @@ public static class TasksApi
         Found(() => inbox.ReassignAsync(Viewer(user), id, body.RepId, body.Queue, cancellationToken));
 
     private static async Task<Results<Ok<OutOfOfficeResult>, NotFound>> OutOfOffice(string id, OutOfOfficeRequest body, TaskInbox inbox,
-        TasksOptions options, ClaimsPrincipal user, CancellationToken cancellationToken)
+        ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         // A rep may mark only themselves away; a manager or admin anyone.
         if (user.IsRepOnly() && user.RepId() != id)
@@ -60,7 +60,7 @@ public static class TasksApi
         }
         try
         {
-            var moved = await inbox.OutOfOfficeAsync(id, body.From, body.Until, body.Policy ?? "pause", body.To, options, cancellationToken);
+            var moved = await inbox.OutOfOfficeAsync(id, body.From, body.Until, body.Policy ?? "pause", body.To, cancellationToken);
             return TypedResults.Ok(new OutOfOfficeResult(id, body.Policy ?? "pause", moved));
         }
         catch (KeyNotFoundException)

@@ -60,8 +60,7 @@ public sealed class CreateTask : Activity
         switch (bookmark.Kind == BookmarkKinds.Task ? "outcome" : bookmark.Data["sla"])
         {
             case "warn":
-                await desk.WarnAsync(taskId, context.Now, cancellationToken);
-                var task = await desk.TrackedAsync(taskId, cancellationToken);
+                var task = await desk.WarnAsync(taskId, context.Now, cancellationToken);
                 return ActivityResult.Suspend(TaskWait(taskId), SlaTimer(taskId, "breach", task.SlaDueAt!.Value));
             case "breach":
                 await desk.BreachAsync(taskId, context.Now, cancellationToken);
