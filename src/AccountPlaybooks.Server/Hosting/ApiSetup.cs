@@ -22,13 +22,21 @@ public static class ApiSetup
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
+        builder.Services.AddOpenApi(openApi =>
+        {
+            openApi.AddDocumentTransformer<BearerSecurityTransformer>();
+            openApi.AddSchemaTransformer<NumbersAreNumbersTransformer>();
+            openApi.AddSchemaTransformer<JsonValuesTransformer>();
+        });
     }
 
     public static void UseAccountPlaybooksPipeline(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The Studio (src/studio, built into wwwroot): its files are public; its data calls are not.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseSerilogRequestLogging();
         app.UseDemoLoopbackGuard();
         app.UseRouting();
@@ -37,7 +45,10 @@ public static class ApiSetup
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("AccountPlaybooks API")).AllowAnonymous();
-        app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription().AllowAnonymous();
+        // Client-side routes (/playbooks/x) load the Studio; an unknown API address stays a 404 problem.
+        app.MapFallbackToFile("index.html").AllowAnonymous();
+        app.MapFallback("/api/{**path}", () => Results.Problem(title: "There is no such API address", statusCode: StatusCodes.Status404NotFound))
+            .ExcludeFromDescription().AllowAnonymous();
     }
 
     /// Imports stream large bodies; everything else keeps the small default limit.

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Data;
+using AccountPlaybooks.Domain.Tasks;
 using AccountPlaybooks.Server.Hosting;
 using AccountPlaybooks.Workflows.Definitions;
 using AccountPlaybooks.Workflows.Runtime;
@@ -32,7 +33,7 @@ public static class PlaybookInstancesApi
     }
 
     private static async Task<Results<Ok<InstanceCounts>, ProblemHttpResult>> Counts(string id, int? version, AppDbContext db,
-        CancellationToken cancellationToken)
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!await db.PlaybookVersions.AnyAsync(v => v.DefinitionId == id, cancellationToken))
         {
@@ -51,7 +52,14 @@ public static class PlaybookInstancesApi
             .Select(b => new { b.NodeId, b.InstanceId }).Distinct()
             .GroupBy(b => b.NodeId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return TypedResults.Ok(new InstanceCounts(id, version, statuses, nodes));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pastSla = await db.Tasks.AsNoTracking()
+            .Where(t => t.Status == OutreachTaskStatus.Open && t.NodeId != null && waiting.Contains(t.InstanceId!) &&
+                        (t.SlaBreachedAt != null || t.SlaDueAt < now))
+            .Select(t => new { t.NodeId, t.InstanceId }).Distinct()
+            .GroupBy(t => t.NodeId!).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return TypedResults.Ok(new InstanceCounts(id, version, statuses, nodes, pastSla));
     }
 
     private static async Task<Ok<Page<InstanceRow>>> List(string id, string? status, string? node, string? accountId, int? version,

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text;
-using System.Text.Json;
 using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Playbooks;
@@ -35,8 +34,11 @@ public static class PlaybooksApi
         playbooks.MapGet("/{id}", Get).WithName("GetPlaybook")
             .WithSummary("A playbook's definition: the published version, else the latest draft, or ?version=N");
         // The body is read as text whatever its content type (curl --data-binary sends a form type), like the rules API.
-        playbooks.MapPut("/{id}", SaveDraft).WithName("SavePlaybookDraft")
+        playbooks.MapPut("/{id}", SaveDraft).WithName("SavePlaybookDraft").Accepts<PlaybookDefinition>("application/json")
             .WithSummary("Store the body as a new draft version with its problems (201); unreadable JSON is refused (400)");
+        playbooks.MapPost("/{id}/validate", Validate).WithName("ValidatePlaybook")
+            .Accepts<PlaybookDefinition>("application/json")
+            .WithSummary("Check a definition as the designer edits it, storing nothing: the problems a publish would refuse, by node and port");
         playbooks.MapPost("/{id}/publish", Publish).WithName("PublishPlaybook")
             .WithSummary("Publish a draft (?version=N, default the latest draft) and write its file; a playbook with problems changes nothing (422)");
         playbooks.MapPost("/{id}/retract", Retract).WithName("RetractPlaybook")
@@ -52,6 +54,8 @@ public static class PlaybooksApi
     {
         var versions = await db.PlaybookVersions.AsNoTracking().Select(v => new VersionKey(v.DefinitionId, v.Number, v.Status))
             .ToListAsync(cancellationToken);
+        var publications = await db.PlaybookVersions.AsNoTracking().Where(v => v.Status == PlaybookVersionStatus.Published)
+            .Select(v => new { v.DefinitionId, v.Author, v.PublishedAt }).ToDictionaryAsync(v => v.DefinitionId, cancellationToken);
         var running = await db.PlaybookInstances.AsNoTracking().Where(i => i.Status == nameof(InstanceStatus.Waiting))
             .GroupBy(i => i.DefinitionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var summaries = new List<PlaybookSummary>();
@@ -61,8 +65,10 @@ public static class PlaybooksApi
             var published = catalog.GetPublished(group.Key);
             var shown = published ?? await ReadAsync(db, group.Key, Shown(keys), cancellationToken);
             var status = published is not null ? "Published" : keys.Any(k => k.Status == PlaybookVersionStatus.Retracted) ? "Retracted" : "Draft";
+            var publication = publications.GetValueOrDefault(group.Key);
             summaries.Add(new PlaybookSummary(group.Key, shown?.Name ?? group.Key, published?.Version, status, LatestDraft(keys),
-                shown?.Triggers.Select(PlaybookSummary.Describe).ToList() ?? [], running.GetValueOrDefault(group.Key)));
+                shown?.Triggers.Select(PlaybookSummary.Describe).ToList() ?? [], running.GetValueOrDefault(group.Key),
+                publication?.Author, publication?.PublishedAt));
         }
         return TypedResults.Ok(summaries);
     }
@@ -80,11 +86,12 @@ public static class PlaybooksApi
             return PlaybooksProblem.NotFound(version is null ? $"There is no playbook {id}" : $"Playbook {id} has no version {version}");
         }
         var running = await RunningAsync(db, id, cancellationToken);
-        using var json = JsonDocument.Parse(row.Json);
-        var name = json.RootElement.TryGetProperty("name", out var named) ? named.GetString() : null;
-        return TypedResults.Ok(new PlaybookDetail(id, name ?? id,
+        // Every stored version was readable when it was stored (a save refuses unreadable JSON).
+        var definition = PlaybookJson.Read(row.Json).Definition
+            ?? throw new InvalidOperationException($"Stored playbook {id} v{number} cannot be read");
+        return TypedResults.Ok(new PlaybookDetail(id, definition.Name,
             PlaybookVersionView.From(row, running.GetValueOrDefault(number)), catalog.GetPublished(id)?.Version, LatestDraft(keys),
-            json.RootElement.Clone()));
+            definition));
     }
 
     private static async Task<Results<Created<DraftSaved>, ProblemHttpResult>> SaveDraft(string id, HttpRequest request, PlaybookCatalog catalog,
@@ -109,6 +116,23 @@ public static class PlaybooksApi
         var draft = await catalog.SaveDraftAsync(definition, Author(user), cancellationToken);
         var problems = catalog.Validate(definition).Select(ProblemView.From).ToList();
         return TypedResults.Created($"/api/playbooks/{id}?version={draft.Number}", new DraftSaved(id, draft.Number, problems.Count == 0, problems));
+    }
+
+    private static async Task<Results<Ok<ValidationResult>, ProblemHttpResult>> Validate(string id, HttpRequest request, PlaybookCatalog catalog,
+        CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var (definition, error) = PlaybookJson.Read(await reader.ReadToEndAsync(cancellationToken));
+        if (definition is null)
+        {
+            return PlaybooksProblem.BadRequest("The playbook cannot be read", error ?? "the body is empty; send the definition as JSON");
+        }
+        var problems = catalog.Validate(definition).Select(ProblemView.From).ToList();
+        if (definition.Id != id)
+        {
+            problems.Insert(0, new ProblemView(null, "id", $"the id is '{definition.Id}' but the playbook is '{id}'", $"id: the id is '{definition.Id}' but the playbook is '{id}'"));
+        }
+        return TypedResults.Ok(new ValidationResult(problems.Count == 0, problems));
     }
 
     private static async Task<Results<Ok<PlaybookStatusChange>, ProblemHttpResult>> Publish(string id, int? version, AppDbContext db,

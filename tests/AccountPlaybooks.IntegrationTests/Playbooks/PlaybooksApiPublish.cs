@@ -49,7 +49,9 @@ public abstract class PlaybooksApiPublish<TApp>(TApp app) : IClassFixture<TApp> 
         var listed = JsonDocument.Parse(await app.ClientAs(UserRole.Rep).GetStringAsync("/api/playbooks")).RootElement.EnumerateArray()
             .Single(p => p.GetProperty("id").GetString() == "pb-publish");
         Assert.Equal(("Published", 1), (listed.GetProperty("status").GetString(), listed.GetProperty("publishedVersion").GetInt32()));
-        Assert.Equal(["tier entered Tier9"], listed.GetProperty("triggers").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(["enters Tier9"], listed.GetProperty("triggers").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(JsonValueKind.String, listed.GetProperty("publishedAt").ValueKind);
+        Assert.False(string.IsNullOrEmpty(listed.GetProperty("publishedBy").GetString()));
         // Disk and database agree: the watcher, reading the folder, finds nothing new to publish.
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var outcomes = await scope.ServiceProvider.GetRequiredService<PlaybookCatalog>().PublishFolderAsync(app.PlaybooksFolder, "test", default);

@@ -1,0 +1,92 @@
+import { AppShell, Avatar, Badge, Button, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconLogout, IconSitemap } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { api } from '../api/client';
+import { areasFor, type Area } from '../auth/roles';
+import { meKey, useMe } from '../auth/useMe';
+import { ErrorState, LoadingState } from '../common/QueryStates';
+import { Logo } from './Logo';
+
+const areaLinks: Record<Area, { label: string; icon: typeof IconSitemap }> = {
+  playbooks: { label: 'Playbooks', icon: IconSitemap },
+};
+
+export function Shell() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <LoadingState label="Opening the Studio" />;
+  if (me.error) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  const user = me.data;
+
+  return (
+    <AppShell header={{ height: 56 }} padding={0}>
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="xl" wrap="nowrap">
+            <Link to="/" aria-label="AccountPlaybooks start page" style={{ textDecoration: 'none', color: 'inherit' }}>
+              <Logo />
+            </Link>
+            <Group component="nav" aria-label="Main" gap={4}>
+              {areasFor(user.role).map((area) => {
+                const { label, icon: Icon } = areaLinks[area];
+                return (
+                  <NavLink key={area} component={Link} to={`/${area}`} label={label} leftSection={<Icon size={16} />}
+                    active={location.pathname.startsWith(`/${area}`)} w="auto" style={{ borderRadius: 8 }} />
+                );
+              })}
+            </Group>
+          </Group>
+          <UserMenu name={user.name} role={user.role} email={user.email} />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function UserMenu({ name, role, email }: { name: string; role: string; email: string }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const signOut = async () => {
+    await api.POST('/api/auth/logout');
+    queryClient.clear();
+    queryClient.setQueryData(meKey, null);
+    navigate('/login');
+  };
+  return (
+    <Menu position="bottom-end" width={220}>
+      <Menu.Target>
+        <UnstyledButton aria-label={`Account menu for ${name}`}>
+          <Group gap="xs" wrap="nowrap">
+            <Avatar size="sm" color="indigo" radius="xl">{name.slice(0, 1)}</Avatar>
+            <div>
+              <Text size="sm" fw={600} lh={1.1}>{name}</Text>
+              <Badge size="xs" variant="light">{role}</Badge>
+            </div>
+            <IconChevronDown size={14} />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{email}</Menu.Label>
+        <Menu.Item leftSection={<IconLogout size={14} />} onClick={() => void signOut()}>Sign out</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+export function WelcomePage() {
+  const me = useMe();
+  return (
+    <Group justify="center" mt="xl">
+      <Text c="dimmed" maw={520} ta="center">
+        Welcome, {me.data?.name}. The Studio pages for your role ({me.data?.role}) are on their way; until then the API
+        reference lists what you can do. <Button component="a" href="/api/docs" variant="subtle" size="compact-sm">Open the API reference</Button>
+      </Text>
+    </Group>
+  );
+}
