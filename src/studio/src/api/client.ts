@@ -3,7 +3,7 @@ import type { paths } from './schema';
 import { ApiError, readProblem } from './problem';
 
 /** The one way the Studio talks to the server: typed by the generated schema, cookie-authenticated. */
-export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? '', credentials: 'same-origin' });
 
 // Every error answer becomes an ApiError carrying the server's problem details, so each page can show the
 // server's own words where the request was made (never a bare "Request failed").

@@ -1,1 +1,13 @@
 import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+afterEach(() => cleanup());
+
+// jsdom lacks what Mantine and CodeMirror measure with.
+window.matchMedia ??= (query: string) => ({
+  matches: false, media: query, onchange: null, addListener: () => {}, removeListener: () => {},
+  addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false,
+}) as MediaQueryList;
+globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} };
+Element.prototype.scrollIntoView ??= () => {};
