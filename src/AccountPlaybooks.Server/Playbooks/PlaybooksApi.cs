@@ -1,3 +1,4 @@
+using AccountPlaybooks.Server.Hosting.OpenApi;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
@@ -32,18 +33,21 @@ public static class PlaybooksApi
             .WithName("PlaybookActivities").WithSummary("The activity types with their inputs and outcome ports, for the designer");
         // Policies add up: the managers' endpoints live in a sub-group so that the two above stay open to every role.
         var playbooks = everyone.MapGroup("").RequireAuthorization(Policies.Managers);
-        playbooks.MapGet("/{id}", Get).WithName("GetPlaybook")
+        playbooks.MapGet("/{id}", Get).WithName("GetPlaybook").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A playbook's definition: the published version, else the latest draft, or ?version=N");
         // The body is read as text whatever its content type (curl --data-binary sends a form type), like the rules API.
         playbooks.MapPut("/{id}", SaveDraft).WithName("SavePlaybookDraft")
+            .Accepts<PlaybookDefinition>("application/json").ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Store the body as a new draft version with its problems (201); unreadable JSON is refused (400)");
-        playbooks.MapPost("/{id}/publish", Publish).WithName("PublishPlaybook")
+        playbooks.MapPost("/{id}/publish", Publish).WithName("PublishPlaybook").ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<PlaybookRejection>(StatusCodes.Status422UnprocessableEntity, ProblemResponsesTransformer.ProblemJson)
             .WithSummary("Publish a draft (?version=N, default the latest draft) and write its file; a playbook with problems changes nothing (422)");
-        playbooks.MapPost("/{id}/retract", Retract).WithName("RetractPlaybook")
+        playbooks.MapPost("/{id}/retract", Retract).WithName("RetractPlaybook").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Stop new instances and remove the file; running instances continue on their version");
-        playbooks.MapGet("/{id}/versions", Versions).WithName("PlaybookVersions")
+        playbooks.MapGet("/{id}/versions", Versions).WithName("PlaybookVersions").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Every version, newest first: status, author, dates, problems and instances still running on it");
         playbooks.MapGet("/{id}/versions/{version:int}/export", Export).WithName("ExportPlaybookVersion")
+            .Produces<PlaybookDefinition>(StatusCodes.Status200OK, "application/json").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One version as a file download in the workflows/ format");
         PlaybookInstancesApi.Map(playbooks);
     }
