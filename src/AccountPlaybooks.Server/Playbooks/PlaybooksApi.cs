@@ -22,7 +22,7 @@ public static class PlaybooksApi
     private const int MaxIdLength = 128;
 
     // These name endpoints under /api/playbooks, so a playbook with such an id could not be read back.
-    private static readonly string[] ReservedIds = ["activities", "instances", "timers"];
+    private static readonly string[] ReservedIds = ["activities", "expressions", "instances", "timers", "vocabulary"];
 
     public static void MapPlaybooksApi(this WebApplication app)
     {
@@ -50,6 +50,7 @@ public static class PlaybooksApi
             .Produces<PlaybookDefinition>(StatusCodes.Status200OK, "application/json").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One version as a file download in the workflows/ format");
         PlaybookInstancesApi.Map(playbooks);
+        PlaybookDesignerApi.Map(everyone);
     }
 
     private static async Task<Ok<List<PlaybookSummary>>> List(AppDbContext db, PlaybookCatalog catalog, CancellationToken cancellationToken)
@@ -172,19 +173,19 @@ public static class PlaybooksApi
             : TypedResults.File(Encoding.UTF8.GetBytes(json), "application/json", $"{id}.v{version}.json");
     }
 
-    private sealed record VersionKey(string DefinitionId, int Number, PlaybookVersionStatus Status);
+    internal sealed record VersionKey(string DefinitionId, int Number, PlaybookVersionStatus Status);
 
-    private static Task<List<VersionKey>> KeysAsync(AppDbContext db, string id, CancellationToken cancellationToken) =>
+    internal static Task<List<VersionKey>> KeysAsync(AppDbContext db, string id, CancellationToken cancellationToken) =>
         db.PlaybookVersions.AsNoTracking().Where(v => v.DefinitionId == id).Select(v => new VersionKey(v.DefinitionId, v.Number, v.Status))
             .ToListAsync(cancellationToken);
 
     /// The version a reader means: the published one, else the newest draft, else the newest of any status.
-    private static int Shown(List<VersionKey> keys) =>
+    internal static int Shown(List<VersionKey> keys) =>
         keys.FirstOrDefault(k => k.Status == PlaybookVersionStatus.Published)?.Number ?? LatestDraft(keys) ?? keys.Max(k => k.Number);
 
     /// The newest draft, if it is newer than every published, superseded or retracted version: an older draft was
     /// overtaken (e.g. by a file save) and publishing it by default would undo that.
-    private static int? LatestDraft(List<VersionKey> keys)
+    internal static int? LatestDraft(List<VersionKey> keys)
     {
         var draft = keys.Where(k => k.Status == PlaybookVersionStatus.Draft).Max(k => (int?)k.Number);
         var settled = keys.Where(k => k.Status != PlaybookVersionStatus.Draft).Max(k => (int?)k.Number) ?? 0;
