@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using AccountPlaybooks.Application.Outreach;
-using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Playbooks;
 using AccountPlaybooks.Workflows.Activities;
@@ -36,7 +35,7 @@ public sealed class PlaybookCatalog(IServiceScopeFactory scopes, ActivityRegistr
 
     /// Conditions must compile in the rules' sandbox; templates must exist in templates/ (and so have rendered).
     public List<PlaybookProblem> Validate(PlaybookDefinition definition) => PlaybookValidator.Validate(definition, registry, new ValidationHooks(
-        CheckExpression: e => RuleExpressions.Compile(e).Problem?.ToString(),
+        CheckExpression: PlaybookExpressions.CheckDecision,
         CheckTemplate: name => templates.Exists(name) ? null : $"there is no template {name} in the templates folder (or it does not render)"));
 
     /// At start-up: every stored version into memory, then the folder's files published.

@@ -1,3 +1,4 @@
+using AccountPlaybooks.Server.Hosting.OpenApi;
 using System.Security.Claims;
 using AccountPlaybooks.Application.Accounts;
 using AccountPlaybooks.Application.Import;
@@ -28,7 +29,9 @@ public static class AccountsApi
             .WithName("GetAccount").WithSummary("One account: score, tier, tier history with causes, recent signals, and each rule explained");
         accounts.MapPost("/", Import).RequireAuthorization(Policies.Ops)
             .AllowsLargeBody(app.Services.GetRequiredService<ApiOptions>())
-            .WithName("ImportAccounts").WithSummary("Upsert one or many accounts by id (JSON, NDJSON or CSV); reports bad rows by row and column");
+            .WithName("ImportAccounts")
+            .AcceptsImportRecords("Accounts by id: JSON (one object or an array), NDJSON or CSV with a header row (docs/import.md)")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).WithSummary("Upsert one or many accounts by id (JSON, NDJSON or CSV); reports bad rows by row and column");
     }
 
     // q: text in the name or domain; tier: e.g. Tier1; owner: a rep id, or "me" for the caller's own accounts (AE or SDR owner).

@@ -17,7 +17,7 @@ public static class AuthApi
     public static void MapAuthApi(this WebApplication app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapPost("/login", Login).AllowAnonymous().WithName("Login").WithSummary("Sign in with email and password (sets the Studio cookie)");
+        auth.MapPost("/login", Login).AllowAnonymous().WithName("Login").ProducesProblem(StatusCodes.Status401Unauthorized).WithSummary("Sign in with email and password (sets the Studio cookie)");
         auth.MapPost("/logout", (Delegate)Logout).RequireAuthorization(Policies.AnyRole).WithName("Logout").WithSummary("Sign out");
         auth.MapGet("/me", GetMe).RequireAuthorization(Policies.AnyRole).WithName("Me").WithSummary("Who am I");
     }

@@ -12,6 +12,9 @@ public static class Policies
     /// Reps, teams, playbooks: admin, manager.
     public const string Managers = nameof(Managers);
 
+    /// The playbook designer's helpers (expression checks, vocabulary, publish impact): admin, manager, ops.
+    public const string Designers = nameof(Designers);
+
     /// Users and tokens: admin.
     public const string Admin = nameof(Admin);
 }

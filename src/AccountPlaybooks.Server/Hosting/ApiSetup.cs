@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using AccountPlaybooks.Server.Demo;
+using AccountPlaybooks.Server.Hosting.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 using Scalar.AspNetCore;
 using Serilog;
@@ -22,12 +23,7 @@ public static class ApiSetup
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi(openApi =>
-        {
-            openApi.AddDocumentTransformer<BearerSecurityTransformer>();
-            openApi.AddSchemaTransformer<NumbersAreNumbersTransformer>();
-            openApi.AddSchemaTransformer<JsonValuesTransformer>();
-        });
+        builder.Services.AddAccountPlaybooksOpenApi();
     }
 
     public static void UseAccountPlaybooksPipeline(this WebApplication app)

@@ -19,9 +19,9 @@ public static class NotificationsApi
     public static void MapNotificationsApi(this WebApplication app)
     {
         var notifications = app.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization(Policies.Ops);
-        notifications.MapGet("/", List).WithName("ListNotifications")
+        notifications.MapGet("/", List).WithName("ListNotifications").ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Outgoing notifications, newest first, by ?status=pending|delivered|dead and ?webhook=NAME, with payload and last error; paged");
-        notifications.MapPost("/{id:long}/retry", Retry).WithName("RetryNotification")
+        notifications.MapPost("/{id:long}/retry", Retry).WithName("RetryNotification").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Send a dead letter again, with a fresh count of attempts (404 unknown, 409 when it is not a dead letter or its webhook is gone)");
     }
 

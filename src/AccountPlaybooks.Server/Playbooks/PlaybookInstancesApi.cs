@@ -20,13 +20,14 @@ public static class PlaybookInstancesApi
 
     internal static void Map(RouteGroupBuilder playbooks)
     {
-        playbooks.MapGet("/{id}/instances/nodes", Counts).WithName("PlaybookInstanceCounts")
+        playbooks.MapGet("/{id}/instances/nodes", Counts).WithName("PlaybookInstanceCounts").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Instances per status, and running instances waiting at each node (?version=N for one version)");
-        playbooks.MapGet("/{id}/instances", List).WithName("ListPlaybookInstances")
+        playbooks.MapGet("/{id}/instances", List).WithName("ListPlaybookInstances").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A playbook's instances, newest first, by status, node waited at, account or version; paged");
-        playbooks.MapGet("/instances/{instanceId}", Get).WithName("GetPlaybookInstance")
+        playbooks.MapGet("/instances/{instanceId}", Get).WithName("GetPlaybookInstance").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One instance: version, account, status, incident, open bookmarks and its journal");
-        playbooks.MapPost("/instances/{instanceId}/cancel", Cancel).WithName("CancelPlaybookInstance")
+        playbooks.MapPost("/instances/{instanceId}/cancel", Cancel).WithName("CancelPlaybookInstance").ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Cancel a running instance: its waits and timers go with it (409 when it is not running)");
         playbooks.MapGet("/timers", Timers).WithName("PlaybookTimers")
             .WithSummary("Due timers, by due time: dead-lettered ones with their last error (default), or ?dead=false for pending ones; paged");
@@ -62,9 +63,13 @@ public static class PlaybookInstancesApi
         return TypedResults.Ok(new InstanceCounts(id, version, statuses, nodes, pastSla));
     }
 
-    private static async Task<Ok<Page<InstanceRow>>> List(string id, string? status, string? node, string? accountId, int? version,
-        AppDbContext db, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Page<InstanceRow>>, ProblemHttpResult>> List(string id, string? status, string? node, string? accountId,
+        int? version, AppDbContext db, int? page, int? pageSize, CancellationToken cancellationToken)
     {
+        if (!await db.PlaybookVersions.AnyAsync(v => v.DefinitionId == id, cancellationToken))
+        {
+            return PlaybooksProblem.NotFound($"There is no playbook {id}");
+        }
         var (number, size) = Page<InstanceRow>.Clamp(page, pageSize);
         var query = db.PlaybookInstances.AsNoTracking().Where(i => i.DefinitionId == id);
         if (!string.IsNullOrWhiteSpace(status))

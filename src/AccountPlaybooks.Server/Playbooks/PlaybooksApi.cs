@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using System.Text;
+using System.Text.Json;
 using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Playbooks;
 using AccountPlaybooks.Server.Auth;
+using AccountPlaybooks.Server.Hosting.OpenApi;
 using AccountPlaybooks.Workflows.Activities;
 using AccountPlaybooks.Workflows.Definitions;
 using AccountPlaybooks.Workflows.Runtime;
@@ -20,7 +22,7 @@ public static class PlaybooksApi
     private const int MaxIdLength = 128;
 
     // These name endpoints under /api/playbooks, so a playbook with such an id could not be read back.
-    private static readonly string[] ReservedIds = ["activities", "instances", "timers"];
+    private static readonly string[] ReservedIds = ["activities", "expressions", "instances", "timers", "vocabulary"];
 
     public static void MapPlaybooksApi(this WebApplication app)
     {
@@ -31,23 +33,27 @@ public static class PlaybooksApi
             .WithName("PlaybookActivities").WithSummary("The activity types with their inputs and outcome ports, for the designer");
         // Policies add up: the managers' endpoints live in a sub-group so that the two above stay open to every role.
         var playbooks = everyone.MapGroup("").RequireAuthorization(Policies.Managers);
-        playbooks.MapGet("/{id}", Get).WithName("GetPlaybook")
+        playbooks.MapGet("/{id}", Get).WithName("GetPlaybook").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A playbook's definition: the published version, else the latest draft, or ?version=N");
         // The body is read as text whatever its content type (curl --data-binary sends a form type), like the rules API.
-        playbooks.MapPut("/{id}", SaveDraft).WithName("SavePlaybookDraft").Accepts<PlaybookDefinition>("application/json")
+        playbooks.MapPut("/{id}", SaveDraft).WithName("SavePlaybookDraft")
+            .Accepts<PlaybookDefinition>("application/json").ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Store the body as a new draft version with its problems (201); unreadable JSON is refused (400)");
         playbooks.MapPost("/{id}/validate", Validate).WithName("ValidatePlaybook")
-            .Accepts<PlaybookDefinition>("application/json")
+            .Accepts<PlaybookDefinition>("application/json").ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Check a definition as the designer edits it, storing nothing: the problems a publish would refuse, by node and port");
-        playbooks.MapPost("/{id}/publish", Publish).WithName("PublishPlaybook")
+        playbooks.MapPost("/{id}/publish", Publish).WithName("PublishPlaybook").ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<PlaybookRejection>(StatusCodes.Status422UnprocessableEntity, ProblemResponsesTransformer.ProblemJson)
             .WithSummary("Publish a draft (?version=N, default the latest draft) and write its file; a playbook with problems changes nothing (422)");
-        playbooks.MapPost("/{id}/retract", Retract).WithName("RetractPlaybook")
+        playbooks.MapPost("/{id}/retract", Retract).WithName("RetractPlaybook").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Stop new instances and remove the file; running instances continue on their version");
-        playbooks.MapGet("/{id}/versions", Versions).WithName("PlaybookVersions")
+        playbooks.MapGet("/{id}/versions", Versions).WithName("PlaybookVersions").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Every version, newest first: status, author, dates, problems and instances still running on it");
         playbooks.MapGet("/{id}/versions/{version:int}/export", Export).WithName("ExportPlaybookVersion")
+            .Produces<PlaybookDefinition>(StatusCodes.Status200OK, "application/json").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One version as a file download in the workflows/ format");
         PlaybookInstancesApi.Map(playbooks);
+        PlaybookDesignerApi.Map(everyone);
     }
 
     private static async Task<Ok<List<PlaybookSummary>>> List(AppDbContext db, PlaybookCatalog catalog, CancellationToken cancellationToken)
@@ -86,12 +92,11 @@ public static class PlaybooksApi
             return PlaybooksProblem.NotFound(version is null ? $"There is no playbook {id}" : $"Playbook {id} has no version {version}");
         }
         var running = await RunningAsync(db, id, cancellationToken);
-        // Every stored version was readable when it was stored (a save refuses unreadable JSON).
-        var definition = PlaybookJson.Read(row.Json).Definition
-            ?? throw new InvalidOperationException($"Stored playbook {id} v{number} cannot be read");
-        return TypedResults.Ok(new PlaybookDetail(id, definition.Name,
+        using var json = JsonDocument.Parse(row.Json);
+        var name = json.RootElement.TryGetProperty("name", out var named) ? named.GetString() : null;
+        return TypedResults.Ok(new PlaybookDetail(id, name ?? id,
             PlaybookVersionView.From(row, running.GetValueOrDefault(number)), catalog.GetPublished(id)?.Version, LatestDraft(keys),
-            definition));
+            json.RootElement.Clone()));
     }
 
     private static async Task<Results<Created<DraftSaved>, ProblemHttpResult>> SaveDraft(string id, HttpRequest request, PlaybookCatalog catalog,
@@ -192,19 +197,19 @@ public static class PlaybooksApi
             : TypedResults.File(Encoding.UTF8.GetBytes(json), "application/json", $"{id}.v{version}.json");
     }
 
-    private sealed record VersionKey(string DefinitionId, int Number, PlaybookVersionStatus Status);
+    internal sealed record VersionKey(string DefinitionId, int Number, PlaybookVersionStatus Status);
 
-    private static Task<List<VersionKey>> KeysAsync(AppDbContext db, string id, CancellationToken cancellationToken) =>
+    internal static Task<List<VersionKey>> KeysAsync(AppDbContext db, string id, CancellationToken cancellationToken) =>
         db.PlaybookVersions.AsNoTracking().Where(v => v.DefinitionId == id).Select(v => new VersionKey(v.DefinitionId, v.Number, v.Status))
             .ToListAsync(cancellationToken);
 
     /// The version a reader means: the published one, else the newest draft, else the newest of any status.
-    private static int Shown(List<VersionKey> keys) =>
+    internal static int Shown(List<VersionKey> keys) =>
         keys.FirstOrDefault(k => k.Status == PlaybookVersionStatus.Published)?.Number ?? LatestDraft(keys) ?? keys.Max(k => k.Number);
 
     /// The newest draft, if it is newer than every published, superseded or retracted version: an older draft was
     /// overtaken (e.g. by a file save) and publishing it by default would undo that.
-    private static int? LatestDraft(List<VersionKey> keys)
+    internal static int? LatestDraft(List<VersionKey> keys)
     {
         var draft = keys.Where(k => k.Status == PlaybookVersionStatus.Draft).Max(k => (int?)k.Number);
         var settled = keys.Where(k => k.Status != PlaybookVersionStatus.Draft).Max(k => (int?)k.Number) ?? 0;

@@ -16,9 +16,9 @@ public static class RepsApi
         reps.MapGet("/", List).RequireAuthorization(Policies.AnyRole)
             .WithName("ListReps").WithSummary("Reps and teams (a rep sees only their own record)");
         reps.MapGet("/{id}", Get).RequireAuthorization(Policies.AnyRole).WithName("GetRep").WithSummary("One rep");
-        reps.MapPost("/", Create).RequireAuthorization(Policies.Managers).WithName("CreateRep").WithSummary("Add a rep");
+        reps.MapPost("/", Create).RequireAuthorization(Policies.Managers).WithName("CreateRep").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Add a rep");
         reps.MapPut("/{id}", Update).RequireAuthorization(Policies.Managers)
-            .WithName("UpdateRep").WithSummary("Change a rep; send the version you read to avoid overwriting someone else's change");
+            .WithName("UpdateRep").ProducesValidationProblem().WithSummary("Change a rep; send the version you read to avoid overwriting someone else's change");
         reps.MapDelete("/{id}", Delete).RequireAuthorization(Policies.Managers).WithName("DeleteRep").WithSummary("Remove a rep");
     }
 
@@ -48,12 +48,13 @@ public static class RepsApi
         return rep is null ? TypedResults.NotFound() : TypedResults.Ok(rep);
     }
 
-    private static async Task<Results<Created<Rep>, Conflict<string>>> Create(RepInput input, RepDirectory reps, AppDbContext db,
+    private static async Task<Results<Created<Rep>, ProblemHttpResult>> Create(RepInput input, RepDirectory reps, AppDbContext db,
         CancellationToken cancellationToken)
     {
         if (input.Id is not null && await db.Reps.AnyAsync(r => r.Id == input.Id, cancellationToken))
         {
-            return TypedResults.Conflict($"a rep with id '{input.Id}' exists; use PUT /api/reps/{input.Id} to change it");
+            return TypedResults.Problem(title: "The rep exists", detail: $"a rep with id '{input.Id}' exists; use PUT /api/reps/{input.Id} to change it",
+                statusCode: StatusCodes.Status409Conflict);
         }
         var rep = await reps.SaveAsync(input, cancellationToken);
         return TypedResults.Created($"/api/reps/{rep.Id}", rep);

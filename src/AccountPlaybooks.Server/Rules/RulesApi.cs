@@ -1,3 +1,4 @@
+using AccountPlaybooks.Server.Hosting.OpenApi;
 using System.Security.Claims;
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Scoring;
@@ -25,12 +26,17 @@ public static class RulesApi
         var rules = app.MapGroup("/api/rules").WithTags("Rules").RequireAuthorization(Policies.Ops);
         rules.MapGet("/", List).WithName("ListRules").WithSummary("The live ruleset: version, files, components and tiers");
         rules.MapGet("/versions", Versions).WithName("RuleVersions").WithSummary("Every publish attempt, accepted or rejected, newest first");
-        rules.MapPost("/versions/{version}/rollback", Rollback).WithName("RollbackRules").WithSummary("Publish an earlier version again");
-        rules.MapGet("/{name}", Get).WithName("GetRuleFile").WithSummary("One rule file as it is in the rules folder");
-        rules.MapPut("/{name}", Publish).WithName("PublishRuleFile")
+        rules.MapPost("/versions/{version}/rollback", Rollback).WithName("RollbackRules").ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<RuleRejection>(StatusCodes.Status422UnprocessableEntity, ProblemResponsesTransformer.ProblemJson).WithSummary("Publish an earlier version again");
+        rules.MapGet("/{name}", Get).WithName("GetRuleFile")
+            .Produces<string>(StatusCodes.Status200OK, "application/json").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One rule file as it is in the rules folder");
+        rules.MapPut("/{name}", Publish).WithName("PublishRuleFile").AcceptsRuleFile()
+            .ProducesProblem(StatusCodes.Status400BadRequest).Produces<RuleRejection>(StatusCodes.Status422UnprocessableEntity, ProblemResponsesTransformer.ProblemJson)
             .WithSummary("Replace a rule file: validated, golden-tested, written and made live; a bad file changes nothing (422)");
-        rules.MapPost("/{name}/validate", Validate).WithName("ValidateRuleFile").WithSummary("Check a draft of a rule file without publishing it");
-        rules.MapPost("/{name}/preview", Preview).WithName("PreviewRuleFile")
+        rules.MapPost("/{name}/validate", Validate).WithName("ValidateRuleFile").AcceptsRuleFile()
+            .ProducesProblem(StatusCodes.Status400BadRequest).Produces<RuleRejection>(StatusCodes.Status422UnprocessableEntity, ProblemResponsesTransformer.ProblemJson).WithSummary("Check a draft of a rule file without publishing it");
+        rules.MapPost("/{name}/preview", Preview).WithName("PreviewRuleFile").AcceptsRuleFile()
+            .ProducesProblem(StatusCodes.Status400BadRequest).Produces<RuleRejection>(StatusCodes.Status422UnprocessableEntity, ProblemResponsesTransformer.ProblemJson)
             .WithSummary("What-if: the tier movement a draft would cause, the movers and the Tier 1 load; writes nothing");
     }
 

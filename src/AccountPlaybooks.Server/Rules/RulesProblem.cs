@@ -14,9 +14,6 @@ internal static class RulesProblem
         extensions: new Dictionary<string, object?>
         {
             ["version"] = result.Version,
-            ["problems"] = result.Problems.Select(p => new
-            {
-                p.File, p.Workflow, p.Rule, p.Message, p.Line, p.Position, p.Suggestion, Text = p.ToString(),
-            }).ToList(),
+            ["problems"] = result.Problems.Select(RuleProblemView.From).ToList(),
         });
 }

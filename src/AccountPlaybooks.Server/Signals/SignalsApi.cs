@@ -1,3 +1,4 @@
+using AccountPlaybooks.Server.Hosting.OpenApi;
 using AccountPlaybooks.Application.Import;
 using AccountPlaybooks.Application.Signals;
 using AccountPlaybooks.Data;
@@ -15,7 +16,9 @@ public static class SignalsApi
         var signals = app.MapGroup("/api/signals").WithTags("Signals");
         signals.MapPost("/", Ingest).RequireAuthorization(Policies.Ops)
             .AllowsLargeBody(app.Services.GetRequiredService<ApiOptions>())
-            .WithName("IngestSignals").WithSummary("Record one or many signals; idempotent by id (a replay creates nothing and counts duplicates)");
+            .WithName("IngestSignals")
+            .AcceptsImportRecords("Signals, idempotent by id: JSON (one object or an array), NDJSON or CSV with a header row (docs/signals.md)")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).WithSummary("Record one or many signals; idempotent by id (a replay creates nothing and counts duplicates)");
         signals.MapGet("/", List).RequireAuthorization(Policies.AnyRole)
             .WithName("ListSignals").WithSummary("An account's signals, newest first, optionally by type and since a time");
     }

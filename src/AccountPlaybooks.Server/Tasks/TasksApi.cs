@@ -13,17 +13,17 @@ public static class TasksApi
     public static void MapTasksApi(this WebApplication app)
     {
         var tasks = app.MapGroup("/api/tasks").WithTags("Tasks");
-        tasks.MapGet("/", List).RequireAuthorization(Policies.AnyRole).WithName("ListTasks")
+        tasks.MapGet("/", List).RequireAuthorization(Policies.AnyRole).WithName("ListTasks").ProducesValidationProblem()
             .WithSummary("Open tasks by tier, score and SLA due: a rep's own, a manager's team and queues (filter by assignee, queue, status, breached)");
         tasks.MapGet("/{id}", Get).RequireAuthorization(Policies.AnyRole).WithName("GetTask").WithSummary("One task");
-        tasks.MapPost("/{id}/complete", Complete).RequireAuthorization(Policies.AnyRole).WithName("CompleteTask")
+        tasks.MapPost("/{id}/complete", Complete).RequireAuthorization(Policies.AnyRole).WithName("CompleteTask").ProducesValidationProblem()
             .WithSummary("Record an outcome (Done, Skipped or one of the task's outcomes) and a note; the playbook continues");
-        tasks.MapPost("/{id}/snooze", Snooze).RequireAuthorization(Policies.AnyRole).WithName("SnoozeTask")
+        tasks.MapPost("/{id}/snooze", Snooze).RequireAuthorization(Policies.AnyRole).WithName("SnoozeTask").ProducesValidationProblem()
             .WithSummary("Hide an open task until a time (its SLA does not move)");
-        tasks.MapPost("/{id}/reassign", Reassign).RequireAuthorization(Policies.Managers).WithName("ReassignTask")
+        tasks.MapPost("/{id}/reassign", Reassign).RequireAuthorization(Policies.Managers).WithName("ReassignTask").ProducesValidationProblem()
             .WithSummary("Hand an open task to another rep or a queue");
         app.MapPost("/api/reps/{id}/out-of-office", OutOfOffice).RequireAuthorization(Policies.AnyRole).WithTags("Reps")
-            .WithName("SetOutOfOffice").WithSummary("Mark a rep away and pause or reassign their open tasks (reps: themselves only)");
+            .WithName("SetOutOfOffice").ProducesValidationProblem().WithSummary("Mark a rep away and pause or reassign their open tasks (reps: themselves only)");
     }
 
     private static async Task<Ok<Page<TaskView>>> List(TaskInbox inbox, ClaimsPrincipal user, string? status, string? assignee, string? queue,

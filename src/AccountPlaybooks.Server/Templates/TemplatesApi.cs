@@ -1,3 +1,4 @@
+using AccountPlaybooks.Server.Hosting.OpenApi;
 using AccountPlaybooks.Application.Outreach;
 using AccountPlaybooks.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,10 +26,13 @@ public static class TemplatesApi
         templates.MapGet("/", List).RequireAuthorization(Policies.AnyRole).WithName("ListTemplates")
             .WithSummary("Every task template: the live version's hash and sample title, and what is wrong with its file now");
         templates.MapGet("/{name}", Get).RequireAuthorization(Policies.AnyRole).WithName("GetTemplate")
+            .Produces<string>(StatusCodes.Status200OK, RequestBodies.Text).ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("One template's text as it is in the templates folder");
-        templates.MapPut("/{name}", Save).RequireAuthorization(Policies.Ops).Accepts<string>("text/plain").WithName("SaveTemplate")
+        templates.MapPut("/{name}", Save).RequireAuthorization(Policies.Ops).WithName("SaveTemplate")
+            .AcceptsText("The template's Scriban text").ProducesProblem(StatusCodes.Status400BadRequest).Produces<TemplateRejection>(StatusCodes.Status422UnprocessableEntity, ProblemResponsesTransformer.ProblemJson)
             .WithSummary("Replace or add a template: validated, written and made live; a bad template changes nothing (422)");
         templates.MapPost("/{name}/preview", Preview).RequireAuthorization(Policies.AnyRole).WithName("PreviewTemplate")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).Produces<TemplateRejection>(StatusCodes.Status422UnprocessableEntity, ProblemResponsesTransformer.ProblemJson)
             .WithSummary("Render the saved template, or a draft in the body, against a real account; writes nothing");
     }
 

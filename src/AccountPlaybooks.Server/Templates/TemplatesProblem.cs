@@ -14,7 +14,7 @@ internal static class TemplatesProblem
         extensions: new Dictionary<string, object?>
         {
             ["liveHash"] = live?.Hash,
-            ["problems"] = problems.Select(p => new { p.File, p.Line, p.Column, p.Message, Text = p.ToString() }).ToList(),
+            ["problems"] = problems.Select(TemplateProblemView.From).ToList(),
         });
 
     public static ProblemHttpResult BadRequest(string title, string detail) =>

@@ -21,7 +21,7 @@ public static class UsersApi
     {
         var users = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Policies.Admin);
         users.MapGet("/", List).WithName("ListUsers").WithSummary("Users and their tokens (prefixes only)");
-        users.MapPost("/", Create).WithName("CreateUser").WithSummary("Add a user; the answer holds their first API token, shown once");
+        users.MapPost("/", Create).WithName("CreateUser").ProducesValidationProblem().WithSummary("Add a user; the answer holds their first API token, shown once");
     }
 
     private static async Task<Ok<List<UserView>>> List(AppDbContext db, CancellationToken cancellationToken)

@@ -437,6 +437,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/playbooks/expressions/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a Decision condition or a signal filter as a publish would (never evaluated): ok, or problems with offsets */
+        post: operations["CheckPlaybookExpression"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/playbooks/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the designer's pickers offer: tiers, trigger rules, signal types, templates, channels, assignees, reps, calendar */
+        get: operations["PlaybookVocabulary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/playbooks/{id}/publish-impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What publishing a version (?version=N, default the latest draft) would change: running instances per version, accounts each trigger could enroll and when, and the version's problems */
+        get: operations["PlaybookPublishImpact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/playbooks/{id}": {
         parameters: {
             query?: never;
@@ -715,6 +766,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountChoice: {
+            id: string;
+            name: string;
+            tier: null | string;
+        };
         AccountDetail: {
             account: components["schemas"]["AccountView"];
             score: null | components["schemas"]["AccountScore"];
@@ -812,6 +868,13 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        CalendarView: {
+            workdayStart: string;
+            workdayEnd: string;
+            holidays: string[];
+            defaultWorkingDays: components["schemas"]["DayOfWeek"][];
+            note: string;
+        };
         CompleteTask: {
             outcome: null | string;
             note: null | string;
@@ -822,6 +885,19 @@ export interface components {
         };
         /** @enum {unknown} */
         DayOfWeek: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
+        DesignerVocabulary: {
+            rulesVersion: null | string;
+            tiers: components["schemas"]["TierChoice"][];
+            triggerRules: string[];
+            triggerTypes: string[];
+            signalTypes: components["schemas"]["SignalType"][];
+            observedSignalTypes: string[];
+            templates: components["schemas"]["TemplateChoice"][];
+            channels: string[];
+            assignees: string[];
+            reps: components["schemas"]["RepChoice"][];
+            calendar: components["schemas"]["CalendarView"];
+        };
         DraftSaved: {
             id: string;
             /** Format: int32 */
@@ -889,12 +965,50 @@ export interface components {
             /** @description Leave when the subject is disqualified (default on). */
             onDisqualification?: boolean;
         };
+        ExpressionCheckRequest: {
+            expression: string;
+            kind: string;
+        };
+        ExpressionCheckResult: {
+            ok: boolean;
+            problems: components["schemas"]["ExpressionProblem"][];
+        };
+        ExpressionProblem: {
+            message: string;
+            /** Format: int32 */
+            line: null | number;
+            /** Format: int32 */
+            column: null | number;
+            /** Format: int32 */
+            start: number;
+            /** Format: int32 */
+            end: number;
+        };
+        HttpValidationProblemDetails: {
+            type?: null | string;
+            title?: null | string;
+            /** Format: int32 */
+            status?: null | number;
+            detail?: null | string;
+            instance?: null | string;
+            errors?: {
+                [key: string]: string[];
+            };
+        } & {
+            [key: string]: unknown;
+        };
         ImportError: {
             /** Format: int32 */
             row: number;
             column: null | string;
             message: string;
         };
+        /** @description One record (an object of fields by column name) or an array of records */
+        ImportRecords: {
+            [key: string]: unknown;
+        } | {
+            [key: string]: unknown;
+        }[];
         ImportReport: {
             /** Format: int32 */
             received?: number;
@@ -1167,6 +1281,19 @@ export interface components {
             latestDraft: null | number;
             definition: components["schemas"]["PlaybookDefinition"];
         };
+        PlaybookRejection: {
+            type?: null | string;
+            title?: null | string;
+            /** Format: int32 */
+            status?: null | number;
+            detail?: null | string;
+            instance?: null | string;
+            /** Format: int32 */
+            liveVersion?: null | number;
+            problems: components["schemas"]["ProblemView"][];
+        } & {
+            [key: string]: unknown;
+        };
         PlaybookStatusChange: {
             id: string;
             status: string;
@@ -1218,11 +1345,35 @@ export interface components {
             title: string;
             body: string;
         };
+        ProblemDetails: {
+            type?: null | string;
+            title?: null | string;
+            /** Format: int32 */
+            status?: null | number;
+            detail?: null | string;
+            instance?: null | string;
+        } & {
+            [key: string]: unknown;
+        };
         ProblemView: {
             nodeId: null | string;
             where: null | string;
             message: string;
             text: string;
+        };
+        PublishImpact: {
+            id: string;
+            /** Format: int32 */
+            version: number;
+            status: string;
+            /** Format: int32 */
+            liveVersion: null | number;
+            publishable: boolean;
+            problems: components["schemas"]["ProblemView"][];
+            running: components["schemas"]["RunningOnVersion"][];
+            runningNote: string;
+            triggers: components["schemas"]["TriggerReach"][];
+            note: string;
         };
         PublishResult: {
             accepted: boolean;
@@ -1271,6 +1422,14 @@ export interface components {
             outOfOfficeUntil?: null | string;
             /** Format: uuid */
             version?: string;
+        };
+        RepChoice: {
+            id: string;
+            name: string;
+            role: string;
+            team: null | string;
+            timeZone: string;
+            workingDays: components["schemas"]["DayOfWeek"][];
         };
         RepInput: {
             id: null | string;
@@ -1329,6 +1488,10 @@ export interface components {
             };
             error: null | string;
         };
+        /** @description RulesEngine 6 workflows: WorkflowName and Rules (RuleName, Expression, Properties) */
+        RuleFileJson: {
+            [key: string]: unknown;
+        }[];
         RuleProblem: {
             file: string;
             workflow: null | string;
@@ -1340,16 +1503,51 @@ export interface components {
             position?: null | number;
             suggestion?: null | string;
         };
+        RuleProblemView: {
+            file: string;
+            workflow: null | string;
+            rule: null | string;
+            message: string;
+            /** Format: int32 */
+            line: null | number;
+            /** Format: int32 */
+            position: null | number;
+            suggestion: null | string;
+            text: string;
+        };
+        RuleRejection: {
+            type?: null | string;
+            title?: null | string;
+            /** Format: int32 */
+            status?: null | number;
+            detail?: null | string;
+            instance?: null | string;
+            version?: null | string;
+            problems: components["schemas"]["RuleProblemView"][];
+        } & {
+            [key: string]: unknown;
+        };
         RulesetView: {
             activeVersion: null | string;
             files: string[];
             components: string[];
             tiers: components["schemas"]["TierView"][];
         };
+        RunningOnVersion: {
+            /** Format: int32 */
+            version: number;
+            /** Format: int32 */
+            instances: number;
+        };
         SavedView: {
             name: string;
             hash: string;
             sample: components["schemas"]["RenderedTask"];
+        };
+        SignalType: {
+            type: string;
+            meaning: string;
+            properties: string[];
         };
         SignalView: {
             id: string;
@@ -1418,6 +1616,10 @@ export interface components {
             /** Format: uuid */
             version: string;
         };
+        TemplateChoice: {
+            name: string;
+            live: boolean;
+        };
         TemplateProblem: {
             file: string;
             /** Format: int32 */
@@ -1425,6 +1627,27 @@ export interface components {
             /** Format: int32 */
             column: null | number;
             message: string;
+        };
+        TemplateProblemView: {
+            file: string;
+            /** Format: int32 */
+            line: null | number;
+            /** Format: int32 */
+            column: null | number;
+            message: string;
+            text: string;
+        };
+        TemplateRejection: {
+            type?: null | string;
+            title?: null | string;
+            /** Format: int32 */
+            status?: null | number;
+            detail?: null | string;
+            instance?: null | string;
+            liveHash?: null | string;
+            problems: components["schemas"]["TemplateProblemView"][];
+        } & {
+            [key: string]: unknown;
         };
         TemplateView: {
             name: string;
@@ -1444,6 +1667,13 @@ export interface components {
             causeRules?: string[];
             causeSignalIds?: string[];
             rulesetVersion: string;
+        };
+        TierChoice: {
+            tier: string;
+            /** Format: int32 */
+            rank: number;
+            /** Format: int32 */
+            cap: null | number;
         };
         TierView: {
             tier: string;
@@ -1484,6 +1714,21 @@ export interface components {
             tiers?: string[];
             /** @description For triggerRule: the trigger rule's name. */
             rule?: null | string;
+        };
+        TriggerReach: {
+            /** Format: int32 */
+            index: number;
+            trigger: string;
+            /** Format: int32 */
+            matching: null | number;
+            /** Format: int32 */
+            alreadyRunning: number;
+            /** Format: int32 */
+            reenrollmentBlocked: number;
+            /** Format: int32 */
+            eligible: null | number;
+            sample: components["schemas"]["AccountChoice"][];
+            meaning: string;
         };
         /** @enum {unknown} */
         UserRole: "Admin" | "Ops" | "Manager" | "Rep";
@@ -1575,12 +1820,23 @@ export interface operations {
                     "application/json": components["schemas"]["OutOfOfficeResult"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1604,6 +1860,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -1681,7 +1955,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description Accounts by id: JSON (one object or an array), NDJSON or CSV with a header row (docs/import.md) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportRecords"];
+                "application/x-ndjson": string;
+                "text/csv": string;
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -1690,6 +1971,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -1719,7 +2018,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1756,7 +2057,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description Signals, idempotent by id: JSON (one object or an array), NDJSON or CSV with a header row (docs/signals.md) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportRecords"];
+                "application/x-ndjson": string;
+                "text/csv": string;
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -1765,6 +2073,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -1796,6 +2122,15 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfTaskView"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
         };
     };
     GetTask: {
@@ -1823,7 +2158,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1851,12 +2188,23 @@ export interface operations {
                     "application/json": components["schemas"]["TaskView"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1884,12 +2232,23 @@ export interface operations {
                     "application/json": components["schemas"]["TaskView"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1917,12 +2276,23 @@ export interface operations {
                     "application/json": components["schemas"]["TaskView"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1993,13 +2363,22 @@ export interface operations {
                     "application/json": components["schemas"]["Rep"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2029,7 +2408,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2057,12 +2438,23 @@ export interface operations {
                     "application/json": components["schemas"]["Rep"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2089,7 +2481,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2133,6 +2527,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedUserView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
         };
@@ -2202,7 +2605,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleRejection"];
+                };
             };
         };
     };
@@ -2217,12 +2631,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2235,7 +2660,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The rule file's full text: a RulesEngine 6 array of workflows (docs/rules.md); sent as it is, so problems name its lines */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleFileJson"];
+                "text/plain": string;
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -2244,6 +2675,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublishResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleRejection"];
                 };
             };
         };
@@ -2257,7 +2706,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The rule file's full text: a RulesEngine 6 array of workflows (docs/rules.md); sent as it is, so problems name its lines */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleFileJson"];
+                "text/plain": string;
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -2266,6 +2721,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublishResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleRejection"];
                 };
             };
         };
@@ -2279,7 +2752,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The rule file's full text: a RulesEngine 6 array of workflows (docs/rules.md); sent as it is, so problems name its lines */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleFileJson"];
+                "text/plain": string;
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -2288,6 +2767,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WhatIfReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleRejection"];
                 };
             };
         };
@@ -2372,6 +2869,92 @@ export interface operations {
             };
         };
     };
+    CheckPlaybookExpression: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpressionCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpressionCheckResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PlaybookVocabulary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DesignerVocabulary"];
+                };
+            };
+        };
+    };
+    PlaybookPublishImpact: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishImpact"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetPlaybook: {
         parameters: {
             query?: {
@@ -2394,6 +2977,15 @@ export interface operations {
                     "application/json": components["schemas"]["PlaybookDetail"];
                 };
             };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     SavePlaybookDraft: {
@@ -2405,7 +2997,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaybookDefinition"];
+            };
+        };
         responses: {
             /** @description Created */
             201: {
@@ -2414,6 +3010,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DraftSaved"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2442,6 +3047,15 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationResult"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     PublishPlaybook: {
@@ -2466,6 +3080,24 @@ export interface operations {
                     "application/json": components["schemas"]["PlaybookStatusChange"];
                 };
             };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PlaybookRejection"];
+                };
+            };
         };
     };
     RetractPlaybook: {
@@ -2486,6 +3118,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlaybookStatusChange"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2510,6 +3151,15 @@ export interface operations {
                     "application/json": components["schemas"]["PlaybookVersionView"][];
                 };
             };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ExportPlaybookVersion: {
@@ -2529,7 +3179,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlaybookDefinition"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2553,6 +3214,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InstanceCounts"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2584,6 +3254,15 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfInstanceRow"];
                 };
             };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetPlaybookInstance: {
@@ -2606,6 +3285,15 @@ export interface operations {
                     "application/json": components["schemas"]["InstanceDetail"];
                 };
             };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CancelPlaybookInstance: {
@@ -2626,6 +3314,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InstanceDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2685,12 +3391,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2703,6 +3429,7 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The template's Scriban text */
         requestBody: {
             content: {
                 "text/plain": string;
@@ -2716,6 +3443,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TemplateRejection"];
                 };
             };
         };
@@ -2747,6 +3492,33 @@ export interface operations {
                     "application/json": components["schemas"]["PreviewView"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TemplateRejection"];
+                };
+            };
         };
     };
     ListNotifications: {
@@ -2772,6 +3544,15 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfNotificationView"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     RetryNotification: {
@@ -2792,6 +3573,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

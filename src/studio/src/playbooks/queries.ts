@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
+import type { Vocabulary } from './designer/inspector/InputField';
 
 /** Query keys and readers shared by the playbook pages. */
 export const playbookKeys = {
@@ -35,12 +36,24 @@ export function useVersions(id: string) {
   });
 }
 
-/** What the pickers offer: the live ruleset's tiers and the documented signal types. */
-export function useVocabulary() {
+/** What the pickers offer: the live ruleset's tiers and trigger rules, the documented signal types (and any seen in
+ *  real signals), and the length of a working day, which business-time durations are worded with. */
+export function useVocabulary(): Vocabulary {
   const vocabulary = useQuery({
     queryKey: ['playbooks', 'vocabulary'],
     queryFn: () => call(api.GET('/api/playbooks/vocabulary')),
     staleTime: 60_000,
   });
-  return { tiers: vocabulary.data?.tiers ?? [], signalTypes: vocabulary.data?.signalTypes ?? [] };
+  const v = vocabulary.data;
+  return {
+    tiers: v?.tiers.map((t) => t.tier) ?? [],
+    signalTypes: [...new Set([...(v?.signalTypes.map((t) => t.type) ?? []), ...(v?.observedSignalTypes ?? [])])],
+    triggerRules: v?.triggerRules ?? [],
+    hoursPerDay: v ? hoursBetween(v.calendar.workdayStart, v.calendar.workdayEnd) : 8,
+  };
+}
+
+function hoursBetween(start: string, end: string): number {
+  const minutes = (t: string) => { const [h = 0, m = 0] = t.split(':').map(Number); return h * 60 + m; };
+  return Math.max(1, (minutes(end) - minutes(start)) / 60);
 }

@@ -2,10 +2,10 @@ import { TextInput } from '@mantine/core';
 import { durationInWords } from '../../model/durations';
 
 /** An ISO-8601 duration with what the engine will make of it, in words, under the field. */
-export function DurationField({ label, description, value, required, business, onChange }: {
-  label: string; description?: string; value: string; required: boolean; business: boolean; onChange: (value: string) => void;
+export function DurationField({ label, description, value, required, business, hoursPerDay, onChange }: {
+  label: string; description?: string; value: string; required: boolean; business: boolean; hoursPerDay?: number; onChange: (value: string) => void;
 }) {
-  const words = value ? durationInWords(value, { business }) : null;
+  const words = value ? durationInWords(value, { business, hoursPerDay }) : null;
   const invalid = value !== '' && words === null;
   return (
     <TextInput label={label} withAsterisk={required} placeholder={business ? 'P1D' : 'P3D'} value={value}

@@ -9,6 +9,9 @@ import { TemplateField } from './TemplateField';
 export interface Vocabulary {
   signalTypes: string[];
   tiers: string[];
+  triggerRules: string[];
+  /** The working day's length, for wording business-time durations. */
+  hoursPerDay: number;
 }
 
 /** The server sends defaults as JSON text ("\"owner\"", "true"). */
@@ -43,7 +46,7 @@ export function InputField({ input, activityType, value, vocabulary, onChange }:
         placeholder={fallback ? `default: ${String(fallback)}` : 'Choose'} onChange={(v) => onChange(v ?? undefined)} />;
     case 'Duration':
       return <DurationField {...common} required={input.required} value={(value as string | undefined) ?? ''} onChange={onChange}
-        business={isBusinessTime(activityType, input.name)} />;
+        business={isBusinessTime(activityType, input.name)} hoursPerDay={vocabulary.hoursPerDay} />;
     case 'Expression':
       return <ExpressionField {...common} required={input.required} value={(value as string | undefined) ?? ''} onChange={onChange} kind="decision" />;
     case 'Template':

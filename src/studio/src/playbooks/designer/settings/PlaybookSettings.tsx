@@ -53,8 +53,9 @@ export function PlaybookSettings({ definition, vocabulary, apply }: {
               </>
             )}
             {t.type === 'triggerRule' && (
-              <TextInput size="xs" label="Trigger rule" description="The name of a rule in rules/triggers.json" value={t.rule ?? ''}
-                onChange={(e) => { const rule = e.currentTarget.value; setTrigger(i, { rule }, `rule-${i}`); }} />
+              <Select size="xs" label="Trigger rule" description="A rule of the live ruleset's triggers" searchable
+                data={[...new Set([...vocabulary.triggerRules, ...(t.rule ? [t.rule] : [])])]} value={t.rule ?? null}
+                onChange={(rule) => setTrigger(i, { rule })} />
             )}
           </Stack>
         </Card>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace AccountPlaybooks.Server.Hosting;
+namespace AccountPlaybooks.Server.Hosting.OpenApi;
 
 /// A map of JSON values (a node's inputs) is generated as a bare object, which code generators read as "no keys";
 /// say that any key holds any JSON value.

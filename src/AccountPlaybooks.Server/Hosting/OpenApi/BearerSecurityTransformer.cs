@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace AccountPlaybooks.Server.Hosting;
+namespace AccountPlaybooks.Server.Hosting.OpenApi;
 
 /// Declares the API-token scheme so the interactive API page can send "Authorization: Bearer ...".
 internal sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer
