@@ -14,11 +14,15 @@ public static class AuthApi
 
     public sealed record Me(string Id, string Name, string Email, string Role, string? RepId);
 
+    /// Who is signed in, if anyone: the Studio asks this on every start, so a signed-out visitor is a normal answer (200), not an error.
+    public sealed record Session(Me? User);
+
     public static void MapAuthApi(this WebApplication app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
         auth.MapPost("/login", Login).AllowAnonymous().WithName("Login").ProducesProblem(StatusCodes.Status401Unauthorized).WithSummary("Sign in with email and password (sets the Studio cookie)");
         auth.MapPost("/logout", (Delegate)Logout).RequireAuthorization(Policies.AnyRole).WithName("Logout").WithSummary("Sign out");
+        auth.MapGet("/session", GetSession).AllowAnonymous().WithName("Session").WithSummary("The signed-in user, or null when signed out");
         auth.MapGet("/me", GetMe).RequireAuthorization(Policies.AnyRole).WithName("Me").WithSummary("Who am I");
     }
 
@@ -42,6 +46,9 @@ public static class AuthApi
     }
 
     private static Ok<Me> GetMe(ClaimsPrincipal user) => TypedResults.Ok(ToMe(user));
+
+    private static Ok<Session> GetSession(ClaimsPrincipal user) =>
+        TypedResults.Ok(new Session(user.Identity?.IsAuthenticated == true && user.FindFirstValue(ClaimTypes.Role) is not null ? ToMe(user) : null));
 
     private static Me ToMe(ClaimsPrincipal user) => new(
         user.FindFirstValue(ClaimTypes.NameIdentifier)!, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Email)!,

@@ -79,6 +79,22 @@ public sealed class ApiAuthorization(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task SessionSaysWhoIsSignedInAndIsNoErrorWhenNobodyIs()
+    {
+        var client = app.AnonymousClient();
+
+        var before = await client.GetAsync("/api/auth/session");
+        await client.PostAsJsonAsync("/api/auth/login", new { email = "admin@example.test", password = "correct horse battery" });
+        var after = await (await client.GetAsync("/api/auth/session")).ReadAsync<SessionRow>();
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Null((await before.ReadAsync<SessionRow>()).User);
+        Assert.Equal("admin", after.User?.Role);
+    }
+
+    private sealed record SessionRow(MeRow? User);
+
+    [Fact]
     public async Task RefusesDemoTokenOutsideDemoMode()
     {
         await using (var scope = app.Factory.Services.CreateAsyncScope())

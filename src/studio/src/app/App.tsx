@@ -1,12 +1,17 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { ApiError } from '../api/problem';
+import { meKey } from '../auth/useMe';
 import { router } from './routes';
 import { theme } from './theme';
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
+  // A 401 anywhere means the session ended (expired, signed out in another tab): back to the login page.
+  queryCache: new QueryCache({
+    onError: (error) => { if (error instanceof ApiError && error.status === 401) queryClient.setQueryData(meKey, null); },
+  }),
   defaultOptions: {
     queries: {
       // A 4xx answer will not change by asking again; a dropped connection may.

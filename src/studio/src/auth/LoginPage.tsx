@@ -47,7 +47,7 @@ export function LoginPage() {
               </Alert>
             )}
             <TextInput label="Email" type="email" autoComplete="username" autoFocus {...form.getInputProps('email')} />
-            <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps('password')} />
+            <PasswordInput label="Password" autoComplete="current-password" visibilityToggleButtonProps={{ "aria-label": "Show or hide what you typed" }} {...form.getInputProps("password")} />
             <Button type="submit" loading={login.isPending} fullWidth>Sign in</Button>
           </Stack>
         </form>

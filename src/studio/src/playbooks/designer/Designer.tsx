@@ -47,7 +47,10 @@ export function Designer({ detail, activities, vocabulary, view, onView, compare
   const descriptors = useMemo(() => descriptorMap(activities), [activities]);
   const state = useDesignerState(detail.definition, descriptors);
   const { definition, apply, problems } = state;
-  const [selected, setSelected] = useState<string[]>([]);
+  const [selected, setSelectedState] = useState<string[]>([]);
+  // React Flow reports the selection after every change of its nodes; an equal selection must not re-render them.
+  const setSelected = useCallback((ids: string[]) =>
+    setSelectedState((current) => (current.length === ids.length && current.every((id, i) => id === ids[i]) ? current : ids)), []);
   const [connecting, setConnecting] = useState<{ from: string; port: string } | null>(null);
   const [liveNode, setLiveNode] = useState<string | null>(null);
   const blocker = useLeaveGuard(state.dirty);
