@@ -46,6 +46,7 @@ public static class PlaybooksApi
         playbooks.MapGet("/{id}/versions/{version:int}/export", Export).WithName("ExportPlaybookVersion")
             .WithSummary("One version as a file download in the workflows/ format");
         PlaybookInstancesApi.Map(playbooks);
+        PlaybookSimulationApi.Map(playbooks);
     }
 
     private static async Task<Ok<List<PlaybookSummary>>> List(AppDbContext db, PlaybookCatalog catalog, CancellationToken cancellationToken)
