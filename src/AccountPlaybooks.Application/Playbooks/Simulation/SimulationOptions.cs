@@ -14,8 +14,9 @@ public sealed class SimulationOptions
     /// A run stops after this many journal lines (every step writes at least one).
     public int MaxJournalLines { get; set; } = 500;
 
-    /// A run stops after this much real time.
-    public int TimeoutSeconds { get; set; } = 5;
+    /// A run stops after this much real time (a warm run of a typical playbook takes well under a second; the first
+    /// after start-up pays for compiling queries).
+    public int TimeoutSeconds { get; set; } = 10;
 
     /// Script entries a request may carry.
     public int MaxScriptEntries { get; set; } = 200;
