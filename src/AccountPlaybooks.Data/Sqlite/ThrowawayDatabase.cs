@@ -21,7 +21,8 @@ public sealed class ThrowawayDatabase : IAsyncDisposable
     /// Opens a new database with the schema and no rows. A plain :memory: database is visible to its own connection only.
     public static async Task<ThrowawayDatabase> CreateAsync(CancellationToken cancellationToken = default)
     {
-        var connection = new SqliteConnection("Data Source=:memory:");
+        // Foreign keys on, as the real SQLite database has them (SqliteConnectionPragmas).
+        var connection = new SqliteConnection("Data Source=:memory:;Foreign Keys=True");
         await connection.OpenAsync(cancellationToken);
         var template = await TemplateAsync(cancellationToken);
         lock (TemplateLock)

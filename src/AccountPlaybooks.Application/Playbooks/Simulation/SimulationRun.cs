@@ -56,7 +56,7 @@ public sealed class SimulationRun(IServiceProvider services, VirtualClock clock,
         }
         foreach (var entry in script.Outcomes.Where(o => !_used.Contains(o.Index)))
         {
-            Problems.Add($"script[{entry.Index}]: no task was made at that node during the run");
+            Problems.Add($"script[{entry.Index}]: no task made during the run took this entry (fewer tasks were made at its node)");
         }
         foreach (var signal in _signals)
         {
