@@ -4,6 +4,7 @@ using AccountPlaybooks.Application.Demo;
 using AccountPlaybooks.Application.Notifications;
 using AccountPlaybooks.Application.Outreach;
 using AccountPlaybooks.Application.Playbooks;
+using AccountPlaybooks.Application.Playbooks.Simulation;
 using AccountPlaybooks.Application.Reps;
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Scoring;
@@ -54,6 +55,10 @@ public static class ApplicationServiceExtensions
         services.AddScoped<TaskDesk>();
         services.AddScoped<TaskInbox>();
         services.AddNotifications(configuration);
+        services.AddSingleton(configuration.GetSection(SimulationOptions.Section).Get<SimulationOptions>() ?? new SimulationOptions());
+        services.AddSingleton<SimulationGate>();
+        services.AddScoped<SimulationSeed>();
+        services.AddScoped<PlaybookSimulator>();
         return services;
     }
 

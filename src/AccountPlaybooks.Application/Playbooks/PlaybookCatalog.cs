@@ -33,6 +33,10 @@ public sealed class PlaybookCatalog(IServiceScopeFactory scopes, ActivityRegistr
 
     public PlaybookDefinition? GetPublished(string id) => _published.GetValueOrDefault(id);
 
+    /// Holds a version in memory only, neither stored nor published: the simulator's own catalog holds the draft it
+    /// runs this way (the live catalog never gets one).
+    public void Hold(PlaybookDefinition definition) => Remember(definition, published: false);
+
     /// Conditions must compile in the rules' sandbox; templates must exist in templates/ (and so have rendered).
     public List<PlaybookProblem> Validate(PlaybookDefinition definition) => PlaybookValidator.Validate(definition, registry, new ValidationHooks(
         CheckExpression: PlaybookExpressions.CheckDecision,

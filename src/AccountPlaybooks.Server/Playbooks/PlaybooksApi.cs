@@ -54,6 +54,7 @@ public static class PlaybooksApi
             .WithSummary("One version as a file download in the workflows/ format");
         PlaybookInstancesApi.Map(playbooks);
         PlaybookDesignerApi.Map(everyone);
+        PlaybookSimulationApi.Map(playbooks);
     }
 
     private static async Task<Ok<List<PlaybookSummary>>> List(AppDbContext db, PlaybookCatalog catalog, CancellationToken cancellationToken)

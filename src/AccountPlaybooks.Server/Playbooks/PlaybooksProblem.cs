@@ -1,4 +1,5 @@
 using AccountPlaybooks.Application.Playbooks;
+using AccountPlaybooks.Workflows.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AccountPlaybooks.Server.Playbooks;
@@ -16,6 +17,13 @@ internal static class PlaybooksProblem
             ["liveVersion"] = outcome.Version,
             ["problems"] = outcome.Problems.Select(ProblemView.From).ToList(),
         });
+
+    /// A definition that would not publish is not simulated either: the same problems, the same shape.
+    public static ProblemHttpResult Unrunnable(IReadOnlyList<PlaybookProblem> problems, string title) => TypedResults.Problem(
+        title: title,
+        detail: string.Join("\n", problems.Select(p => p.ToString())),
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        extensions: new Dictionary<string, object?> { ["problems"] = problems.Select(ProblemView.From).ToList() });
 
     public static ProblemHttpResult BadRequest(string title, string detail) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status400BadRequest);

@@ -693,6 +693,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/playbooks/{id}/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the newest draft (or the body's definition) for one account in virtual time, writing nothing: steps, path, rendered tasks, SLA breaches, escalations and the notifications it would send */
+        post: operations["SimulatePlaybook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/templates": {
         parameters: {
             query?: never;
@@ -1561,6 +1578,18 @@ export interface components {
             hash: string;
             sample: components["schemas"]["RenderedTask"];
         };
+        ScriptEntry: {
+            node?: null | string;
+            outcome?: null | string;
+            after?: null | string;
+            signal?: null | string;
+            properties?: null | {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            at?: null | string;
+            note?: null | string;
+        };
         Session: {
             user: null | components["schemas"]["Me"];
         };
@@ -1581,6 +1610,159 @@ export interface components {
             };
             /** Format: date-time */
             receivedAt: string;
+        };
+        SimulatedAccount: {
+            id?: null | string;
+            name?: null | string;
+            tier?: null | string;
+            /** Format: double */
+            score?: null | number;
+            components?: null | {
+                [key: string]: number;
+            };
+            domain?: null | string;
+            industry?: null | string;
+            /** Format: int32 */
+            employees?: null | number;
+            /** Format: double */
+            annualRevenue?: null | number;
+            country?: null | string;
+            region?: null | string;
+            segment?: null | string;
+            techStack?: null | string[];
+            aeOwnerId?: null | string;
+            sdrOwnerId?: null | string;
+        };
+        SimulatedAssignee: {
+            repId: null | string;
+            name: null | string;
+            queue: null | string;
+            timeZone: null | string;
+        };
+        SimulatedBreach: {
+            taskId: string;
+            nodeId: string;
+            title: string;
+            assignee: components["schemas"]["SimulatedAssignee"];
+            /** Format: date-time */
+            slaDueAt: string;
+            /** Format: date-time */
+            breachedAt: string;
+            businessTime: string;
+        };
+        SimulatedEscalation: {
+            taskId: string;
+            nodeId: string;
+            missedNodeId: null | string;
+            assignee: components["schemas"]["SimulatedAssignee"];
+            title: string;
+            /** Format: date-time */
+            at: string;
+            businessTime: string;
+        };
+        SimulatedNotification: {
+            webhook: string;
+            event: string;
+            payload: string;
+            /** Format: date-time */
+            at: string;
+        };
+        SimulatedOwners: {
+            ae: null | components["schemas"]["SimulatedAssignee"];
+            sdr: null | components["schemas"]["SimulatedAssignee"];
+            reason: null | string;
+        };
+        SimulatedTask: {
+            id: string;
+            nodeId: string;
+            kind: string;
+            channel: string;
+            title: string;
+            body: string;
+            assignee: components["schemas"]["SimulatedAssignee"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            slaDueAt: null | string;
+            /** Format: date-time */
+            slaWarnedAt: null | string;
+            /** Format: date-time */
+            slaBreachedAt: null | string;
+            breached: boolean;
+            status: string;
+            outcome: null | string;
+            /** Format: date-time */
+            completedAt: null | string;
+            escalatedFromId: null | string;
+        };
+        SimulationCalendar: {
+            repId: null | string;
+            name: null | string;
+            timeZone: string;
+            workingDays: components["schemas"]["DayOfWeek"][];
+        };
+        SimulationEdge: {
+            /** Format: date-time */
+            at: string;
+            from: string;
+            port: string;
+            to: string;
+        };
+        SimulationLimits: {
+            horizon: string;
+            /** Format: date-time */
+            horizonEnd: string;
+            /** Format: int32 */
+            maxJournalLines: number;
+            /** Format: int32 */
+            timeoutSeconds: number;
+            /** Format: int32 */
+            maxHorizonDays: number;
+        };
+        SimulationRequest: {
+            definition?: unknown;
+            accountId?: null | string;
+            account?: null | components["schemas"]["SimulatedAccount"];
+            /** Format: date-time */
+            start?: null | string;
+            script?: null | components["schemas"]["ScriptEntry"][];
+            horizon?: null | string;
+        };
+        SimulationResult: {
+            playbookId: string;
+            /** Format: int32 */
+            version: number;
+            accountId: string;
+            status: string;
+            endedReason: string;
+            endedDetail: string;
+            /** Format: date-time */
+            virtualStart: string;
+            /** Format: date-time */
+            virtualEnd: string;
+            calendar: components["schemas"]["SimulationCalendar"];
+            owners: components["schemas"]["SimulatedOwners"];
+            steps: components["schemas"]["SimulationStep"][];
+            path: components["schemas"]["SimulationEdge"][];
+            tasks: components["schemas"]["SimulatedTask"][];
+            breaches: components["schemas"]["SimulatedBreach"][];
+            escalations: components["schemas"]["SimulatedEscalation"][];
+            notifications: components["schemas"]["SimulatedNotification"][];
+            problems: string[];
+            truncated: boolean;
+            limits: components["schemas"]["SimulationLimits"];
+        };
+        SimulationStep: {
+            /** Format: date-time */
+            at: string;
+            nodeId: null | string;
+            type: null | string;
+            event: string;
+            port: null | string;
+            detail: null | string;
+            businessTime: string;
         };
         SlaAttainmentRow: {
             assignee: string;
@@ -3396,6 +3578,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfDueTimerView"];
+                };
+            };
+        };
+    };
+    SimulatePlaybook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimulationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulationResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
