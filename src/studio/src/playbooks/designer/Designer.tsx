@@ -18,6 +18,7 @@ import { descriptorMap, type Overlays, toFlowEdges, toFlowNodes } from './canvas
 import { NodeInspector } from './inspector/NodeInspector';
 import type { Vocabulary } from './inspector/InputField';
 import { LiveDrawer } from './live/LiveDrawer';
+import { LiveSummary } from './live/LiveSummary';
 import { useLiveCounts } from './live/useLiveCounts';
 import { OutlineView } from './outline/OutlineView';
 import { ProblemsPanel } from './problems/ProblemsPanel';
@@ -27,6 +28,8 @@ import { readClipboard, writeClipboard } from './toolbar/clipboard';
 import { DesignerToolbar, type DesignerView } from './toolbar/DesignerToolbar';
 import { useLeaveGuard } from './toolbar/useLeaveGuard';
 import { useDesignerState } from './useDesignerState';
+import { SimulatorPanel } from './simulate/SimulatorPanel';
+import { simulationOverlay, type SimulationResult } from './simulate/simulationOverlay';
 import { VersionsPanel } from './versions/VersionsPanel';
 import { useComparison } from './versions/useComparison';
 import classes from './Designer.module.css';
@@ -53,16 +56,22 @@ export function Designer({ detail, activities, vocabulary, view, onView, compare
     setSelectedState((current) => (current.length === ids.length && current.every((id, i) => id === ids[i]) ? current : ids)), []);
   const [connecting, setConnecting] = useState<{ from: string; port: string } | null>(null);
   const [liveNode, setLiveNode] = useState<string | null>(null);
+  const [simulation, setSimulation] = useState<SimulationResult | null>(null);
   const blocker = useLeaveGuard(state.dirty);
-  const live = useLiveCounts(detail.id, detail.publishedVersion, view === 'live');
+  const live = useLiveCounts(detail.id, view === 'live');
   const comparison = useComparison(detail.id, compare);
   const readOnly = view === 'live' || comparison.active;
 
   const shown: PlaybookDefinition = comparison.union ?? definition;
-  const overlays: Overlays = useMemo(() => ({
-    live: view === 'live' ? live.data : undefined,
-    diff: comparison.diff ?? undefined,
-  }), [view, live.data, comparison.diff]);
+  const overlays: Overlays = useMemo(() => {
+    const simulated = view === 'simulate' && simulation ? simulationOverlay(simulation) : null;
+    return {
+      live: view === 'live' ? live.data : undefined,
+      diff: comparison.diff ?? undefined,
+      simulated: simulated?.visits,
+      takenEdges: simulated?.edges,
+    };
+  }, [view, live.data, comparison.diff, simulation]);
 
   // Node data is rebuilt only when the definition or an overlay changes; selection is laid over it, so a click
   // re-renders the clicked nodes, not all 150.
@@ -153,7 +162,7 @@ export function Designer({ detail, activities, vocabulary, view, onView, compare
       <DesignerToolbar detail={detail} state={state} view={view} onView={onView} readOnly={readOnly} selectedCount={selected.length}
         onArrange={(w) => void arrange(w)} onCopy={() => void copy()} onPaste={() => void paste()} onSave={save}
         compare={comparison} onExitCompare={() => onCompare(null)} />
-      <div className={classes.body}>
+      <div className={classes.body} data-palette={view !== 'outline' && !readOnly ? true : undefined}>
         {view !== 'outline' && !readOnly && (
           <aside className={classes.palette}><Palette activities={activities} onAdd={(t) => add(t)} disabled={readOnly} /></aside>
         )}
@@ -173,6 +182,11 @@ export function Designer({ detail, activities, vocabulary, view, onView, compare
           {view === 'versions' || comparison.active ? (
             <VersionsPanel id={detail.id} current={definition} compare={compare} onCompare={onCompare} comparison={comparison}
               onRestore={(restored) => { state.replace({ ...restored, id: detail.id }); onCompare(null); onView('edit'); }} />
+          ) : view === 'live' ? (
+            <LiveSummary version={detail.publishedVersion} counts={live} onOpenNode={setLiveNode} />
+          ) : view === 'simulate' ? (
+            <SimulatorPanel definition={definition} descriptors={descriptors} signalTypes={vocabulary.signalTypes}
+              result={simulation} onResult={setSimulation} />
           ) : one ? (
             <NodeInspector key={one.id} node={one} descriptor={descriptors.get(one.type)} definition={definition} vocabulary={vocabulary}
               problems={problems.filter((p) => p.nodeId === one.id)}

@@ -50,7 +50,7 @@ function PlaybookTable({ rows, onDuplicate }: { rows: PlaybookSummary[]; onDupli
         <Table.Tr>
           <Table.Th>Playbook</Table.Th>
           <Table.Th>Starts when</Table.Th>
-          <Table.Th>Live</Table.Th>
+          <Table.Th miw={170}>Live</Table.Th>
           <Table.Th ta="right">Running</Table.Th>
           <Table.Th>Last published</Table.Th>
           <Table.Th w={48}><span className="visually-hidden">Actions</span></Table.Th>
@@ -68,11 +68,11 @@ function PlaybookTable({ rows, onDuplicate }: { rows: PlaybookSummary[]; onDupli
             <Table.Td>
               <Group gap={4}>
                 {p.triggers.length === 0 ? <Text size="sm" c="dimmed">never (no trigger)</Text>
-                  : p.triggers.map((t) => <Badge key={t} variant="light" color="gray" tt="none" fw={500}>{t}</Badge>)}
+                  : p.triggers.map((t) => <Text key={t} size="xs" px={8} py={2} bg="gray.1" style={{ borderRadius: 12 }}>{t}</Text>)}
               </Group>
             </Table.Td>
-            <Table.Td>
-              <Group gap={6}>
+            <Table.Td miw={170}>
+              <Group gap={6} wrap="nowrap">
                 {p.publishedVersion != null ? <Badge color="green" variant="light">v{p.publishedVersion}</Badge>
                   : <Badge color={p.status === 'Retracted' ? 'orange' : 'gray'} variant="light">{p.status === 'Retracted' ? 'retracted' : 'not published'}</Badge>}
                 {p.latestDraft != null && (

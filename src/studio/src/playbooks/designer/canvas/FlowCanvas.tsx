@@ -65,8 +65,12 @@ export function FlowCanvas({ nodes: given, edges, readOnly, onMove, onConnect, o
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       selectionOnDrag={false}
       connectionRadius={28}
-      fitView
-      fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+      onInit={(instance) => {
+        // A long playbook opens at its beginning, readable, rather than shrunk to fit: show what lies within
+        // ~1,600 px of the leftmost step (the rest is a scroll or the minimap away).
+        const left = Math.min(...nodes.map((n) => n.position.x));
+        void instance.fitView({ nodes: nodes.filter((n) => n.position.x < left + 1600), padding: 0.1, maxZoom: 1 });
+      }}
       minZoom={0.1}
       proOptions={{ hideAttribution: true }}
       ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select the node; Delete removes it; arrow keys move it.' }}

@@ -44,6 +44,7 @@ export function DesignerToolbar({ detail, state, view, onView, readOnly, selecte
               { value: 'edit', label: 'Design' },
               { value: 'outline', label: 'Outline' },
               { value: 'live', label: 'Live', disabled: detail.publishedVersion == null },
+              { value: 'simulate', label: 'Try it' },
               { value: 'versions', label: 'Versions' },
             ]} />
         )}
