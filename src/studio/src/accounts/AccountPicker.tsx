@@ -10,6 +10,8 @@ export function AccountPicker({ label, value, onChange, size = 'sm' }: {
   label: string; value: string | null; onChange: (id: string | null) => void; size?: 'xs' | 'sm';
 }) {
   const [search, setSearch] = useState('');
+  // The chosen account keeps its name after the search that found it changes.
+  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
   const [q] = useDebouncedValue(search, 250);
   const accounts = useQuery({
     queryKey: ['accounts', 'picker', q],
@@ -18,10 +20,10 @@ export function AccountPicker({ label, value, onChange, size = 'sm' }: {
   });
   const items = accounts.data?.items ?? [];
   const data = items.map((a) => ({ value: a.id, label: `${a.name} · ${a.id}` }));
-  if (value && !data.some((d) => d.value === value)) data.unshift({ value, label: value });
+  if (value && !data.some((d) => d.value === value)) data.unshift(chosen?.value === value ? chosen : { value, label: value });
   return (
     <Select label={label} size={size} searchable clearable placeholder="Search accounts by name" data={data} value={value}
-      onChange={onChange} searchValue={search} onSearchChange={setSearch} filter={({ options }) => options}
+      onChange={(id, option) => { setChosen(id && option ? { value: id, label: option.label } : null); onChange(id); }} searchValue={search} onSearchChange={setSearch} filter={({ options }) => options}
       nothingFoundMessage={accounts.isFetching ? 'Searching…' : 'No account matches'}
       error={accounts.error ? errorMessage(accounts.error) : undefined} />
   );

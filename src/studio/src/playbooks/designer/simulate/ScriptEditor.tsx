@@ -32,12 +32,12 @@ export function ScriptEditor({ definition, descriptors, signalTypes, script, onC
               ) : (
                 <>
                   <Select size="xs" label={`Event ${i + 1}: task at`} data={taskNodes.map((n) => n.id)} value={entry.node ?? null}
-                    onChange={(n) => set(i, { node: n, outcome: 'Done' })} flex={1} />
-                  <Select size="xs" label="is" data={[...outcomes.map((o) => ({ value: o, label: `completed ${o}` })), { value: 'never', label: 'never completed' }]}
-                    value={entry.outcome ?? 'never'} onChange={(outcome) => set(i, { outcome })} flex={1} allowDeselect={false} />
+                    onChange={(n) => set(i, { node: n, outcome: 'Done' })} flex={1} miw={0} />
+                  <Select size="xs" label="is" miw={0} comboboxProps={{ width: 180 }} data={[...outcomes.map((o) => ({ value: o, label: `completed ${o}` })), { value: 'never', label: 'never done' }]}
+                    value={entry.outcome ?? 'never'} onChange={(outcome) => set(i, { outcome })} flex={1.3} allowDeselect={false} />
                 </>
               )}
-              <TextInput size="xs" label="after" w={70} value={entry.after ?? ''} placeholder="P1D" disabled={entry.outcome === 'never'}
+              <TextInput size="xs" label="after" w={64} value={entry.after ?? ''} placeholder="P1D" disabled={entry.outcome === 'never'}
                 onChange={(e) => set(i, { after: e.currentTarget.value.toUpperCase() || null })} />
               <ActionIcon variant="subtle" color="gray" aria-label={`Remove event ${i + 1}`} onClick={() => onChange(script.filter((_, j) => j !== i))}>
                 <IconTrash size={14} />
