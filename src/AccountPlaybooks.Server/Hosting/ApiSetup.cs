@@ -36,7 +36,8 @@ public static class ApiSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("AccountPlaybooks API")).AllowAnonymous();
+        // No fonts from Scalar's CDN: a self-hosted server may be offline, and the page should not call third parties.
+        app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("AccountPlaybooks API").DisableDefaultFonts()).AllowAnonymous();
         app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription().AllowAnonymous();
     }
 
