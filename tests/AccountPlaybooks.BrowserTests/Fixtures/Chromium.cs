@@ -26,6 +26,8 @@ public sealed class Chromium : IAsyncLifetime
                 $"{ExecutablePath} is missing: the browser tests drive Debian's Chromium. Install it with " +
                 "`apt-get install chromium` as root (scripts/test.sh does this when it is missing).");
         }
+        // Expect() retries for 5 s by default: too short on two cores shared with the other test assemblies.
+        Assertions.SetDefaultExpectTimeout(10_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ExecutablePath, Headless = true, Args = Args });
     }

@@ -34,8 +34,10 @@ public sealed class GuardedPage : IAsyncDisposable
     public static async Task<GuardedPage> OpenAsync(IBrowser browser, Uri baseUrl, string screenshotFolder)
     {
         var context = await browser.NewContextAsync(new() { BaseURL = baseUrl.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
-        // Fail fast: Playwright's 30 s default makes a wrong selector slow to report.
-        context.SetDefaultTimeout(10_000);
+        // A wrong selector fails in 15 s, not Playwright's 30; a page may still take long to load while the other
+        // test assemblies share the machine's two cores.
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(30_000);
         return new GuardedPage(context, await context.NewPageAsync(), screenshotFolder);
     }
 
