@@ -40,7 +40,8 @@ public static class ApiSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("AccountPlaybooks API")).AllowAnonymous();
+        // No fonts from Scalar's CDN: a self-hosted server may be offline, and the page should not call third parties.
+        app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("AccountPlaybooks API").DisableDefaultFonts()).AllowAnonymous();
         // Client-side routes (/playbooks/x) load the Studio; an unknown API address stays a 404 problem.
         app.MapFallbackToFile("index.html").AllowAnonymous();
         app.MapFallback("/api/{**path}", () => Results.Problem(title: "There is no such API address", statusCode: StatusCodes.Status404NotFound))

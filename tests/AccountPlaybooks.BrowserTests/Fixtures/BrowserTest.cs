@@ -1,0 +1,38 @@
+using AccountPlaybooks.Tests;
+using Microsoft.Playwright;
+
+namespace AccountPlaybooks.BrowserTests.Fixtures;
+
+/// Base class of a browser test class: each test gets a fresh <see cref="Page"/> on the running server and fails
+/// at its end if the browser reported a problem it did not declare with ExpectConsoleError / ExpectFailedRequest.
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(ServerProcess server, Chromium chromium) : IAsyncLifetime
+{
+    private GuardedPage? _guarded;
+
+    protected ServerProcess Server => server;
+    protected IPage Page => Guarded.Page;
+    protected GuardedPage Guarded => _guarded ?? throw new InvalidOperationException("the page opens in InitializeAsync");
+
+    /// TestResults/screenshots/ThisTestClass, from the repository root.
+    protected string ScreenshotFolder => Path.Combine(RepoPaths.Root, "TestResults", "screenshots", GetType().Name);
+
+    public async Task InitializeAsync() => _guarded = await OpenPageAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_guarded is not null)
+        {
+            await _guarded.DisposeAsync(); // closing first delivers every event still in flight
+            _guarded.Verify();
+        }
+    }
+
+    /// Another guarded page in its own context (a second user, or a page whose problems the test checks itself).
+    protected Task<GuardedPage> OpenPageAsync() => GuardedPage.OpenAsync(chromium.Browser, server.BaseUrl, ScreenshotFolder);
+
+    protected void ExpectConsoleError(string pattern) => Guarded.ExpectConsoleError(pattern);
+    protected void ExpectFailedRequest(string pattern) => Guarded.ExpectFailedRequest(pattern);
+    protected Task<string> ScreenshotAsync(string name) => Guarded.ScreenshotAsync(name);
+    protected Task<string> LoginAsync(string role) => DemoLogin.LoginAsync(Page, role);
+}
