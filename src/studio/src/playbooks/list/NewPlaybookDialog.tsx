@@ -12,20 +12,18 @@ function slug(name: string): string {
 }
 
 /** Creates a playbook as a first draft: empty (only Start), or a copy of an existing one. */
-export function NewPlaybookDialog({ from, onClose }: { from?: PlaybookSummary; onClose: () => void }) {
+export function NewPlaybookDialog({ from, taken, onClose }: { from?: PlaybookSummary; taken: string[]; onClose: () => void }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const form = useForm({
     initialValues: { name: from ? `${from.name} (copy)` : '', id: from ? `${from.id}-copy` : '' },
     validate: {
       name: (v) => (v.trim() ? null : 'Give the playbook a name'),
-      id: (v) => (/^[A-Za-z0-9_-]{1,128}$/.test(v) ? null : 'Letters, digits, - and _ only'),
+      id: (v) => (!/^[A-Za-z0-9_-]{1,128}$/.test(v) ? 'Letters, digits, - and _ only' : taken.includes(v) ? `A playbook with the id ${v} exists already` : null),
     },
   });
   const create = useMutation({
     mutationFn: async ({ name, id }: { name: string; id: string }) => {
-      const exists = await api.GET('/api/playbooks/{id}', { params: { path: { id } } }).then(() => true, () => false);
-      if (exists) throw new Error(`A playbook with the id ${id} exists already; choose another id`);
       let definition: PlaybookDefinition = emptyPlaybook(id, name);
       if (from) {
         const source = await call(api.GET('/api/playbooks/{id}', { params: { path: { id: from.id } } }));

@@ -38,7 +38,7 @@ export function PlaybookListPage() {
           <PlaybookTable rows={playbooks.data} onDuplicate={(from) => setCreating({ from })} />
         )}
       </Paper>
-      {creating && <NewPlaybookDialog from={creating.from} onClose={() => setCreating(null)} />}
+      {creating && <NewPlaybookDialog from={creating.from} taken={playbooks.data?.map((p) => p.id) ?? []} onClose={() => setCreating(null)} />}
     </Stack>
   );
 }
