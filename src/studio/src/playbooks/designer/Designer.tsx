@@ -50,10 +50,12 @@ export function Designer({ detail, activities, vocabulary, view, onView, compare
   const descriptors = useMemo(() => descriptorMap(activities), [activities]);
   const state = useDesignerState(detail.definition, descriptors);
   const { definition, apply, problems } = state;
+  // What React Flow reports as selected; the designer asks it to select through `selectRequest`.
   const [selected, setSelectedState] = useState<string[]>([]);
-  // React Flow reports the selection after every change of its nodes; an equal selection must not re-render them.
-  const setSelected = useCallback((ids: string[]) =>
+  const onSelect = useCallback((ids: string[]) =>
     setSelectedState((current) => (current.length === ids.length && current.every((id, i) => id === ids[i]) ? current : ids)), []);
+  const [selectRequest, setSelectRequest] = useState<{ ids: string[] }>();
+  const setSelected = useCallback((ids: string[]) => { setSelectRequest({ ids }); onSelect(ids); }, [onSelect]);
   const [connecting, setConnecting] = useState<{ from: string; port: string } | null>(null);
   const [liveNode, setLiveNode] = useState<string | null>(null);
   const [simulation, setSimulation] = useState<SimulationResult | null>(null);
@@ -73,12 +75,10 @@ export function Designer({ detail, activities, vocabulary, view, onView, compare
     };
   }, [view, live.data, comparison.diff, simulation]);
 
-  // Node data is rebuilt only when the definition or an overlay changes; selection is laid over it, so a click
-  // re-renders the clicked nodes, not all 150.
-  const baseNodes = useMemo(() => toFlowNodes(shown, descriptors, comparison.active ? [] : problems, overlays, readOnly)
+  // Node data is rebuilt only when the definition or an overlay changes.
+  const nodes = useMemo(() => toFlowNodes(shown, descriptors, comparison.active ? [] : problems, overlays, readOnly)
     .map((n) => ({ ...n, data: { ...n.data, onConnectPort: readOnly ? undefined : (port: string) => setConnecting({ from: n.id, port }),
       onOpenLive: () => setLiveNode(n.id) } })), [shown, descriptors, problems, overlays, readOnly, comparison.active]);
-  const nodes = useMemo(() => baseNodes.map((n) => (selected.includes(n.id) ? { ...n, selected: true } : n)), [baseNodes, selected]);
   const edges = useMemo(() => toFlowEdges(shown, overlays, readOnly), [shown, overlays, readOnly]);
 
   const focusNode = useCallback((id: string) => {
@@ -175,7 +175,7 @@ export function Designer({ detail, activities, vocabulary, view, onView, compare
               onMove={(positions) => apply((d) => moveNodes(d, positions), `move:${[...positions.keys()].join(',')}`)}
               onDelete={(nodeIds, edgeIds) => apply((d) => removeEdges(removeNodes(d, new Set(nodeIds)), new Set(edgeIds)))}
               onDropActivity={(type, at) => add(type, at)}
-              onSelect={setSelected} />
+              onSelect={onSelect} select={selectRequest} />
           )}
         </main>
         <aside className={classes.inspector} aria-label="Inspector">

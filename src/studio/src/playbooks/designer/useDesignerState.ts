@@ -2,11 +2,13 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { api, call } from '../../api/client';
-import type { ActivityDescriptor } from '../../api/types';
+import type { ActivityDescriptor, ProblemView } from '../../api/types';
 import type { PlaybookDefinition } from '../model/definition';
 import { dropDanglingEdges } from '../model/edits';
 import { type History, record, redo, startHistory, undo } from '../model/history';
 import { portsOf } from '../model/ports';
+
+const noProblems: ProblemView[] = [];
 
 /** The definition being edited, with undo/redo, live validation by the server, and saving as a draft. */
 export function useDesignerState(initial: PlaybookDefinition, descriptors: Map<string, ActivityDescriptor>) {
@@ -51,7 +53,7 @@ export function useDesignerState(initial: PlaybookDefinition, descriptors: Map<s
     canUndo: history.past.length > 0,
     canRedo: history.future.length > 0,
     dirty: useMemo(() => definition !== saved && JSON.stringify(definition) !== JSON.stringify(saved), [definition, saved]),
-    problems: validation.data?.problems ?? [],
+    problems: validation.data?.problems ?? noProblems,
     validating: validation.isFetching,
     validationError: validation.error,
     save,

@@ -21,14 +21,23 @@ export interface FlowCanvasProps {
   onSelect?: (nodeIds: string[]) => void;
   /** Whether a connection may be made; invalid ones do not snap. */
   canConnect?: (from: string, port: string, to: string) => boolean;
+  /** Selects these nodes (a click in the problems list, a pasted group); a new object each time it is asked. */
+  select?: { ids: string[] };
 }
 
 /** The React Flow canvas. It draws what it is given and reports intents; the definition lives in the designer. */
-export function FlowCanvas({ nodes: given, edges, readOnly, onMove, onConnect, onDelete, onDropActivity, onSelect, canConnect }: FlowCanvasProps) {
+export function FlowCanvas({ nodes: given, edges, readOnly, onMove, onConnect, onDelete, onDropActivity, onSelect, canConnect, select }: FlowCanvasProps) {
   const flow = useReactFlow();
-  // Positions move locally while dragging (smooth at 150 nodes); the definition changes once, when the drag ends.
+  // React Flow owns selection and measured sizes; positions move locally while dragging (smooth at 150 nodes) and
+  // the definition changes once, when the drag ends. A new definition keeps what React Flow knows of each node.
   const [nodes, setNodes] = useState(given);
-  useEffect(() => setNodes(given), [given]);
+  useEffect(() => setNodes((current) => {
+    const known = new Map(current.map((n) => [n.id, n]));
+    return given.map((n) => { const was = known.get(n.id); return was ? { ...n, selected: was.selected, measured: was.measured } : n; });
+  }), [given]);
+  useEffect(() => {
+    if (select) setNodes((current) => current.map((n) => (!!n.selected === select.ids.includes(n.id) ? n : { ...n, selected: !n.selected })));
+  }, [select]);
 
   const onNodesChange = useCallback((changes: NodeChange<ActivityFlowNode>[]) => {
     setNodes((current) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), current));
@@ -72,7 +81,6 @@ export function FlowCanvas({ nodes: given, edges, readOnly, onMove, onConnect, o
         void instance.fitView({ nodes: nodes.filter((n) => n.position.x < left + 1600), padding: 0.1, maxZoom: 1 });
       }}
       minZoom={0.1}
-      proOptions={{ hideAttribution: true }}
       ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select the node; Delete removes it; arrow keys move it.' }}
     >
       <Background gap={20} size={1.2} color="var(--mantine-color-gray-3)" />

@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Button, Group, Menu, SegmentedControl, Text, Tooltip } from '@mantine/core';
 import {
-  IconArrowBackUp, IconArrowForwardUp, IconChevronDown, IconClipboard, IconCopy, IconDeviceFloppy, IconDownload, IconFileImport,
+  IconArrowBackUp, IconArrowForwardUp, IconArrowLeft, IconChevronDown, IconClipboard, IconCopy, IconDeviceFloppy, IconDownload, IconFileImport,
   IconLayoutDistributeVertical, IconRocket,
 } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -27,12 +27,15 @@ export function DesignerToolbar({ detail, state, view, onView, readOnly, selecte
   return (
     <Group px="md" py={8} justify="space-between" wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', background: 'white' }}
       role="toolbar" aria-label="Designer">
-      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-        <Text component={Link} to="/playbooks" size="sm" c="dimmed" style={{ textDecoration: 'none' }}>Playbooks /</Text>
-        <Text fw={650} truncate maw={280} component="h1" m={0} size="md">{definition.name}</Text>
-        {detail.publishedVersion != null ? <Badge color="green" variant="light">live v{detail.publishedVersion}</Badge> : <Badge color="gray" variant="light">not published</Badge>}
-        {state.dirty ? <Badge color="yellow" variant="dot">unsaved changes</Badge>
-          : detail.latestDraft != null ? <Badge color="yellow" variant="light">draft v{detail.latestDraft}</Badge> : null}
+      <Group gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
+        <Tooltip label="All playbooks">
+          <ActionIcon component={Link} to="/playbooks" variant="subtle" color="gray" aria-label="All playbooks"><IconArrowLeft size={18} /></ActionIcon>
+        </Tooltip>
+        <Text fw={650} truncate component="h1" m={0} size="md" title={definition.name} style={{ minWidth: 60 }}>{definition.name}</Text>
+        {detail.publishedVersion != null ? <Badge color="green" variant="light" style={{ flexShrink: 0 }}>live v{detail.publishedVersion}</Badge>
+          : <Badge color="gray" variant="light" style={{ flexShrink: 0 }}>draft</Badge>}
+        {state.dirty ? <Badge color="yellow" variant="dot" style={{ flexShrink: 0 }}>unsaved</Badge>
+          : detail.latestDraft != null && detail.publishedVersion != null ? <Badge color="yellow" variant="light" style={{ flexShrink: 0 }}>draft v{detail.latestDraft}</Badge> : null}
         {state.save.error && <Text size="xs" c="red" role="alert" truncate maw={320}>Not saved: {errorMessage(state.save.error)}</Text>}
       </Group>
       <Group gap={6} wrap="nowrap">
