@@ -121,10 +121,10 @@ export function Designer({ detail, activities, vocabulary, view, onView, compare
       const positions = await layoutNodes(elk, {
         definition, move,
         ports: (id) => { const n = definition.nodes?.find((x) => x.id === id); return n ? portsOf(descriptors.get(n.type), n) : []; },
-        sizes: (id) => { const m = flow.getNode(id)?.measured; return { width: m?.width ?? 250, height: m?.height ?? 110 }; },
+        sizes: (id) => { const m = flow.getInternalNode(id)?.measured; return { width: m?.width ?? 250, height: m?.height ?? 110 }; },
       });
       apply((d) => moveNodes(d, positions));
-      if (which === 'all') requestAnimationFrame(() => void flow.fitView({ duration: 300, padding: 0.15, maxZoom: 1 }));
+      if (which === 'all') requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }));
     } catch (error) {
       notifications.show({ color: 'red', title: 'Could not arrange the steps', message: errorMessage(error) });
     }
