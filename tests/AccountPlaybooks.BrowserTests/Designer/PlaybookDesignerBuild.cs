@@ -19,18 +19,16 @@ public sealed class PlaybookDesignerBuild(ServerProcess server, Chromium chromiu
         await Page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
         await Assertions.Expect(Page.Node("start")).ToBeVisibleAsync();
 
-        // Three steps from the palette, dropped by mouse, then arranged by ELK.
-        await Page.DropAsync("Assign owner", 120, 380);
-        await Page.DropAsync("Create task", 420, 380);
-        await Page.DropAsync("Delay", 120, 120);
-        await Page.DropAsync("End", 500, 100);
+        // Four steps from the palette, dropped by mouse around Start (centred in the canvas), connected port to
+        // node, then tidied by ELK.
+        await Page.DropAsync("Assign owner", 150, 40);
+        await Page.DropAsync("Create task", 150, 430);
+        await Page.DropAsync("Delay", 530, 40);
+        await Page.DropAsync("End", 400, 180);
         foreach (var id in new[] { "assign-owner", "create-task", "delay", "end" })
         {
             await Assertions.Expect(Page.Node(id)).ToBeVisibleAsync();
         }
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Arrange" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Menuitem, new() { Name = "Arrange every step" }).ClickAsync();
-
         await Page.ConnectAsync("start", "Done", "assign-owner");
         await Page.ConnectAsync("assign-owner", "Done", "create-task");
         await Page.ConnectAsync("create-task", "Done", "delay");
@@ -38,6 +36,8 @@ public sealed class PlaybookDesignerBuild(ServerProcess server, Chromium chromiu
         // Only valid connections snap: Start takes no incoming connection.
         await Page.Port("delay", "Done").DragToAsync(Page.Node("start"));
         await Assertions.Expect(Page.Locator(".react-flow__edge[data-id=\"delay:Done->start\"]")).ToHaveCountAsync(0);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Arrange" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Menuitem, new() { Name = "Arrange every step" }).ClickAsync();
 
         // The inspector, generated from the activity's descriptor.
         await Page.SelectAsync("create-task");

@@ -85,7 +85,7 @@ export function FlowCanvas({ nodes: given, edges, readOnly, onMove, onConnect, o
     >
       <Background gap={20} size={1.2} color="var(--mantine-color-gray-3)" />
       <Controls showInteractive={false} aria-label="Zoom controls" />
-      <MiniMap pannable zoomable ariaLabel="Overview of the playbook" nodeColor={(n: ActivityFlowNode) => (n.data.problems.length ? '#fa5252' : '#748ffc')} />
+      <MiniMap pannable zoomable style={{ width: 160, height: 110 }} ariaLabel="Overview of the playbook" nodeColor={(n: ActivityFlowNode) => (n.data.problems.length ? '#fa5252' : '#748ffc')} />
     </ReactFlow>
   );
 }
