@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace AccountPlaybooks.BrowserTests.Designer;
@@ -28,9 +29,9 @@ internal static class Canvas
     public static Task SelectAsync(this IPage page, string id) =>
         page.Node(id).ClickAsync(new() { Position = new() { X = 60, Y = 14 } });
 
-    /// The input labelled so (a select's option list carries the same label).
+    /// The input labelled so, required or not (a select's option list carries the same label).
     public static ILocator Field(this IPage page, string label) =>
-        page.Locator("input, textarea").And(page.GetByLabel(label, new() { Exact = true })).First;
+        page.Locator("input, textarea").And(page.GetByLabel(new Regex($"^{Regex.Escape(label)}( \\*)?$"))).First;
 
     /// Opens a Mantine select by its label and clicks the option.
     public static async Task ChooseAsync(this IPage page, string label, string option)

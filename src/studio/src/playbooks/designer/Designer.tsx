@@ -8,6 +8,7 @@ import { errorMessage } from '../../api/problem';
 import { copyFragment, pasteFragment } from '../model/clipboard';
 import type { PlaybookDefinition, Position } from '../model/definition';
 import { positionOf } from '../model/definition';
+import { mayConnect } from '../model/connections';
 import { addNode, connect, moveNodes, removeEdges, removeNodes, renameNode, setInput } from '../model/edits';
 import { elk } from '../model/elk';
 import { layoutNodes } from '../model/layout';
@@ -87,11 +88,8 @@ export function Designer({ detail, activities, vocabulary, view, onView, compare
     requestAnimationFrame(() => void flow.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.1 }));
   }, [flow, onView, view]);
 
-  const canConnect = useCallback((from: string, port: string, to: string) => {
-    const source = definition.nodes?.find((n) => n.id === from);
-    const target = definition.nodes?.find((n) => n.id === to);
-    return !!source && !!target && from !== to && target.type !== 'Start' && portsOf(descriptors.get(source.type), source).includes(port);
-  }, [definition, descriptors]);
+  const canConnect = useCallback((from: string, port: string, to: string) => mayConnect(definition, descriptors, { from, port, to }),
+    [definition, descriptors]);
 
   const doConnect = useCallback((from: string, port: string, to: string) => {
     const source = definition.nodes?.find((n) => n.id === from);
