@@ -64,7 +64,7 @@ export function InstancePage() {
                 <Table.Tbody>
                   {i.bookmarks.map((b) => (
                     <Table.Tr key={b.id}>
-                      <Table.Td><Badge size="xs" variant="light">{b.kind}</Badge></Table.Td>
+                      <Table.Td><Text size="xs" fw={600}>{b.kind}</Text></Table.Td>
                       <Table.Td>{b.nodeId}</Table.Td>
                       <Table.Td>{b.dueAt ? `due ${dateTime(b.dueAt)}` : b.key ?? ''}</Table.Td>
                     </Table.Tr>

@@ -1,18 +1,18 @@
-/** ISO-8601 durations as the engine reads them (P2D, PT4H, P1DT12H, P1W), and in words for a manager. */
+/** ISO-8601 durations as the engine reads them (P2D, PT4H, P1DT12H; no weeks, months or years), and in words. */
 export interface DurationParts {
-  weeks: number;
   days: number;
   hours: number;
   minutes: number;
 }
 
-const pattern = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/i;
+// Weeks are refused like months: the engine's parser (XmlConvert) does not take them; write P5D or P7D.
+const pattern = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/i;
 
 export function parseDuration(text: string): DurationParts | null {
   const match = pattern.exec(text.trim());
   if (!match || text.trim().toUpperCase() === 'P' || /T$/i.test(text.trim())) return null;
-  const [, w, d, h, m] = match;
-  return { weeks: Number(w ?? 0), days: Number(d ?? 0), hours: Number(h ?? 0), minutes: Number(m ?? 0) };
+  const [, d, h, m] = match;
+  return { days: Number(d ?? 0), hours: Number(h ?? 0), minutes: Number(m ?? 0) };
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -32,13 +32,13 @@ export function durationInWords(text: string, { business, hoursPerDay = 8 }: Dur
   const parts = parseDuration(text);
   if (!parts) return null;
   if (!business) {
-    const days = parts.weeks * 7 + parts.days;
+    const days = parts.days;
     const words = [days ? plural(days, 'day') : '', parts.hours ? plural(parts.hours, 'hour') : '', parts.minutes ? plural(parts.minutes, 'minute') : '']
       .filter(Boolean).join(' ');
     return words ? `${words} (calendar time)` : 'no time at all';
   }
   const phrases: string[] = [];
-  const days = parts.weeks * 5 + parts.days;
+  const days = parts.days;
   if (days) phrases.push(plural(days, 'business day'));
   if (parts.hours || parts.minutes) {
     const worked = parts.hours + parts.minutes / 60;
@@ -58,7 +58,7 @@ function formatDays(n: number): string {
 export function durationShort(text: string, business: boolean): string {
   const parts = parseDuration(text);
   if (!parts) return text;
-  const days = parts.weeks * (business ? 5 : 7) + parts.days;
+  const days = parts.days;
   const out = [days ? plural(days, business ? 'business day' : 'day') : '', parts.hours ? `${parts.hours} h` : '', parts.minutes ? `${parts.minutes} min` : '']
     .filter(Boolean);
   return out.join(' ') || '0';

@@ -11,7 +11,7 @@ export function DurationField({ label, description, value, required, business, h
     <TextInput label={label} withAsterisk={required} placeholder={business ? 'P1D' : 'P3D'} value={value}
       onChange={(e) => onChange(e.currentTarget.value.toUpperCase())}
       description={words && !invalid ? `${value} → ${words}` : description}
-      error={invalid ? 'Not a duration: use ISO-8601 such as P2D (days), PT4H (hours), P1W (a week); months and years are not allowed' : undefined}
+      error={invalid ? 'Not a duration: use ISO-8601 such as P2D (days), PT4H (hours), P5D (a working week); weeks, months and years are not allowed' : undefined}
       inputWrapperOrder={['label', 'input', 'description', 'error']}
       rightSection={null}
       styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}

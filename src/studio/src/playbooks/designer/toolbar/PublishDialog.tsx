@@ -58,7 +58,7 @@ export function PublishDialog({ detail, state, onClose }: { detail: PlaybookDeta
               <List size="sm">
                 {impact.data.triggers.length === 0 ? <List.Item>No trigger: nobody enrolls on their own.</List.Item> : impact.data.triggers.map((t) => (
                   <List.Item key={t.index}>
-                    <Text size="sm"><b>{t.trigger}</b>: {t.eligible != null ? `${t.eligible.toLocaleString()} account${t.eligible === 1 ? '' : 's'}` : 'accounts'} {t.meaning}</Text>
+                    <Text size="sm"><b>{t.trigger}</b>: {t.eligible != null ? `${t.eligible.toLocaleString()} account${t.eligible === 1 ? '' : 's'} could enroll. ` : ''}{t.meaning}</Text>
                     {t.sample.length > 0 && <Text size="xs" c="dimmed">e.g. {t.sample.slice(0, 5).map((a) => a.name).join(', ')}{t.sample.length > 5 ? ' …' : ''}</Text>}
                   </List.Item>
                 ))}
