@@ -32,7 +32,7 @@ export function ScriptEditor({ definition, descriptors, signalTypes, script, onC
               ) : (
                 <>
                   <Select size="xs" label={`Event ${i + 1}: task at`} data={taskNodes.map((n) => n.id)} value={entry.node ?? null}
-                    onChange={(n) => set(i, { node: n, outcome: 'Done' })} flex={1} miw={0} />
+                    onChange={(n) => set(i, { node: n, outcome: 'Done' })} flex={1} miw={0} allowDeselect={false} />
                   <Select size="xs" label="is" miw={0} comboboxProps={{ width: 180 }} data={[...outcomes.map((o) => ({ value: o, label: `completed ${o}` })), { value: 'never', label: 'never done' }]}
                     value={entry.outcome ?? 'never'} onChange={(outcome) => set(i, { outcome })} flex={1.3} allowDeselect={false} />
                 </>
