@@ -65,7 +65,7 @@ export function SimulatorPanel({ definition, descriptors, signalTypes, result, o
 
 function SimulationReport({ result }: { result: SimulationResult }) {
   return (
-    <Stack gap="xs" aria-label="Simulation result">
+    <Stack gap="xs" component="section" aria-label="Simulation result">
       <Alert color={result.truncated || result.endedReason === 'faulted' || result.endedReason === 'error' ? 'orange' : 'teal'} p="xs"
         title={endings[result.endedReason] ?? result.endedReason}>
         <Text size="xs">{result.endedDetail}</Text>
