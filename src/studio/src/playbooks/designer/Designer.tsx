@@ -9,7 +9,7 @@ import { copyFragment, pasteFragment } from '../model/clipboard';
 import type { PlaybookDefinition, Position } from '../model/definition';
 import { positionOf } from '../model/definition';
 import { mayConnect } from '../model/connections';
-import { addNode, connect, moveNodes, removeEdges, removeNodes, renameNode, setInput } from '../model/edits';
+import { addNode, connect, freeSpot, moveNodes, removeEdges, removeNodes, renameNode, setInput } from '../model/edits';
 import { elk } from '../model/elk';
 import { layoutNodes } from '../model/layout';
 import { portsOf } from '../model/ports';
@@ -100,7 +100,7 @@ export function Designer({ detail, activities, vocabulary, view, onView, compare
   const add = useCallback((type: string, at?: Position) => {
     const anchor = selected.length === 1 ? definition.nodes?.find((n) => n.id === selected[0]) : undefined;
     const openPort = anchor ? portsOf(descriptors.get(anchor.type), anchor).find((p) => !definition.edges?.some((e) => e.from === anchor.id && e.port === p)) : undefined;
-    const place = at ?? (anchor && positionOf(anchor) ? { x: positionOf(anchor)!.x + 320, y: positionOf(anchor)!.y }
+    const place = at ?? freeSpot(definition, anchor && positionOf(anchor) ? { x: positionOf(anchor)!.x + 320, y: positionOf(anchor)!.y }
       : flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 }));
     const defaults = Object.fromEntries((descriptors.get(type)?.inputs ?? []).filter((i) => i.required && i.options.length === 1).map((i) => [i.name, i.options[0]]));
     let created = '';

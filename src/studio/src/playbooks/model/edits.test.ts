@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActivityDescriptor } from '../../api/types';
 import { copyFragment, pasteFragment, readFragment } from './clipboard';
 import { emptyPlaybook } from './definition';
-import { addNode, connect, dropDanglingEdges, removeNodes, renameNode, setInput } from './edits';
+import { addNode, connect, dropDanglingEdges, freeSpot, removeNodes, renameNode, setInput } from './edits';
 import { portsOf } from './ports';
 import { summarise } from './summary';
 
@@ -65,5 +65,10 @@ describe('edits', () => {
     expect(ids).toEqual(['delay-2', 'end-2']);
     expect(pasted.edges).toContainEqual({ from: 'delay-2', port: 'Done', to: 'end-2' });
     expect(pasted.nodes!.find((n) => n.id === 'end-2')!.ui).toEqual({ x: 140, y: 40 });
+  });
+  it('finds a spot for a new step that covers no other step', () => {
+    const [d] = addNode(emptyPlaybook('p', 'P'), 'Delay', { x: 0, y: 140 });
+    expect(freeSpot(d, { x: 10, y: 10 })).toEqual({ x: 10, y: 290 });
+    expect(freeSpot(d, { x: 400, y: 0 })).toEqual({ x: 400, y: 0 });
   });
 });

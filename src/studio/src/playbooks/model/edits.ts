@@ -1,5 +1,5 @@
 import type { EdgeDefinition, NodeDefinition, PlaybookDefinition, Position } from './definition';
-import { edgeKey, newNodeId } from './definition';
+import { edgeKey, newNodeId, positionOf } from './definition';
 
 /** Every change the designer makes to a definition, as pure functions (so undo, tests and the outline share them). */
 export function addNode(d: PlaybookDefinition, type: string, at: Position, inputs: Record<string, unknown> = {}): [PlaybookDefinition, string] {
@@ -65,4 +65,12 @@ export function dropDanglingEdges(d: PlaybookDefinition, portsOfNode: (n: NodeDe
   const ports = new Map((d.nodes ?? []).map((n) => [n.id, new Set(portsOfNode(n))]));
   const edges = (d.edges ?? []).filter((e) => ports.get(e.from)?.has(e.port) && ports.has(e.to));
   return edges.length === (d.edges ?? []).length ? d : { ...d, edges };
+}
+
+/** The first place at or below `at` where a new step covers no other step (steps are about 250 × 120). */
+export function freeSpot(d: PlaybookDefinition, at: Position): Position {
+  const taken = (d.nodes ?? []).map(positionOf).filter((p): p is Position => p !== null);
+  let spot = at;
+  while (taken.some((p) => Math.abs(p.x - spot.x) < 260 && Math.abs(p.y - spot.y) < 130)) spot = { x: spot.x, y: spot.y + 140 };
+  return spot;
 }
