@@ -183,7 +183,7 @@ export function Designer({ detail, activities, vocabulary, view, onView, compare
           ) : view === 'live' ? (
             <LiveSummary version={detail.publishedVersion} counts={live} onOpenNode={setLiveNode} />
           ) : view === 'simulate' ? (
-            <SimulatorPanel definition={definition} descriptors={descriptors} signalTypes={vocabulary.signalTypes}
+            <SimulatorPanel definition={definition} descriptors={descriptors} signalTypes={vocabulary.signalTypes} tiers={vocabulary.tiers}
               result={simulation} onResult={setSimulation} />
           ) : one ? (
             <NodeInspector key={one.id} node={one} descriptor={descriptors.get(one.type)} definition={definition} vocabulary={vocabulary}

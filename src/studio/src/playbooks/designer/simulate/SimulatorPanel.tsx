@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Divider, Group, Paper, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Group, Paper, SegmentedControl, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { dateTime } from '../../../common/time';
 import type { PlaybookDefinition } from '../../model/definition';
 import { durationInWords } from '../../model/durations';
 import { ScriptEditor } from './ScriptEditor';
+import { type SimulatedAccount, SyntheticAccountForm } from './SyntheticAccountForm';
 import type { ScriptEntry, SimulationResult } from './simulationOverlay';
 
 const endings: Record<string, string> = {
@@ -20,17 +21,19 @@ const endings: Record<string, string> = {
 
 /** "Try it": runs the canvas's definition for a real account in virtual time on the server (the real engine and
  *  activities, nothing written), then draws the path and its business-time steps on the canvas. */
-export function SimulatorPanel({ definition, descriptors, signalTypes, result, onResult }: {
-  definition: PlaybookDefinition; descriptors: Map<string, ActivityDescriptor>; signalTypes: string[];
+export function SimulatorPanel({ definition, descriptors, signalTypes, tiers, result, onResult }: {
+  definition: PlaybookDefinition; descriptors: Map<string, ActivityDescriptor>; signalTypes: string[]; tiers: string[];
   result: SimulationResult | null; onResult: (r: SimulationResult | null) => void;
 }) {
+  const [source, setSource] = useState<'real' | 'synthetic'>('real');
   const [accountId, setAccountId] = useState<string | null>(null);
+  const [synthetic, setSynthetic] = useState<SimulatedAccount>({ name: 'Example GmbH', tier: tiers[0] ?? null, score: 75, employees: 400, country: 'DE', region: 'EMEA' });
   const [script, setScript] = useState<ScriptEntry[]>([]);
   const [horizon, setHorizon] = useState('P60D');
   const run = useMutation({
     mutationFn: () => call(api.POST('/api/playbooks/{id}/simulate', {
       params: { path: { id: definition.id } },
-      body: { definition, accountId, script: script.map((e) => (e.outcome === 'never' ? { ...e, after: null } : e)), horizon },
+      body: { definition, ...(source === 'real' ? { accountId } : { account: synthetic }), script: script.map((e) => (e.outcome === 'never' ? { ...e, after: null } : e)), horizon },
     })),
     onMutate: () => onResult(null),
     onSuccess: onResult,
@@ -44,12 +47,16 @@ export function SimulatorPanel({ definition, descriptors, signalTypes, result, o
         <Text size="xs" c="dimmed">Runs what the canvas shows for one account, fast-forwarding through every wait on the business calendar of the rep
           it assigns. Nothing is saved, sent or assigned.</Text>
       </div>
-      <AccountPicker label="Account" value={accountId} onChange={setAccountId} />
+      <SegmentedControl size="xs" aria-label="Which account" value={source} onChange={(v) => setSource(v as 'real' | 'synthetic')}
+        data={[{ value: 'real', label: 'A real account' }, { value: 'synthetic', label: 'A made-up account' }]} />
+      {source === 'real'
+        ? <AccountPicker label="Account" value={accountId} onChange={setAccountId} />
+        : <SyntheticAccountForm account={synthetic} tiers={tiers} onChange={setSynthetic} />}
       <Text size="sm" fw={600}>What happens</Text>
       <ScriptEditor definition={definition} descriptors={descriptors} signalTypes={signalTypes} script={script} onChange={setScript} />
       <TextInput size="xs" label="Run for at most" value={horizon} onChange={(e) => setHorizon(e.currentTarget.value.toUpperCase())}
         description={durationInWords(horizon, { business: false }) ?? 'an ISO-8601 duration such as P60D'} />
-      <Button leftSection={<IconPlayerPlay size={16} />} onClick={() => run.mutate()} loading={run.isPending} disabled={!accountId}>
+      <Button leftSection={<IconPlayerPlay size={16} />} onClick={() => run.mutate()} loading={run.isPending} disabled={source === 'real' && !accountId}>
         Run in virtual time
       </Button>
       {run.error && (
