@@ -42,10 +42,10 @@ public static class ApiSetup
         app.MapOpenApi().AllowAnonymous();
         // No fonts from Scalar's CDN: a self-hosted server may be offline, and the page should not call third parties.
         app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("AccountPlaybooks API").DisableDefaultFonts()).AllowAnonymous();
-        // Client-side routes (/playbooks/x) load the Studio; an unknown API address stays a 404 problem.
-        app.MapFallbackToFile("index.html").AllowAnonymous();
-        app.MapFallback("/api/{**path}", () => Results.Problem(title: "There is no such API address", statusCode: StatusCodes.Status404NotFound))
-            .ExcludeFromDescription().AllowAnonymous();
+        // Client-side routes (/playbooks/x) load the Studio. API addresses are kept out of this fallback by a constraint:
+        // an endpoint that refuses a request's content type would otherwise lose to the fallback (a 200 HTML page
+        // instead of the API's own answer); an unknown API address stays a 404 problem.
+        app.MapFallbackToFile("{**path:regex(^(?!api/|openapi/|health).*$)}", "index.html").AllowAnonymous();
     }
 
     /// Imports stream large bodies; everything else keeps the small default limit.

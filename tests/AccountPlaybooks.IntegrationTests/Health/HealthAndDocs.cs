@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.Json;
+using AccountPlaybooks.Domain.Users;
 using AccountPlaybooks.IntegrationTests.Fixtures;
 
 namespace AccountPlaybooks.IntegrationTests.Health;
@@ -28,6 +30,22 @@ public abstract class HealthAndDocs<TApp>(TApp app) : IClassFixture<TApp> where 
         Assert.Contains("bearer", document);
         Assert.True(page.IsSuccessStatusCode);
         Assert.Contains("text/html", page.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task ServesTheStudioAtEveryPageAddressButNotForUnknownApiAddresses()
+    {
+        var client = app.AnonymousClient();
+
+        var home = await client.GetAsync("/");
+        var deepLink = await client.GetAsync("/playbooks/tier1-priority?view=live");
+        var unknownApi = await app.ClientAs(UserRole.Manager).GetAsync("/api/no-such-thing");
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Contains("<div id=\"root\">", await home.Content.ReadAsStringAsync());
+        Assert.Equal(await home.Content.ReadAsStringAsync(), await deepLink.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, unknownApi.StatusCode);
+        Assert.Equal("application/problem+json", unknownApi.Content.Headers.ContentType?.MediaType);
     }
 }
 
