@@ -55,6 +55,8 @@ public sealed class PlaybookDesignerTools(ServerProcess server, Chromium chromiu
         await Page.Keyboard.PressAsync("Control+Shift+z");
         await Assertions.Expect(nodes).ToHaveCountAsync(before + 1);
         await Assertions.Expect(Page.Node("notify")).ToBeVisibleAsync();
+        await Page.SelectAsync("notify");
+        await Page.Keyboard.PressAsync("Control+c");
 
         // Export what the canvas holds, import it as a new playbook: the same steps come back.
         await Page.GetByRole(AriaRole.Button, new() { Name = "More" }).ClickAsync();
@@ -74,6 +76,12 @@ public sealed class PlaybookDesignerTools(ServerProcess server, Chromium chromiu
         await Assertions.Expect(Page.Node("notify")).ToBeVisibleAsync();
         await Assertions.Expect(nodes).ToHaveCountAsync(before + 1);
         File.Delete(file);
+        // The step copied in the other playbook pastes here with a fresh id; undo takes it away again.
+        await Page.Locator(".react-flow__pane").ClickAsync(new() { Position = new() { X = 5, Y = 5 } });
+        await Page.Keyboard.PressAsync("Control+v");
+        await Assertions.Expect(Page.Node("notify-2")).ToBeVisibleAsync();
+        await Page.Keyboard.PressAsync("Control+z");
+        await Assertions.Expect(Page.Node("notify-2")).ToHaveCountAsync(0);
 
         // The saved draft against the live version, drawn on the canvas.
         await Page.GotoAsync("/playbooks/tier3-market?view=versions");
