@@ -68,7 +68,7 @@ describe('edits', () => {
   });
   it('finds a spot for a new step that covers no other step', () => {
     const [d] = addNode(emptyPlaybook('p', 'P'), 'Delay', { x: 0, y: 140 });
-    expect(freeSpot(d, { x: 10, y: 10 })).toEqual({ x: 10, y: 290 });
+    expect(freeSpot(d, { x: 10, y: 10 })).toEqual({ x: 10, y: 430 });
     expect(freeSpot(d, { x: 400, y: 0 })).toEqual({ x: 400, y: 0 });
   });
 });

@@ -67,10 +67,10 @@ export function dropDanglingEdges(d: PlaybookDefinition, portsOfNode: (n: NodeDe
   return edges.length === (d.edges ?? []).length ? d : { ...d, edges };
 }
 
-/** The first place at or below `at` where a new step covers no other step (steps are about 250 × 120). */
+/** The first place at or below `at` where a new step covers no other step (steps are 250 wide and up to ~200 tall). */
 export function freeSpot(d: PlaybookDefinition, at: Position): Position {
   const taken = (d.nodes ?? []).map(positionOf).filter((p): p is Position => p !== null);
   let spot = at;
-  while (taken.some((p) => Math.abs(p.x - spot.x) < 260 && Math.abs(p.y - spot.y) < 130)) spot = { x: spot.x, y: spot.y + 140 };
+  while (taken.some((p) => Math.abs(p.x - spot.x) < 260 && Math.abs(p.y - spot.y) < 200)) spot = { x: spot.x, y: spot.y + 210 };
   return spot;
 }
