@@ -4,10 +4,12 @@ import { afterEach } from 'vitest';
 
 afterEach(() => cleanup());
 
-// jsdom lacks what Mantine and CodeMirror measure with.
-window.matchMedia ??= (query: string) => ({
-  matches: false, media: query, onchange: null, addListener: () => {}, removeListener: () => {},
-  addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false,
-}) as MediaQueryList;
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} };
-Element.prototype.scrollIntoView ??= () => {};
+// jsdom lacks what Mantine and CodeMirror measure with (tests in the node environment have no window at all).
+if (typeof window !== 'undefined') {
+  window.matchMedia ??= (query: string) => ({
+    matches: false, media: query, onchange: null, addListener: () => {}, removeListener: () => {},
+    addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false,
+  }) as MediaQueryList;
+  globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} };
+  Element.prototype.scrollIntoView ??= () => {};
+}
