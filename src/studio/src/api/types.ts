@@ -13,3 +13,5 @@ export type InstanceCounts = Schemas['InstanceCounts'];
 export type InstanceDetail = Schemas['InstanceDetail'];
 export type InstanceRow = Schemas['InstanceRow'];
 export type JournalLineView = Schemas['JournalLineView'];
+export type TaskView = Schemas['TaskView'];
+export type TaskPage = Schemas['PageOfTaskView'];

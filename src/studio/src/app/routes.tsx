@@ -6,6 +6,7 @@ import { useMe } from '../auth/useMe';
 import { PlaybookListPage } from '../playbooks/list/PlaybookListPage';
 import { DesignerPage } from '../playbooks/designer/DesignerPage';
 import { InstancePage } from '../playbooks/instances/InstancePage';
+import { InboxPage } from '../tasks/InboxPage';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell, WelcomePage } from './Shell';
 
@@ -27,6 +28,10 @@ export const router = createBrowserRouter([
           { path: 'playbooks/:id', element: <DesignerPage /> },
           { path: 'playbooks/:id/instances/:instanceId', element: <InstancePage /> },
         ],
+      },
+      {
+        element: <RequireRole area="inbox" />,
+        children: [{ path: 'inbox', element: <InboxPage /> }],
       },
       { path: 'welcome', element: <WelcomePage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -1,11 +1,11 @@
 /** The Studio's areas and who may open them; the server enforces the same roles on every call. */
-export type Area = 'playbooks';
+export type Area = 'playbooks' | 'inbox';
 
 const areasByRole: Record<string, Area[]> = {
-  admin: ['playbooks'],
-  manager: ['playbooks'],
+  admin: ['playbooks', 'inbox'],
+  manager: ['playbooks', 'inbox'],
   ops: [],
-  rep: [],
+  rep: ['inbox'],
 };
 
 export function areasFor(role: string): Area[] {
