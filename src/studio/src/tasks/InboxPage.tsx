@@ -74,7 +74,9 @@ export function InboxPage() {
     }, { preventDefault: false }],
     ['d', () => { if (!blocked) completeOpen('Done'); }],
     ['s', () => { if (!blocked && open) dispatch({ type: 'snooze', open: true }); }],
+    // '?' is Shift+/ on most layouts; some keyboards (and synthetic events) send it without Shift.
     ['shift+?', () => dispatch({ type: 'help', open: true })],
+    ['?', () => dispatch({ type: 'help', open: true })],
   ]);
 
   return (

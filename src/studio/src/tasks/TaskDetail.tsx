@@ -53,7 +53,7 @@ export function TaskDetail({ task, now, actions }: { task: TaskView; now: Date; 
             </Button>
           ))}
         </Group>
-        <Textarea label="Note" placeholder="What happened (optional)" autosize minRows={2} maxRows={6}
+        <Textarea label="Note" placeholder="What happened (optional)" rows={3}
           value={actions.note} onChange={(e) => actions.onNote(e.currentTarget.value)} />
         {actions.completeError != null && (
           <Alert color="red" role="alert" title="Could not complete the task">{errorMessage(actions.completeError)}</Alert>
