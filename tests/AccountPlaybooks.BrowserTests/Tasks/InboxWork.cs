@@ -21,7 +21,13 @@ public sealed class InboxWork(ServerProcess server, Chromium chromium) : Browser
         var id = (await rows.First.GetAttributeAsync("data-task-id"))!;
         var title = (await rows.First.GetAttributeAsync("aria-label"))!.Split(" — ")[0];
 
-        // j moves down, k back up to the first task, Enter opens it.
+        await Assertions.Expect(rows.First).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("(SLA|Task) (due|.* overdue)"));
+
+        // ? lists the shortcuts; j moves down, k back up to the first task, Enter opens it.
+        await Page.Keyboard.PressAsync("?");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" })).ToBeVisibleAsync();
+        await Page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
         await Page.Keyboard.PressAsync("j");
         await Page.Keyboard.PressAsync("k");
         await Page.Keyboard.PressAsync("Enter");

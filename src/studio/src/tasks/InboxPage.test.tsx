@@ -51,8 +51,8 @@ describe('InboxPage', () => {
     const user = userEvent.setup();
     renderWithProviders(<InboxPage />);
     const list = await screen.findByRole('list', { name: 'Tasks' });
-    expect(within(list).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['Email Acme — Account a', 'Call Bolt — Account b']);
-    expect(within(list).getAllByLabelText('SLA due in 3 h')).toHaveLength(2);
+    expect(within(list).getAllByRole('button').map((b) => b.getAttribute('aria-label')))
+      .toEqual(['Email Acme — Account a · Tier1 · email · SLA due in 3 h', 'Call Bolt — Account b · Tier1 · email · SLA due in 3 h']);
 
     await user.keyboard('jjk{Enter}');
     const open = screen.getByRole('region', { name: 'Task: Email Acme' });
@@ -61,7 +61,7 @@ describe('InboxPage', () => {
 
     await user.keyboard('d');
     expect(await screen.findByRole('region', { name: 'Task: Call Bolt' })).toBeInTheDocument();
-    await waitFor(() => expect(within(list).queryByRole('button', { name: 'Email Acme — Account a' })).toBeNull());
+    await waitFor(() => expect(within(list).queryByRole('button', { name: /^Email Acme — / })).toBeNull());
     expect(server.requests).toContain('POST /api/tasks/a/complete');
   });
 
@@ -70,7 +70,7 @@ describe('InboxPage', () => {
     let sent: unknown = null;
     server.complete = (_id, body) => (sent = body, new Response(JSON.stringify({ title: 'The task is no longer open', status: 409 }), { status: 409, headers: { 'Content-Type': 'application/problem+json' } }));
     renderWithProviders(<InboxPage />);
-    await user.click(await screen.findByRole('button', { name: 'Call Bolt — Account b' }));
+    await user.click(await screen.findByRole('button', { name: /^Call Bolt — Account b/ }));
     const open = screen.getByRole('region', { name: 'Task: Call Bolt' });
     await user.click(within(open).getByRole('button', { name: 'Replied' }));
     await user.type(within(open).getByLabelText('Note'), 'They wrote back');

@@ -3,6 +3,7 @@ import { IconAlarmSnooze, IconCheck, IconChevronDown } from '@tabler/icons-react
 import { useState } from 'react';
 import { errorMessage } from '../api/problem';
 import type { TaskView } from '../api/types';
+import { useMe } from '../auth/useMe';
 import { dateTime } from '../common/time';
 import { Markdown } from './Markdown';
 import { snoozePresets } from './snoozePresets';
@@ -24,6 +25,9 @@ export interface TaskActions {
 /** The open task: what to do (its rendered body), then the outcome, a note, Complete, and Snooze. */
 export function TaskDetail({ task, now, actions }: { task: TaskView; now: Date; actions: TaskActions }) {
   const [outcome, setOutcome] = useState('Done');
+  const me = useMe();
+  // Managers and admins see their team's tasks and the queues here, so whose task it is matters; a rep's are their own.
+  const showAssignee = !!me.data && task.assigneeRepId !== me.data.repId;
   return (
     <Stack gap={0} h="100%" component="section" aria-label={`Task: ${task.title}`}>
       <Stack gap={6} p="md">
@@ -36,6 +40,9 @@ export function TaskDetail({ task, now, actions }: { task: TaskView; now: Date; 
           <SlaBadge task={task} now={now} />
           <Text size="xs" c="dimmed">due {dateTime(task.dueAt)}</Text>
         </Group>
+        {showAssignee && (
+          <Text size="xs" c="dimmed">Assigned to {task.assigneeRepId ?? `the ${task.queue ?? 'unassigned'} queue`} ({task.assigneeRole})</Text>
+        )}
         {task.snoozedUntil && <Text size="xs" c="dimmed">Snoozed until {dateTime(task.snoozedUntil)}</Text>}
       </Stack>
       <Divider />

@@ -28,8 +28,8 @@ export function SlaBadge({ task, now }: { task: TaskView; now: Date }) {
   const sla = slaWords(task, now);
   return (
     <Tooltip label={`${task.slaDueAt ? 'SLA due' : 'Due'} ${dateTime(task.slaDueAt ?? task.dueAt)}`}>
-      <Badge size="sm" variant={sla.color === 'gray' ? 'outline' : 'light'} color={sla.color} aria-label={sla.label} style={{ flexShrink: 0 }}>
-        {sla.text}
+      <Badge size="sm" variant={sla.color === 'gray' ? 'outline' : 'light'} color={sla.color} style={{ flexShrink: 0 }}>
+        <span aria-hidden>{sla.text}</span><span className="visually-hidden">{sla.label}</span>
       </Badge>
     </Tooltip>
   );
@@ -57,7 +57,7 @@ export function TaskList({ tasks, cursorId, openId, now, onOpen }: {
         return (
           <li key={task.id}>
             <UnstyledButton data-task-id={task.id} onClick={() => onOpen(task.id)} aria-current={open ? 'true' : undefined}
-              aria-label={`${task.title} — ${task.accountName}`} w="100%" px="md" py="sm"
+              aria-label={`${task.title} — ${task.accountName} · ${task.tier ?? 'unscored'} · ${task.channel} · ${slaWords(task, now).label}`} w="100%" px="md" py="sm"
               bg={open ? 'indigo.0' : cursor ? 'gray.0' : undefined}
               style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', borderLeft: `3px solid ${open ? 'var(--mantine-color-indigo-6)' : cursor ? 'var(--mantine-color-gray-4)' : 'transparent'}` }}>
               <Stack gap={4}>
