@@ -95,6 +95,9 @@ public sealed class PlaybookDesignerTools(ServerProcess server, Chromium chromiu
     public async Task RepIsRefusedTheDesigner()
     {
         await LoginAsync("rep");
+        // The rep lands in the inbox; let its first load finish before leaving, so no request is cut off.
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Inbox", Exact = true })).ToBeVisibleAsync();
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Playbooks", Exact = true })).ToHaveCountAsync(0);
 
         await Page.GotoAsync("/playbooks/tier1-priority");

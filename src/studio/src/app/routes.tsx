@@ -7,6 +7,7 @@ import { PlaybookListPage } from '../playbooks/list/PlaybookListPage';
 import { DesignerPage } from '../playbooks/designer/DesignerPage';
 import { InstancePage } from '../playbooks/instances/InstancePage';
 import { InboxPage } from '../tasks/InboxPage';
+import { RulesPage } from '../rules/RulesPage';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell, WelcomePage } from './Shell';
 
@@ -27,6 +28,13 @@ export const router = createBrowserRouter([
           { path: 'playbooks', element: <PlaybookListPage /> },
           { path: 'playbooks/:id', element: <DesignerPage /> },
           { path: 'playbooks/:id/instances/:instanceId', element: <InstancePage /> },
+        ],
+      },
+      {
+        element: <RequireRole area="rules" />,
+        children: [
+          { path: 'rules', element: <RulesPage /> },
+          { path: 'rules/:name', element: <RulesPage /> },
         ],
       },
       {

@@ -11,7 +11,7 @@ export function RequireRole({ area }: { area: Area }) {
     return (
       <Stack maw={520} mx="auto" mt="xl">
         <Alert color="orange" title="Not available for your role" role="alert">
-          The {area} area is for managers. You are signed in as {me.data.name} ({me.data.role}).
+          The {area} area is not open to your role. You are signed in as {me.data.name} ({me.data.role}).
         </Alert>
         <Button component={Link} to="/" variant="light">Go to your start page</Button>
       </Stack>

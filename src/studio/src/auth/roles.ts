@@ -1,10 +1,10 @@
 /** The Studio's areas and who may open them; the server enforces the same roles on every call. */
-export type Area = 'playbooks' | 'inbox';
+export type Area = 'playbooks' | 'rules' | 'inbox';
 
 const areasByRole: Record<string, Area[]> = {
-  admin: ['playbooks', 'inbox'],
+  admin: ['playbooks', 'rules', 'inbox'],
   manager: ['playbooks', 'inbox'],
-  ops: [],
+  ops: ['rules'],
   rep: ['inbox'],
 };
 
