@@ -1,6 +1,7 @@
 import { AppShell, Avatar, Badge, Button, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconFileCode, IconInbox, IconLogout, IconSitemap } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
+import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { areasFor, type Area } from '../auth/roles';
@@ -44,7 +45,9 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
-        <Outlet />
+        <Suspense fallback={<LoadingState label="Opening the page" />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

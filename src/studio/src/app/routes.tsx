@@ -1,15 +1,18 @@
+import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { LoginPage } from '../auth/LoginPage';
 import { RequireRole } from '../auth/RequireRole';
 import { homeFor } from '../auth/roles';
 import { useMe } from '../auth/useMe';
-import { PlaybookListPage } from '../playbooks/list/PlaybookListPage';
-import { DesignerPage } from '../playbooks/designer/DesignerPage';
-import { InstancePage } from '../playbooks/instances/InstancePage';
-import { InboxPage } from '../tasks/InboxPage';
-import { RulesPage } from '../rules/RulesPage';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell, WelcomePage } from './Shell';
+
+// Each area loads when first opened: the sign-in page does not wait for the canvas, the editor or the layout engine.
+const PlaybookListPage = lazy(() => import('../playbooks/list/PlaybookListPage').then((m) => ({ default: m.PlaybookListPage })));
+const DesignerPage = lazy(() => import('../playbooks/designer/DesignerPage').then((m) => ({ default: m.DesignerPage })));
+const InstancePage = lazy(() => import('../playbooks/instances/InstancePage').then((m) => ({ default: m.InstancePage })));
+const InboxPage = lazy(() => import('../tasks/InboxPage').then((m) => ({ default: m.InboxPage })));
+const RulesPage = lazy(() => import('../rules/RulesPage').then((m) => ({ default: m.RulesPage })));
 
 function Home() {
   const me = useMe();
