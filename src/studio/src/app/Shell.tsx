@@ -1,5 +1,5 @@
 import { AppShell, Avatar, Badge, Button, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconFileCode, IconInbox, IconLogout, IconSitemap } from '@tabler/icons-react';
+import { IconChevronDown, IconFileCode, IconInbox, IconLogout, IconSitemap, IconTemplate } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -12,6 +12,7 @@ import { Logo } from './Logo';
 const areaLinks: Record<Area, { label: string; icon: typeof IconSitemap }> = {
   playbooks: { label: 'Playbooks', icon: IconSitemap },
   rules: { label: 'Rules', icon: IconFileCode },
+  templates: { label: 'Templates', icon: IconTemplate },
   inbox: { label: 'Inbox', icon: IconInbox },
 };
 

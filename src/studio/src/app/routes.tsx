@@ -13,6 +13,7 @@ const DesignerPage = lazy(() => import('../playbooks/designer/DesignerPage').the
 const InstancePage = lazy(() => import('../playbooks/instances/InstancePage').then((m) => ({ default: m.InstancePage })));
 const InboxPage = lazy(() => import('../tasks/InboxPage').then((m) => ({ default: m.InboxPage })));
 const RulesPage = lazy(() => import('../rules/RulesPage').then((m) => ({ default: m.RulesPage })));
+const TemplatesPage = lazy(() => import('../templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 
 function Home() {
   const me = useMe();
@@ -38,6 +39,13 @@ export const router = createBrowserRouter([
         children: [
           { path: 'rules', element: <RulesPage /> },
           { path: 'rules/:name', element: <RulesPage /> },
+        ],
+      },
+      {
+        element: <RequireRole area="templates" />,
+        children: [
+          { path: 'templates', element: <TemplatesPage /> },
+          { path: 'templates/:name', element: <TemplatesPage /> },
         ],
       },
       {

@@ -1,10 +1,10 @@
 /** The Studio's areas and who may open them; the server enforces the same roles on every call. */
-export type Area = 'playbooks' | 'rules' | 'inbox';
+export type Area = 'playbooks' | 'rules' | 'templates' | 'inbox';
 
 const areasByRole: Record<string, Area[]> = {
-  admin: ['playbooks', 'rules', 'inbox'],
+  admin: ['playbooks', 'rules', 'templates', 'inbox'],
   manager: ['playbooks', 'inbox'],
-  ops: ['rules'],
+  ops: ['rules', 'templates'],
   rep: ['inbox'],
 };
 
