@@ -84,8 +84,7 @@ public sealed class LargePlaybookCanvas(ServerProcess server, Chromium chromium,
 
     private async Task SaveDraftAsync(object definition)
     {
-        using var http = new HttpClient { BaseAddress = Server.BaseUrl };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", "demo-manager-token");
+        using var http = ApiWith("demo-manager-token");
         (await http.PutAsJsonAsync("api/playbooks/large-150", definition)).EnsureSuccessStatusCode();
     }
 }

@@ -92,10 +92,8 @@ public sealed class PlaybookDesignerBuild(ServerProcess server, Chromium chromiu
     /// Sends a webinar_attended signal for the first demo account through the API, as an integration would.
     private async Task<string> SendWebinarSignalAsync()
     {
-        using var http = new HttpClient { BaseAddress = Server.BaseUrl };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", "demo-ops-token");
-        var accounts = await http.GetFromJsonAsync<AccountPage>("api/accounts?pageSize=1");
-        var account = accounts!.Items[0].Id;
+        var (account, _) = await FirstAccountAsync();
+        using var http = ApiWith("demo-ops-token");
         var response = await http.PostAsJsonAsync("api/signals", new
         {
             id = $"browser-webinar-{Guid.NewGuid():N}", accountId = account, type = "webinar_attended", occurredAt = DateTime.UtcNow,
@@ -103,8 +101,4 @@ public sealed class PlaybookDesignerBuild(ServerProcess server, Chromium chromiu
         response.EnsureSuccessStatusCode();
         return account;
     }
-
-    private sealed record AccountPage(List<AccountRow> Items);
-
-    private sealed record AccountRow(string Id);
 }

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccountPlaybooks.BrowserTests.Fixtures;
 using Microsoft.Playwright;
@@ -12,7 +10,7 @@ public sealed class PlaybookDesignerTools(ServerProcess server, Chromium chromiu
     [Fact]
     public async Task SimulatorFastForwardsADraftThroughAnSlaBreachToTheEscalation()
     {
-        var account = await FirstAccountNameAsync();
+        var (_, account) = await FirstAccountAsync();
         await LoginAsync("manager");
         await Page.GotoAsync("/playbooks/tier1-priority?view=simulate");
 
@@ -107,11 +105,4 @@ public sealed class PlaybookDesignerTools(ServerProcess server, Chromium chromiu
         await ScreenshotAsync("rep-refused");
     }
 
-    private async Task<string> FirstAccountNameAsync()
-    {
-        using var http = new HttpClient { BaseAddress = Server.BaseUrl };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", "demo-manager-token");
-        var page = await http.GetFromJsonAsync<JsonElement>("api/accounts?pageSize=1");
-        return page.GetProperty("items")[0].GetProperty("name").GetString()!;
-    }
 }

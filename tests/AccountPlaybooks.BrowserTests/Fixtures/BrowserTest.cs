@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using AccountPlaybooks.Tests;
 using Microsoft.Playwright;
 
@@ -35,4 +37,20 @@ public abstract class BrowserTest(ServerProcess server, Chromium chromium) : IAs
     protected void ExpectFailedRequest(string pattern) => Guarded.ExpectFailedRequest(pattern);
     protected Task<string> ScreenshotAsync(string name) => Guarded.ScreenshotAsync(name);
     protected Task<string> LoginAsync(string role) => DemoLogin.LoginAsync(Page, role);
+
+    /// The running server's API as an integration sees it, with a demo token ("demo-ops-token", …; loopback only).
+    protected HttpClient ApiWith(string token)
+    {
+        var http = new HttpClient { BaseAddress = server.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return http;
+    }
+
+    /// The first demo account by the API's order: its id and name.
+    protected async Task<(string Id, string Name)> FirstAccountAsync()
+    {
+        using var http = ApiWith("demo-ops-token");
+        var first = (await http.GetFromJsonAsync<JsonElement>("api/accounts?pageSize=1")).GetProperty("items")[0];
+        return (first.GetProperty("id").GetString()!, first.GetProperty("name").GetString()!);
+    }
 }

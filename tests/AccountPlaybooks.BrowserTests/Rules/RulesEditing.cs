@@ -31,6 +31,7 @@ public sealed class RulesEditing(ServerProcess server, Chromium chromium) : Brow
 
         await editor.FillAsync(original);
         await Assertions.Expect(Page.GetByText("no problems")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByText("Not published: the live version stays")).ToHaveCountAsync(0); // an edit clears the refusal
         await Page.GetByRole(AriaRole.Button, new() { Name = "What if…" }).ClickAsync();
         var whatIf = Page.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(whatIf.GetByRole(AriaRole.Table, new() { Name = "Tier movement: from (rows) to (columns)" })).ToBeVisibleAsync();
@@ -39,8 +40,7 @@ public sealed class RulesEditing(ServerProcess server, Chromium chromium) : Brow
 
     private async Task<string> RuleFileAsync(string name)
     {
-        using var http = new HttpClient { BaseAddress = Server.BaseUrl };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", "demo-ops-token");
+        using var http = ApiWith("demo-ops-token");
         return await http.GetStringAsync($"api/rules/{name}");
     }
 

@@ -41,7 +41,7 @@ public sealed class InboxWork(ServerProcess server, Chromium chromium) : Browser
         await task.GetByRole(AriaRole.Button, new() { Name = "Complete as Done" }).ClickAsync();
 
         await Assertions.Expect(Page.Locator($"[data-task-id=\"{id}\"]")).ToHaveCountAsync(0);
-        using var http = Api("demo-rep-token");
+        using var http = ApiWith("demo-rep-token");
         var done = await http.GetFromJsonAsync<TaskRow>($"api/tasks/{id}");
         Assert.Equal(("Done", "Done", "Read the brief; calling tomorrow."), (done!.Status, done.Outcome, done.Note));
     }
@@ -50,18 +50,18 @@ public sealed class InboxWork(ServerProcess server, Chromium chromium) : Browser
     /// pricing-page visit on a Tier 1 account (which starts signal-response, an e-mail task) if nobody has one.
     private async Task EnsureRepHasTaskAsync()
     {
-        using var rep = Api("demo-rep-token");
+        using var rep = ApiWith("demo-rep-token");
         if ((await rep.GetFromJsonAsync<TaskPage>("api/tasks?pageSize=1"))!.Total > 0)
         {
             return;
         }
         var repId = (await rep.GetFromJsonAsync<MeView>("api/auth/me"))!.RepId;
-        using var admin = Api("demo-admin-token");
+        using var admin = ApiWith("demo-admin-token");
         var open = (await admin.GetFromJsonAsync<TaskPage>("api/tasks?pageSize=1"))!;
         if (open.Total == 0)
         {
             var account = (await admin.GetFromJsonAsync<AccountPage>("api/accounts?tier=Tier1&pageSize=1"))!.Items[0].Id;
-            using var ops = Api("demo-ops-token");
+            using var ops = ApiWith("demo-ops-token");
             (await ops.PostAsJsonAsync("api/signals", new
             {
                 id = $"browser-inbox-{Guid.NewGuid():N}", accountId = account, type = "page_visit", occurredAt = DateTime.UtcNow,
@@ -73,12 +73,6 @@ public sealed class InboxWork(ServerProcess server, Chromium chromium) : Browser
         Assert.True((await rep.GetFromJsonAsync<TaskPage>("api/tasks?pageSize=1"))!.Total > 0, "the reassigned task is not in the rep's inbox");
     }
 
-    private HttpClient Api(string token)
-    {
-        var http = new HttpClient { BaseAddress = Server.BaseUrl };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return http;
-    }
 
     private sealed record TaskPage(int Total, List<TaskId> Items);
 

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using AccountPlaybooks.BrowserTests.Designer;
 using AccountPlaybooks.BrowserTests.Fixtures;
 using Microsoft.Playwright;
@@ -13,7 +11,7 @@ public sealed class TemplatesEditing(ServerProcess server, Chromium chromium) : 
     [Fact]
     public async Task OpsPreviewATemplateForAnAccountAndSeeASyntaxErrorWhereItIs()
     {
-        var account = await FirstAccountNameAsync();
+        var (_, account) = await FirstAccountAsync();
         await LoginAsync("ops");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Templates", Exact = true }).ClickAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "escalation" }).First.ClickAsync();
@@ -32,11 +30,4 @@ public sealed class TemplatesEditing(ServerProcess server, Chromium chromium) : 
         await Assertions.Expect(Page.GetByText("not saved")).ToBeVisibleAsync();
     }
 
-    private async Task<string> FirstAccountNameAsync()
-    {
-        using var http = new HttpClient { BaseAddress = Server.BaseUrl };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", "demo-ops-token");
-        var page = await http.GetFromJsonAsync<JsonElement>("api/accounts?pageSize=1");
-        return page.GetProperty("items")[0].GetProperty("name").GetString()!;
-    }
 }

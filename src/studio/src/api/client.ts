@@ -21,3 +21,6 @@ export async function call<T>(request: Promise<{ data?: T; error?: unknown; resp
   if (data === undefined && response.status !== 204) throw new ApiError(response.status, { title: 'The server sent no data' });
   return data as T;
 }
+
+/** Sends a file's text as it is (a rule file, a template), whatever it holds: the server reads it and names what is wrong. */
+export const asText = { bodySerializer: (text: unknown) => text as string, headers: { 'Content-Type': 'text/plain' } };

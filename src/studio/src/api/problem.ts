@@ -42,3 +42,10 @@ export function errorMessage(error: unknown): string {
   if (error instanceof TypeError) return 'The server cannot be reached; is it running?';
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The problems listed by a refusal (422: a rule file, template or playbook that does not validate); any other
+ *  error is rethrown. */
+export function refusedProblems<T>(error: unknown): T[] {
+  if (error instanceof ApiError && error.status === 422) return (error.problem.problems ?? []) as unknown as T[];
+  throw error;
+}

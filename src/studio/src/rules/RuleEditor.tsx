@@ -8,10 +8,10 @@ import { IconChartArrows, IconRocket } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import CodeMirror from '@uiw/react-codemirror';
 import { useMemo, useState } from 'react';
-import { api, call } from '../api/client';
-import { errorMessage } from '../api/problem';
+import { api, asText, call } from '../api/client';
+import { errorMessage, refusedProblems } from '../api/problem';
 import { markerFor, type RuleProblem } from './ruleProblems';
-import { asText, problemsOf, ruleKeys } from './queries';
+import { ruleKeys } from './queries';
 import { WhatIfPanel } from './WhatIfPanel';
 
 /** One rule file in CodeMirror: checked by the server as you type (nothing published), problems marked at their line
@@ -26,7 +26,7 @@ export function RuleEditor({ name, stored }: { name: string; stored: string }) {
       try {
         return (await call(api.POST('/api/rules/{name}/validate', { params: { path: { name } }, body: checked, ...asText }))).problems;
       } catch (error) {
-        return problemsOf(error);
+        return refusedProblems<RuleProblem>(error);
       }
     },
     placeholderData: (previous) => previous,
@@ -53,7 +53,7 @@ export function RuleEditor({ name, stored }: { name: string; stored: string }) {
         message: result.unchanged ? 'The file is the same as the live one.' : 'Accounts are re-evaluated with it.' });
     },
   });
-  const refused = useMemo(() => { try { return publish.error ? problemsOf(publish.error) : []; } catch { return []; } }, [publish.error]);
+  const refused = useMemo(() => { try { return publish.error ? refusedProblems<RuleProblem>(publish.error) : []; } catch { return []; } }, [publish.error]);
 
   return (
     <Stack gap="sm" h="100%">
@@ -78,7 +78,7 @@ export function RuleEditor({ name, stored }: { name: string; stored: string }) {
             : <Text size="sm">{errorMessage(publish.error)}</Text>}
         </Alert>
       )}
-      <CodeMirror value={text} onChange={setText} extensions={extensions} height="100%" style={{ flex: 1, minHeight: 0, overflow: 'auto', fontSize: 13,
+      <CodeMirror value={text} onChange={(t) => { setText(t); if (publish.error) publish.reset(); }} extensions={extensions} height="100%" style={{ flex: 1, minHeight: 0, overflow: 'auto', fontSize: 13,
         border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} />
       {current && problems.length > 0 && (
         <Stack gap={2} aria-label="Problems" component="section" mah={140} style={{ overflow: 'auto' }}>

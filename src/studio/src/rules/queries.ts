@@ -1,8 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
-import { ApiError } from '../api/problem';
 import type { components } from '../api/schema';
-import type { RuleProblem } from './ruleProblems';
 
 export type WhatIfReport = components['schemas']['WhatIfReport'];
 
@@ -27,13 +25,4 @@ export function useRuleFile(name: string) {
     queryFn: async () => (await api.GET('/api/rules/{name}', { params: { path: { name } }, parseAs: 'text' })).data as string,
     staleTime: Infinity,
   });
-}
-
-/** The file's text goes as it is, whatever it holds; the server reads and names what is wrong. */
-export const asText = { bodySerializer: (text: unknown) => text as string, headers: { 'Content-Type': 'text/plain' } };
-
-/** The problems of a refusal (422), or rethrows any other error. */
-export function problemsOf(error: unknown): RuleProblem[] {
-  if (error instanceof ApiError && error.status === 422) return (error.problem.problems ?? []) as unknown as RuleProblem[];
-  throw error;
 }

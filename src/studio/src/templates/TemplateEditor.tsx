@@ -8,19 +8,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import CodeMirror from '@uiw/react-codemirror';
 import { useMemo, useState } from 'react';
 import { AccountPicker } from '../accounts/AccountPicker';
-import { api, call } from '../api/client';
-import { ApiError, errorMessage } from '../api/problem';
-import { asText } from '../rules/queries';
+import { api, asText, call } from '../api/client';
+import { errorMessage, refusedProblems } from '../api/problem';
 import { Markdown } from '../tasks/Markdown';
 import { scriban } from './scribanMode';
 import { type TemplateProblem, templateMarker } from './templateProblems';
 
 type Preview = { title: string; body: string } | { problems: TemplateProblem[] };
-
-function problemsOf(error: unknown): TemplateProblem[] {
-  if (error instanceof ApiError && error.status === 422) return (error.problem.problems ?? []) as unknown as TemplateProblem[];
-  throw error;
-}
 
 /** One template in CodeMirror with a live preview: the text as you type, rendered by the server for a chosen real
  *  account (nothing saved); parse and render problems marked at their line and column; save refused with reasons. */
@@ -35,7 +29,7 @@ export function TemplateEditor({ name, stored }: { name: string; stored: string 
       try {
         return await call(api.POST('/api/templates/{name}/preview', { params: { path: { name } }, body: { accountId, signalId: null, text: checked } }));
       } catch (error) {
-        return { problems: problemsOf(error) };
+        return { problems: refusedProblems<TemplateProblem>(error) };
       }
     },
     enabled: accountId !== null,
@@ -56,7 +50,7 @@ export function TemplateEditor({ name, stored }: { name: string; stored: string 
       notifications.show({ color: 'green', message: `${name}.sbn is live: new tasks render with it` });
     },
   });
-  const refused = useMemo(() => { try { return save.error ? problemsOf(save.error) : []; } catch { return []; } }, [save.error]);
+  const refused = useMemo(() => { try { return save.error ? refusedProblems<TemplateProblem>(save.error) : []; } catch { return []; } }, [save.error]);
 
   return (
     <Group align="stretch" gap="md" wrap="nowrap" h="100%">
@@ -73,7 +67,7 @@ export function TemplateEditor({ name, stored }: { name: string; stored: string 
             {refused.length ? refused.map((p, i) => <Text key={i} size="xs">{p.text}</Text>) : <Text size="sm">{errorMessage(save.error)}</Text>}
           </Alert>
         )}
-        <CodeMirror value={text} onChange={setText} extensions={extensions} height="100%"
+        <CodeMirror value={text} onChange={(t) => { setText(t); if (save.error) save.reset(); }} extensions={extensions} height="100%"
           style={{ flex: 1, minHeight: 0, overflow: 'auto', fontSize: 13, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} />
         <Text size="xs" c="dimmed">The first line is the task's title, the rest its body (Markdown). Variables: see docs/templates.md.</Text>
       </Stack>
