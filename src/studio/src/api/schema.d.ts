@@ -176,6 +176,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/why": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why this task: the playbook step that created it, the account's tier and the rule behind it, the signal it is about */
+        get: operations["WhyTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/complete": {
         parameters: {
             query?: never;
@@ -1782,6 +1799,40 @@ export interface components {
             /** Format: date-time */
             until: string;
         };
+        TaskSignalWhy: {
+            id: string;
+            type: string;
+            /** Format: date-time */
+            occurredAt: string;
+            source: null | string;
+            properties: {
+                [key: string]: string;
+            };
+            role: string;
+        };
+        TaskStepWhy: {
+            playbookId: string;
+            playbookName: string;
+            /** Format: int32 */
+            version: number;
+            nodeId: string;
+            nodeType: null | string;
+            template: null | string;
+            instanceId: null | string;
+            instanceStatus: null | string;
+            startedBy: null | string;
+            /** Format: date-time */
+            startedAt: null | string;
+        };
+        TaskTierWhy: {
+            tier: string;
+            /** Format: date-time */
+            since: string;
+            kind: null | string;
+            rules: string[];
+            rulesetVersion: null | string;
+            reasons: string[];
+        };
         TaskView: {
             id: string;
             accountId: string;
@@ -1817,6 +1868,11 @@ export interface components {
             completedAt: null | string;
             /** Format: uuid */
             version: string;
+        };
+        TaskWhy: {
+            step: null | components["schemas"]["TaskStepWhy"];
+            tier: null | components["schemas"]["TaskTierWhy"];
+            signal: null | components["schemas"]["TaskSignalWhy"];
         };
         TemplateChoice: {
             name: string;
@@ -2373,6 +2429,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WhyTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskWhy"];
                 };
             };
             /** @description Not Found */

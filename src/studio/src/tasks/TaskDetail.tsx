@@ -8,6 +8,7 @@ import { dateTime } from '../common/time';
 import { Markdown } from './Markdown';
 import { snoozePresets } from './snoozePresets';
 import { ChannelIcon, SlaBadge, TierBadge } from './TaskList';
+import { WhyThisTask } from './WhyThisTask';
 
 export interface TaskActions {
   note: string;
@@ -48,6 +49,8 @@ export function TaskDetail({ task, now, actions }: { task: TaskView; now: Date; 
       <Divider />
       <ScrollArea style={{ flex: 1 }} p="md" aria-label="What to do">
         {task.body.trim() ? <Markdown source={task.body} /> : <Text size="sm" c="dimmed">This task has no description.</Text>}
+        <Divider my="md" />
+        <WhyThisTask taskId={task.id} />
       </ScrollArea>
       <Divider />
       <Stack gap="sm" p="md" component="form" aria-label="Complete the task"
