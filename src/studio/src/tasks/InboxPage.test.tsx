@@ -64,7 +64,7 @@ describe('InboxPage', () => {
     expect(within(open).getByRole('button', { name: 'Done' })).toHaveAttribute('aria-pressed', 'true');
     const why = await within(open).findByRole('region', { name: 'Why this task' });
     expect(why).toHaveTextContent('Step n of playbook Tier 1 priority v2');
-    expect(why).toHaveTextContent('started because the account entered Tier1');
+    expect(why).toHaveTextContent('started by “entered Tier1”');
 
     await user.keyboard('d');
     expect(await screen.findByRole('region', { name: 'Task: Call Bolt' })).toBeInTheDocument();

@@ -48,9 +48,8 @@ export function TaskDetail({ task, now, actions }: { task: TaskView; now: Date; 
       </Stack>
       <Divider />
       <ScrollArea style={{ flex: 1 }} p="md" aria-label="What to do">
+        <Paper bg="gray.0" radius="md" p="sm" mb="md"><WhyThisTask taskId={task.id} /></Paper>
         {task.body.trim() ? <Markdown source={task.body} /> : <Text size="sm" c="dimmed">This task has no description.</Text>}
-        <Divider my="md" />
-        <WhyThisTask taskId={task.id} />
       </ScrollArea>
       <Divider />
       <Stack gap="sm" p="md" component="form" aria-label="Complete the task"

@@ -30,7 +30,7 @@ export function WhyThisTask({ taskId }: { taskId: string }) {
         {step && (
           <List.Item icon={<IconRoute size={16} color="var(--mantine-color-indigo-6)" />}>
             <Text size="sm" span>Step <Text span ff="monospace" size="sm">{step.nodeId}</Text> of playbook <b>{step.playbookName}</b> v{step.version}</Text>
-            {step.startedBy && <Text size="xs" c="dimmed">started because the account {step.startedBy}{step.startedAt ? `, ${timeAgo(step.startedAt)}` : ''}</Text>}
+            {step.startedBy && <Text size="xs" c="dimmed">started by “{step.startedBy}”{step.startedAt ? `, ${timeAgo(step.startedAt)}` : ''}</Text>}
             {step.instanceId && mayOpenRuns && (
               <Anchor component={Link} size="xs" to={`/playbooks/${encodeURIComponent(step.playbookId)}/instances/${encodeURIComponent(step.instanceId)}`}>
                 Open the run{step.instanceStatus ? ` (${step.instanceStatus.toLowerCase()})` : ''}
