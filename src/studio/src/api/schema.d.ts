@@ -298,6 +298,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reps/{id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rep's digest and Tier 1 message settings, and the webhooks offered to reps */
+        get: operations["GetRepNotifications"];
+        /** Choose the webhook, the address, the digest hour and whether Tier 1 tasks due today are sent at once */
+        put: operations["SaveRepNotifications"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reps/{id}/notifications/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a test message on the chosen webhook */
+        post: operations["TestRepNotifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -926,6 +961,10 @@ export interface components {
             defaultWorkingDays: components["schemas"]["DayOfWeek"][];
             note: string;
         };
+        Channel: {
+            name: string;
+            format: string;
+        };
         CompleteTask: {
             outcome: null | string;
             note: null | string;
@@ -1086,6 +1125,14 @@ export interface components {
             at: string;
             /** Format: int32 */
             attempts: number;
+        };
+        Input: {
+            webhook: null | string;
+            address: null | string;
+            dailyDigest: boolean;
+            /** Format: int32 */
+            digestHour: number;
+            instantTier1: boolean;
         };
         /** @description One input of an activity type. */
         InputDescriptor: {
@@ -1471,6 +1518,7 @@ export interface components {
             outOfOfficeFrom?: null | string;
             /** Format: date-time */
             outOfOfficeUntil?: null | string;
+            notifications?: components["schemas"]["RepNotifications"];
             /** Format: uuid */
             version?: string;
         };
@@ -1512,6 +1560,16 @@ export interface components {
             /** Format: int32 */
             capacity: number;
             overCapacity?: boolean;
+        };
+        RepNotifications: {
+            webhook?: null | string;
+            address?: null | string;
+            dailyDigest?: boolean;
+            /** Format: int32 */
+            digestHour?: number;
+            instantTier1?: boolean;
+            /** Format: date */
+            lastDigestOn?: null | string;
         };
         /** @enum {unknown} */
         RepRole: "AE" | "SDR" | "Marketing" | "Manager";
@@ -2013,6 +2071,17 @@ export interface components {
             status: string;
             messages: string[];
             files: string[];
+        };
+        View: {
+            webhook: null | string;
+            address: null | string;
+            dailyDigest: boolean;
+            /** Format: int32 */
+            digestHour: number;
+            instantTier1: boolean;
+            /** Format: date */
+            lastDigestOn: null | string;
+            channels: components["schemas"]["Channel"][];
         };
         WhatIfMover: {
             accountId: string;
@@ -2787,6 +2856,119 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetRepNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["View"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SaveRepNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Input"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["View"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TestRepNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
