@@ -75,6 +75,10 @@ public sealed class ServerProcess : IAsyncLifetime
             // A small demo (the default is 2,000 accounts) keeps the start-up to a few seconds.
             "--Demo:Accounts=60",
             "--Demo:Signals=600",
+            // A Slack channel offered to reps (their notification settings); nothing listens there, deliveries just retry.
+            "--Notifications:Webhooks:team-slack:Url=http://127.0.0.1:9/services/slack",
+            "--Notifications:Webhooks:team-slack:Format=slack",
+            "--Notifications:RepWebhooks:0=team-slack",
             // Copies, so that a test that saves a rule, template or playbook leaves the repository alone.
             $"--Rules:Folder={CopyFolder(RepoPaths.Rules, In("rules"))}",
             $"--Templates:Folder={CopyFolder(RepoPaths.Templates, In("templates"))}",

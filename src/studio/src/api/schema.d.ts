@@ -961,10 +961,6 @@ export interface components {
             defaultWorkingDays: components["schemas"]["DayOfWeek"][];
             note: string;
         };
-        Channel: {
-            name: string;
-            format: string;
-        };
         CompleteTask: {
             outcome: null | string;
             note: null | string;
@@ -1125,14 +1121,6 @@ export interface components {
             at: string;
             /** Format: int32 */
             attempts: number;
-        };
-        Input: {
-            webhook: null | string;
-            address: null | string;
-            dailyDigest: boolean;
-            /** Format: int32 */
-            digestHour: number;
-            instantTier1: boolean;
         };
         /** @description One input of an activity type. */
         InputDescriptor: {
@@ -1522,6 +1510,10 @@ export interface components {
             /** Format: uuid */
             version?: string;
         };
+        RepChannel: {
+            name: string;
+            format: string;
+        };
         RepChoice: {
             id: string;
             name: string;
@@ -1570,6 +1562,25 @@ export interface components {
             instantTier1?: boolean;
             /** Format: date */
             lastDigestOn?: null | string;
+        };
+        RepNotificationsInput: {
+            webhook: null | string;
+            address: null | string;
+            dailyDigest: boolean;
+            /** Format: int32 */
+            digestHour: number;
+            instantTier1: boolean;
+        };
+        RepNotificationsView: {
+            webhook: null | string;
+            address: null | string;
+            dailyDigest: boolean;
+            /** Format: int32 */
+            digestHour: number;
+            instantTier1: boolean;
+            /** Format: date */
+            lastDigestOn: null | string;
+            channels: components["schemas"]["RepChannel"][];
         };
         /** @enum {unknown} */
         RepRole: "AE" | "SDR" | "Marketing" | "Manager";
@@ -2071,17 +2082,6 @@ export interface components {
             status: string;
             messages: string[];
             files: string[];
-        };
-        View: {
-            webhook: null | string;
-            address: null | string;
-            dailyDigest: boolean;
-            /** Format: int32 */
-            digestHour: number;
-            instantTier1: boolean;
-            /** Format: date */
-            lastDigestOn: null | string;
-            channels: components["schemas"]["Channel"][];
         };
         WhatIfMover: {
             accountId: string;
@@ -2882,7 +2882,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["View"];
+                    "application/json": components["schemas"]["RepNotificationsView"];
                 };
             };
             /** @description Not Found */
@@ -2907,7 +2907,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Input"];
+                "application/json": components["schemas"]["RepNotificationsInput"];
             };
         };
         responses: {
@@ -2917,7 +2917,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["View"];
+                    "application/json": components["schemas"]["RepNotificationsView"];
                 };
             };
             /** @description Bad Request */
