@@ -78,10 +78,10 @@ function lambdaElementType(vocabulary: RuleVocabulary, name: string, raw: string
   const call = /\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(raw.slice(0, lambda.index));
   if (!call) return null;
   const collection = chainEndingAt(raw, lambda.index - call[0].length);
-  if (!collection) return null;
-  const last = collection[collection.length - 1];
+  const last = collection?.[collection.length - 1];
+  if (!collection || !last || collection.length < 2) return null;
   const owner = resolveChain(vocabulary, collection.slice(0, -1), raw);
-  const list = collection.length === 1 ? null : owner?.members.find((m) => m.name === last.name);
+  const list = owner?.members.find((m) => m.name === last.name);
   const element = /^list of (\w+)$/.exec(list?.returns ?? '')?.[1];
   if (!element) return null;
   return vocabulary.types.find((t) => t.name === (element === 'string' ? 'String' : element)) ?? null;

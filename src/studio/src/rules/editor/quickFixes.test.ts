@@ -28,23 +28,28 @@ describe('fixRange', () => {
 
 describe('ruleDiagnostics', () => {
   it('marks exactly the fix range and offers the fix as an action', () => {
-    const [diagnostic] = ruleDiagnostics(text, [employes]);
+    const diagnostic = first(ruleDiagnostics(text, [employes]));
     expect(text.slice(diagnostic.from, diagnostic.to)).toBe('Employes');
     expect(diagnostic.message).toBe('unknown field Employes on account Did you mean EmployeeCount?');
     expect(diagnostic.actions?.map((a) => a.name)).toEqual(['Replace with EmployeeCount']);
   });
   it('marks a problem without a fix where markerFor puts it, with no action', () => {
-    const [diagnostic] = ruleDiagnostics(text, [{ ...employes, fix: null }]);
+    const diagnostic = first(ruleDiagnostics(text, [{ ...employes, fix: null }]));
     expect(text.slice(diagnostic.from, diagnostic.to)).toBe('Employes');
     expect(diagnostic.actions).toBeUndefined();
   });
   it('marks a key fix on the key itself', () => {
     const keyed = '[\n  { "WorkflowName": "Fit", "Rules": [\n    { "RuleNam": "X", "Expression": "true" } ] } ]';
-    const [diagnostic] = ruleDiagnostics(keyed, [{ file: 'f', workflow: 'Fit', rule: null, message: 'unknown key "RuleNam"', line: 3,
-      fix: { replace: 'RuleNam', with: 'RuleName', line: 3, column: 8 } }]);
+    const diagnostic = first(ruleDiagnostics(keyed, [{ file: 'f', workflow: 'Fit', rule: null, message: 'unknown key "RuleNam"', line: 3,
+      fix: { replace: 'RuleNam', with: 'RuleName', line: 3, column: 8 } }]));
     expect(keyed.slice(diagnostic.from, diagnostic.to)).toBe('RuleNam');
   });
 });
+
+function first<T>(items: readonly T[]): T {
+  expect(items.length).toBeGreaterThan(0);
+  return items[0]!;
+}
 
 /** Just enough of an EditorView to apply transactions (jsdom cannot measure a real one). */
 function viewOf(doc: string): EditorView {
@@ -60,8 +65,8 @@ describe('applyFix', () => {
     expect(applyFix(view, employes.fix!)).toBe(false); // stale now: nothing to replace
 
     const fresh = viewOf(text);
-    const [diagnostic] = ruleDiagnostics(text, [employes]);
-    void diagnostic.actions![0].apply(fresh, diagnostic.from, diagnostic.to);
+    const diagnostic = first(ruleDiagnostics(text, [employes]));
+    void first(diagnostic.actions ?? []).apply(fresh, diagnostic.from, diagnostic.to);
     expect(fresh.state.doc.toString()).toBe(view.state.doc.toString());
   });
 });

@@ -99,7 +99,7 @@ describe('expressions', () => {
     const result = complete(doc);
     expect(labels(result)).toEqual(['EmployeeCount', 'Industry', 'TechStack']);
     expect(result?.from).toBe(doc.indexOf('|'));
-    expect(result?.options[0].detail).toBe(': int');
+    expect(result?.options[0]?.detail).toBe(': int');
   });
   it('follows a chain through member types, calls and lambda parameters', () => {
     expect(labels(complete(file('{ "RuleName": "X", "Expression": "account.Industry.S|" }')))).toEqual(['StartsWith']);
@@ -115,9 +115,9 @@ describe('expressions', () => {
     expect(complete(file('{ "RuleName": "account.|" }'))).toBeNull();
   });
   it('writes a method call with its arguments as fields, text arguments in escaped quotes', () => {
-    const count = vocabulary.types[1].members[1];
-    expect(callTemplate(count)).toBe('Count(\\"${type}\\", ${days})');
-    expect(callTemplate(vocabulary.types[6].members[0])).toBe('Any(${x => condition})');
+    const member = (type: string, name: string) => vocabulary.types.find((t) => t.name === type)!.members.find((m) => m.name === name)!;
+    expect(callTemplate(member('SignalWindow', 'Count'))).toBe('Count(\\"${type}\\", ${days})');
+    expect(callTemplate(member('List', 'Any'))).toBe('Any(${x => condition})');
   });
 });
 

@@ -34,7 +34,7 @@ export function ruleContextAt(text: string, pos: number): RuleContext | null {
   const settle = () => { const f = top(); if (f?.type === 'object') { f.expect = 'comma'; f.pendingKey = null; } };
 
   while (i < text.length) {
-    const c = text[i];
+    const c = text[i] ?? '';
     if (c === '/' && text[i + 1] === '/') { const end = text.indexOf('\n', i); i = end < 0 ? text.length : end; continue; }
     if (c === '/' && text[i + 1] === '*') { const end = text.indexOf('*/', i + 2); i = end < 0 ? text.length : end + 2; continue; }
     if (c === '"') {
@@ -86,7 +86,7 @@ export function ruleContextAt(text: string, pos: number): RuleContext | null {
     } else if (/[A-Za-z0-9\-]/.test(c)) {
       // A bare word (true, 12, a key typed without quotes): consume it whole.
       let j = i;
-      while (j < text.length && /[A-Za-z0-9_.+\-]/.test(text[j])) j++;
+      while (j < text.length && /[A-Za-z0-9_.+\-]/.test(text[j] ?? '')) j++;
       const f = top();
       if (!found && pos >= i && pos <= j) found = bareContext([...stack], text, pos, i, j);
       if (f?.type === 'object' && f.expect === 'value') settle();
@@ -111,7 +111,7 @@ function keyContext(frames: Frame[], from: number, to: number, quoted: boolean, 
   const level = levelOf(frames);
   if (!level) return null;
   // The object's keys, less the one under the cursor (a quoted key being typed is among them once).
-  const present = [...frames[frames.length - 1].keys];
+  const present = [...(frames[frames.length - 1]?.keys ?? [])];
   if (quoted && present.includes(typed)) present.splice(present.indexOf(typed), 1);
   return { kind: 'key', level, workflow: workflowOf(frames), from, to, quoted, colon, present };
 }
