@@ -80,7 +80,7 @@ public sealed class RuleEditorAssist(ServerProcess server, Chromium chromium) : 
     private async Task OpenScoringAsync()
     {
         await LoginAsync("ops");
-        await Page.GotoAsync("rules/scoring");
+        await Page.GotoAsync("/rules/scoring");
         await Assertions.Expect(Editor).ToContainTextAsync("account.IndustryIn(");
         await Assertions.Expect(Page.GetByText("no problems")).ToBeVisibleAsync();
     }

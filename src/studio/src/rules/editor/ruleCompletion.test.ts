@@ -134,3 +134,10 @@ describe('ruleContextAt', () => {
     expect(chainAt('signals.Count(\\"x\\", 3).')).toMatchObject({ chain: [{ name: 'signals', call: false }, { name: 'Count', call: true }], partial: '' });
   });
 });
+
+describe('ruleContextAt after the cursor', () => {
+  it('does not borrow the context of a later object when the cursor sits in a number', () => {
+    const doc = file('{ "RuleName": "X", "Properties": { "points": 30 } },\n    { "RuleName": "Y" }');
+    expect(ruleContextAt(doc, doc.indexOf('30') + 1)).toBeNull();
+  });
+});

@@ -29,6 +29,7 @@ interface Frame {
 export function ruleContextAt(text: string, pos: number): RuleContext | null {
   const stack: Frame[] = [];
   let found: { stack: Frame[]; make: (frames: Frame[]) => RuleContext | null } | null = null;
+  let decided = false; // the token at or after the cursor was looked at: the rest of the scan only completes the frames
   let i = 0;
   const top = () => stack[stack.length - 1];
   const settle = () => { const f = top(); if (f?.type === 'object') { f.expect = 'comma'; f.pendingKey = null; } };
@@ -46,7 +47,8 @@ export function ruleContextAt(text: string, pos: number): RuleContext | null {
       const value = decode(text.slice(start + 1, end));
       const frame = top();
       const isKey = frame?.type === 'object' && (frame.expect === 'key' || frame.expect === 'comma'); // a forgotten comma still starts a key
-      if (!found && pos > start && pos <= end) {
+      if (!decided && pos > start && pos <= end) {
+        decided = true;
         const frames = [...stack];
         if (isKey) {
           const colon = /^\s*:/.test(text.slice(closed ? end + 1 : end));
@@ -58,6 +60,7 @@ export function ruleContextAt(text: string, pos: number): RuleContext | null {
             : { stack: frames, make: (fs) => valueContext(fs, key, start + 1, end) };
         }
       }
+      if (start >= pos) decided = true;
       if (isKey) {
         frame.pendingKey = value;
         frame.keys.push(value);
@@ -69,7 +72,10 @@ export function ruleContextAt(text: string, pos: number): RuleContext | null {
       i = closed ? end + 1 : end;
       continue;
     }
-    if (!found && i >= pos) found = bareContext([...stack], text, pos);
+    if (!decided && i >= pos) {
+      decided = true;
+      found = bareContext([...stack], text, pos);
+    }
     if (c === '{' || c === '[') {
       const parent = top();
       const key = parent?.type === 'object' ? parent.pendingKey : null;
@@ -88,14 +94,17 @@ export function ruleContextAt(text: string, pos: number): RuleContext | null {
       let j = i;
       while (j < text.length && /[A-Za-z0-9_.+\-]/.test(text[j] ?? '')) j++;
       const f = top();
-      if (!found && pos >= i && pos <= j) found = bareContext([...stack], text, pos, i, j);
+      if (!decided && pos >= i && pos <= j) {
+        decided = true;
+        found = bareContext([...stack], text, pos, i, j);
+      }
       if (f?.type === 'object' && f.expect === 'value') settle();
       i = j;
       continue;
     }
     i++;
   }
-  if (!found && pos >= text.length) found = bareContext([...stack], text, pos);
+  if (!decided) found = bareContext([...stack], text, pos);
   return found ? found.make(found.stack) : null;
 }
 
