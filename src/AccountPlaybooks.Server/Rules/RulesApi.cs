@@ -23,7 +23,7 @@ public static class RulesApi
 
     public static void MapRulesApi(this WebApplication app)
     {
-        var rules = app.MapGroup("/api/rules").WithTags("Rules").RequireAuthorization(Policies.Ops);
+        var rules = app.MapGroup("/api/rules").WithTags("Rules").RequireAuthorization(Policies.Ops).MapRuleVocabulary();
         rules.MapGet("/", List).WithName("ListRules").WithSummary("The live ruleset: version, files, components and tiers");
         rules.MapGet("/versions", Versions).WithName("RuleVersions").WithSummary("Every publish attempt, accepted or rejected, newest first");
         rules.MapPost("/versions/{version}/rollback", Rollback).WithName("RollbackRules").ProducesProblem(StatusCodes.Status404NotFound)

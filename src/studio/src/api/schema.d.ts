@@ -351,6 +351,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rules/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The keys a rule file may use and the facts and helpers an expression may call, with signatures and docs */
+        get: operations["RuleVocabulary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rules": {
         parameters: {
             query?: never;
@@ -1059,6 +1076,12 @@ export interface components {
             ok: boolean;
             problems: components["schemas"]["ExpressionProblem"][];
         };
+        ExpressionParameter: {
+            name: string;
+            type: string;
+            description: string;
+            inScoringComponents: boolean;
+        };
         ExpressionProblem: {
             message: string;
             /** Format: int32 */
@@ -1447,6 +1470,11 @@ export interface components {
             message: string;
             text: string;
         };
+        PropertiesKeys: {
+            concern: components["schemas"]["RuleConcern"];
+            workflowName: null | string;
+            keys: components["schemas"]["RuleKey"][];
+        };
         PublishImpact: {
             id: string;
             /** Format: int32 */
@@ -1597,6 +1625,8 @@ export interface components {
             /** @description Wait before the second run, e.g. PT1M. */
             backoff?: string;
         };
+        /** @enum {unknown} */
+        RuleConcern: "Component" | "Composite" | "Tiering" | "Triggers";
         RuleExplanation: {
             workflow: string;
             rule: string;
@@ -1612,6 +1642,24 @@ export interface components {
         RuleFileJson: {
             [key: string]: unknown;
         }[];
+        RuleFix: {
+            replace: string;
+            with: string;
+            /** Format: int32 */
+            line: number;
+            /** Format: int32 */
+            column: number;
+        };
+        RuleKey: {
+            name: string;
+            description: string;
+            kind: components["schemas"]["RuleKeyKind"];
+            /** @default false */
+            required: boolean;
+            values?: null | string[];
+        };
+        /** @enum {unknown} */
+        RuleKeyKind: "Text" | "Number" | "Boolean" | "Array" | "Object" | "Expression";
         RuleProblem: {
             file: string;
             workflow: null | string;
@@ -1622,6 +1670,7 @@ export interface components {
             /** Format: int32 */
             position?: null | number;
             suggestion?: null | string;
+            fix?: null | components["schemas"]["RuleFix"];
         };
         RuleProblemView: {
             file: string;
@@ -1633,6 +1682,7 @@ export interface components {
             /** Format: int32 */
             position: null | number;
             suggestion: null | string;
+            fix: null | components["schemas"]["RuleFix"];
             text: string;
         };
         RuleRejection: {
@@ -1652,6 +1702,13 @@ export interface components {
             files: string[];
             components: string[];
             tiers: components["schemas"]["TierView"][];
+        };
+        RuleVocabulary: {
+            workflowKeys: components["schemas"]["RuleKey"][];
+            ruleKeys: components["schemas"]["RuleKey"][];
+            propertiesKeys: components["schemas"]["PropertiesKeys"][];
+            parameters: components["schemas"]["ExpressionParameter"][];
+            types: components["schemas"]["VocabularyType"][];
         };
         RunningOnVersion: {
             /** Format: int32 */
@@ -2082,6 +2139,31 @@ export interface components {
             status: string;
             messages: string[];
             files: string[];
+        };
+        VocabularyArgument: {
+            name: string;
+            type: string;
+        };
+        VocabularyMember: {
+            name: string;
+            kind: components["schemas"]["VocabularyMemberKind"];
+            returns: string;
+            returnsType: null | string;
+            signatures: components["schemas"]["VocabularySignature"][];
+            description: string;
+            example: null | string;
+        };
+        /** @enum {unknown} */
+        VocabularyMemberKind: "Property" | "Method";
+        VocabularySignature: {
+            text: string;
+            parameters: components["schemas"]["VocabularyArgument"][];
+        };
+        VocabularyType: {
+            name: string;
+            description: string;
+            static: boolean;
+            members: components["schemas"]["VocabularyMember"][];
         };
         WhatIfMover: {
             accountId: string;
@@ -3027,6 +3109,26 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    RuleVocabulary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleVocabulary"];
                 };
             };
         };

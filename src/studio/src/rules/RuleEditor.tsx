@@ -1,16 +1,19 @@
 import { json } from '@codemirror/lang-json';
-import { type Diagnostic, linter, lintGutter } from '@codemirror/lint';
+import { linter, lintGutter } from '@codemirror/lint';
 import { EditorView } from '@codemirror/view';
 import { Alert, Badge, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconChartArrows, IconRocket } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import CodeMirror from '@uiw/react-codemirror';
-import { useMemo, useState } from 'react';
+import CodeMirror, { type ReactCodeMirrorRef } from '@uiw/react-codemirror';
+import { useMemo, useRef, useState } from 'react';
 import { api, asText, call } from '../api/client';
 import { errorMessage, refusedProblems } from '../api/problem';
-import { markerFor, type RuleProblem } from './ruleProblems';
+import { applyFix, ruleDiagnostics } from './editor/quickFixes';
+import { ProblemList } from './editor/ProblemList';
+import { useRuleCompletion } from './editor/useRuleCompletion';
+import type { RuleProblem } from './ruleProblems';
 import { ruleKeys } from './queries';
 import { WhatIfPanel } from './WhatIfPanel';
 
@@ -34,11 +37,13 @@ export function RuleEditor({ name, stored }: { name: string; stored: string }) {
   });
   const problems = useMemo(() => validation.data ?? [], [validation.data]);
   const current = checked === text;
+  const completion = useRuleCompletion();
+  const editor = useRef<ReactCodeMirrorRef>(null);
   const extensions = useMemo(() => [
-    json(), lintGutter(), EditorView.lineWrapping,
+    json(), lintGutter(), EditorView.lineWrapping, completion,
     EditorView.contentAttributes.of({ 'aria-label': `${name}.json` }),
-    linter(() => (current ? problems.map((p): Diagnostic => ({ ...markerFor(text, p), severity: 'error' })) : []), { delay: 0 }),
-  ], [name, problems, current, text]);
+    linter(() => (current ? ruleDiagnostics(text, problems) : []), { delay: 0 }),
+  ], [name, problems, current, text, completion]);
 
   const whatIf = useMutation({
     mutationFn: () => call(api.POST('/api/rules/{name}/preview', { params: { path: { name } }, body: text, ...asText })),
@@ -78,15 +83,9 @@ export function RuleEditor({ name, stored }: { name: string; stored: string }) {
             : <Text size="sm">{errorMessage(publish.error)}</Text>}
         </Alert>
       )}
-      <CodeMirror value={text} onChange={(t) => { setText(t); if (publish.error) publish.reset(); }} extensions={extensions} height="100%" style={{ flex: 1, minHeight: 0, overflow: 'auto', fontSize: 13,
+      <CodeMirror ref={editor} value={text} onChange={(t) => { setText(t); if (publish.error) publish.reset(); }} extensions={extensions} height="100%" style={{ flex: 1, minHeight: 0, overflow: 'auto', fontSize: 13,
         border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} />
-      {current && problems.length > 0 && (
-        <Stack gap={2} aria-label="Problems" component="section" mah={140} style={{ overflow: 'auto' }}>
-          {problems.map((p, i) => (
-            <Text key={i} size="xs" c="red.8">{p.line ? `line ${p.line} · ` : ''}{p.workflow ?? ''}{p.rule ? ` · ${p.rule}` : ''}: {p.message}{p.suggestion ? ` ${p.suggestion}` : ''}</Text>
-          ))}
-        </Stack>
-      )}
+      {current && problems.length > 0 && <ProblemList problems={problems} text={text} onFix={(fix) => applyFix(editor.current?.view ?? undefined, fix)} />}
       {whatIf.error && <Alert color="red" role="alert" title="What-if did not run">{errorMessage(whatIf.error)}</Alert>}
       {whatIf.data && <WhatIfPanel report={whatIf.data} onClose={() => whatIf.reset()} />}
     </Stack>
