@@ -53,18 +53,19 @@ describe('countSides', () => {
 });
 
 describe('estimateTiers', () => {
-  it('matches today when the thresholds are today’s', () => {
-    expect(estimateTiers(tiers, scores)).toEqual(countTiers(scores));
+  it('is today’s count when the thresholds are the live ones, whatever held an account in its tier', () => {
+    const held = [...scores, { composite: 60, tier: 'Tier1', accounts: 2 }]; // promoted by a trigger, below the threshold
+    expect(estimateTiers(tiers, tiers, held)).toEqual(countTiers(held));
   });
 
-  it('moves accounts between composite tiers as a threshold moves, leaving tiers decided by another score alone', () => {
-    const estimate = estimateTiers(lowered(60), scores);
+  it('moves the accounts a threshold now places differently, leaving tiers decided by another score alone', () => {
+    const estimate = estimateTiers(lowered(60), tiers, scores);
     expect(Object.fromEntries(estimate)).toEqual({ Disqualified: 5, Tier3: 13, Tier2: 5, Tier1: 9 });
   });
 
   it('lets a disabled rule’s accounts go to the tier their composite reaches', () => {
     const withoutPoorFit = tiers.map((r) => (r.name === 'PoorFit' ? { ...r, enabled: false } : r));
-    expect(Object.fromEntries(estimateTiers(withoutPoorFit, scores))).toEqual({ Tier3: 17, Tier2: 8, Tier1: 7 });
+    expect(Object.fromEntries(estimateTiers(withoutPoorFit, tiers, scores))).toEqual({ Tier3: 17, Tier2: 8, Tier1: 7 });
   });
 });
 

@@ -51,14 +51,19 @@ export function tiersDecidedElsewhere(tierRules: readonly FormRule[]): Set<strin
   return new Set(tierRules.filter((r) => r.enabled && r.tier && !byComposite.has(r.tier)).map((r) => r.tier!));
 }
 
-/** An estimate of each tier's size under the form's thresholds, from today's scores: accounts in a tier decided
- *  elsewhere stay there, every other account takes the tier its composite reaches. Triggers and holds are not in
- *  it; the what-if evaluates every rule. */
-export function estimateTiers(tierRules: readonly FormRule[], scores: readonly ScoreCount[]): Map<string, number> {
+/** An estimate of each tier's size under the form's tier rules, from today's scores and today's tiers: an account
+ *  the live rules and the form's rules place alike (by its composite, or by another score) keeps today's tier —
+ *  held by a trigger or not; an account they place differently takes the form's tier. Triggers are not re-run;
+ *  the what-if evaluates every rule. */
+export function estimateTiers(tierRules: readonly FormRule[], liveRules: readonly FormRule[], scores: readonly ScoreCount[]): Map<string, number> {
+  const place = (rules: readonly FormRule[], elsewhere: Set<string>, s: ScoreCount) =>
+    elsewhere.has(s.tier) ? s.tier : tierByComposite(rules, s.composite) ?? s.tier;
   const elsewhere = tiersDecidedElsewhere(tierRules);
+  const liveElsewhere = tiersDecidedElsewhere(liveRules);
   const counts = new Map<string, number>();
   for (const s of scores) {
-    const tier = elsewhere.has(s.tier) ? s.tier : tierByComposite(tierRules, s.composite) ?? s.tier;
+    const placed = place(tierRules, elsewhere, s);
+    const tier = placed === place(liveRules, liveElsewhere, s) ? s.tier : placed;
     counts.set(tier, (counts.get(tier) ?? 0) + s.accounts);
   }
   return counts;
