@@ -55,6 +55,7 @@ public static class ApplicationServiceExtensions
         services.AddScoped<OwnerAssignment>();
         services.AddScoped<TaskDesk>();
         services.AddScoped<TaskInbox>();
+        services.AddScoped<TaskReasons>();
         services.AddNotifications(configuration);
         services.AddSingleton(configuration.GetSection(SimulationOptions.Section).Get<SimulationOptions>() ?? new SimulationOptions());
         services.AddSingleton<SimulationGate>();

@@ -43,6 +43,7 @@ try
     app.MapTasksApi();
     app.MapReportsApi();
     app.MapRepsApi();
+    app.MapRepNotificationsApi();
     app.MapUsersApi();
     app.MapRulesApi();
     app.MapEvaluationsApi();

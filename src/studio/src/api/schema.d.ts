@@ -176,6 +176,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/why": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why this task: the playbook step that created it, the account's tier and the rule behind it, the signal it is about */
+        get: operations["WhyTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/complete": {
         parameters: {
             query?: never;
@@ -276,6 +293,41 @@ export interface paths {
         post?: never;
         /** Remove a rep */
         delete: operations["DeleteRep"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reps/{id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rep's digest and Tier 1 message settings, and the webhooks offered to reps */
+        get: operations["GetRepNotifications"];
+        /** Choose the webhook, the address, the digest hour and whether Tier 1 tasks due today are sent at once */
+        put: operations["SaveRepNotifications"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reps/{id}/notifications/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a test message on the chosen webhook */
+        post: operations["TestRepNotifications"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -926,6 +978,10 @@ export interface components {
             defaultWorkingDays: components["schemas"]["DayOfWeek"][];
             note: string;
         };
+        Channel: {
+            name: string;
+            format: string;
+        };
         CompleteTask: {
             outcome: null | string;
             note: null | string;
@@ -1086,6 +1142,14 @@ export interface components {
             at: string;
             /** Format: int32 */
             attempts: number;
+        };
+        Input: {
+            webhook: null | string;
+            address: null | string;
+            dailyDigest: boolean;
+            /** Format: int32 */
+            digestHour: number;
+            instantTier1: boolean;
         };
         /** @description One input of an activity type. */
         InputDescriptor: {
@@ -1471,6 +1535,7 @@ export interface components {
             outOfOfficeFrom?: null | string;
             /** Format: date-time */
             outOfOfficeUntil?: null | string;
+            notifications?: components["schemas"]["RepNotifications"];
             /** Format: uuid */
             version?: string;
         };
@@ -1512,6 +1577,16 @@ export interface components {
             /** Format: int32 */
             capacity: number;
             overCapacity?: boolean;
+        };
+        RepNotifications: {
+            webhook?: null | string;
+            address?: null | string;
+            dailyDigest?: boolean;
+            /** Format: int32 */
+            digestHour?: number;
+            instantTier1?: boolean;
+            /** Format: date */
+            lastDigestOn?: null | string;
         };
         /** @enum {unknown} */
         RepRole: "AE" | "SDR" | "Marketing" | "Manager";
@@ -1818,6 +1893,40 @@ export interface components {
             /** Format: date-time */
             until: string;
         };
+        TaskSignalWhy: {
+            id: string;
+            type: string;
+            /** Format: date-time */
+            occurredAt: string;
+            source: null | string;
+            properties: {
+                [key: string]: string;
+            };
+            role: string;
+        };
+        TaskStepWhy: {
+            playbookId: string;
+            playbookName: string;
+            /** Format: int32 */
+            version: number;
+            nodeId: string;
+            nodeType: null | string;
+            template: null | string;
+            instanceId: null | string;
+            instanceStatus: null | string;
+            startedBy: null | string;
+            /** Format: date-time */
+            startedAt: null | string;
+        };
+        TaskTierWhy: {
+            tier: string;
+            /** Format: date-time */
+            since: string;
+            kind: null | string;
+            rules: string[];
+            rulesetVersion: null | string;
+            reasons: string[];
+        };
         TaskView: {
             id: string;
             accountId: string;
@@ -1853,6 +1962,11 @@ export interface components {
             completedAt: null | string;
             /** Format: uuid */
             version: string;
+        };
+        TaskWhy: {
+            step: null | components["schemas"]["TaskStepWhy"];
+            tier: null | components["schemas"]["TaskTierWhy"];
+            signal: null | components["schemas"]["TaskSignalWhy"];
         };
         TemplateChoice: {
             name: string;
@@ -1993,6 +2107,17 @@ export interface components {
             status: string;
             messages: string[];
             files: string[];
+        };
+        View: {
+            webhook: null | string;
+            address: null | string;
+            dailyDigest: boolean;
+            /** Format: int32 */
+            digestHour: number;
+            instantTier1: boolean;
+            /** Format: date */
+            lastDigestOn: null | string;
+            channels: components["schemas"]["Channel"][];
         };
         WhatIfMover: {
             accountId: string;
@@ -2422,6 +2547,37 @@ export interface operations {
             };
         };
     };
+    WhyTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskWhy"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     CompleteTask: {
         parameters: {
             query?: never;
@@ -2736,6 +2892,119 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetRepNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["View"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SaveRepNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Input"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["View"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TestRepNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
