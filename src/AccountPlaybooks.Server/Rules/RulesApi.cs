@@ -25,6 +25,8 @@ public static class RulesApi
     {
         var rules = app.MapGroup("/api/rules").WithTags("Rules").RequireAuthorization(Policies.Ops).MapRuleVocabulary();
         rules.MapGet("/", List).WithName("ListRules").WithSummary("The live ruleset: version, files, components and tiers");
+        rules.MapGet("/score-distribution", Distribution).WithName("RuleScoreDistribution")
+            .WithSummary("Today's composite scores: accounts per one-decimal composite and current tier, for the rules form's histogram");
         rules.MapGet("/versions", Versions).WithName("RuleVersions").WithSummary("Every publish attempt, accepted or rejected, newest first");
         rules.MapPost("/versions/{version}/rollback", Rollback).WithName("RollbackRules").ProducesProblem(StatusCodes.Status404NotFound)
             .Produces<RuleRejection>(StatusCodes.Status422UnprocessableEntity, ProblemResponsesTransformer.ProblemJson).WithSummary("Publish an earlier version again");
@@ -92,6 +94,9 @@ public static class RulesApi
             ? RulesProblem.From(result, $"{draft.File.Name} has problems; nothing to preview")
             : TypedResults.Ok(await whatIf.RunAsync(ruleset, cancellationToken));
     }
+
+    private static async Task<Ok<ScoreDistributionReport>> Distribution(ScoreDistribution distribution, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await distribution.GetAsync(cancellationToken));
 
     private static async Task<Ok<List<VersionView>>> Versions(AppDbContext db, CancellationToken cancellationToken)
     {

@@ -385,6 +385,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rules/score-distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Today's composite scores: accounts per one-decimal composite and current tier, for the rules form's histogram */
+        get: operations["RuleScoreDistribution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rules/versions": {
         parameters: {
             query?: never;
@@ -1720,6 +1737,25 @@ export interface components {
             name: string;
             hash: string;
             sample: components["schemas"]["RenderedTask"];
+        };
+        ScoreCount: {
+            /** Format: double */
+            composite: number;
+            tier: string;
+            /** Format: int32 */
+            accounts: number;
+        };
+        ScoreDistributionReport: {
+            liveVersion: null | string;
+            /** Format: int32 */
+            accounts: number;
+            /** Format: int32 */
+            unscored: number;
+            /** Format: int32 */
+            onOtherVersions: number;
+            /** Format: date-time */
+            evaluatedAt: null | string;
+            scores: components["schemas"]["ScoreCount"][];
         };
         ScriptEntry: {
             node?: null | string;
@@ -3149,6 +3185,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RulesetView"];
+                };
+            };
+        };
+    };
+    RuleScoreDistribution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreDistributionReport"];
                 };
             };
         };

@@ -1,19 +1,21 @@
 import { json } from '@codemirror/lang-json';
 import { linter, lintGutter } from '@codemirror/lint';
 import { EditorView } from '@codemirror/view';
-import { Alert, Badge, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconChartArrows, IconRocket } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import CodeMirror, { type ReactCodeMirrorRef } from '@uiw/react-codemirror';
 import { useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api, asText, call } from '../api/client';
 import { errorMessage, refusedProblems } from '../api/problem';
 import { applyFix, ruleDiagnostics } from './editor/quickFixes';
 import { ProblemList } from './editor/ProblemList';
 import { useRuleCompletion } from './editor/useRuleCompletion';
 import type { RuleProblem } from './ruleProblems';
+import { RuleForm } from './form/RuleForm';
 import { ruleKeys } from './queries';
 import { WhatIfPanel } from './WhatIfPanel';
 
@@ -23,6 +25,10 @@ export function RuleEditor({ name, stored }: { name: string; stored: string }) {
   const queryClient = useQueryClient();
   const [text, setText] = useState(stored);
   const [checked] = useDebouncedValue(text, 500);
+  // Form or JSON, in the URL so a link opens the same view; both edit `text`, so switching loses nothing.
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'form' ? 'form' : 'json';
+  const showView = (next: string) => setParams((p) => { if (next === 'form') p.set('view', 'form'); else p.delete('view'); return p; }, { replace: true });
   const validation = useQuery({
     queryKey: ['rules', 'validate', name, checked],
     queryFn: async (): Promise<RuleProblem[]> => {
@@ -58,6 +64,7 @@ export function RuleEditor({ name, stored }: { name: string; stored: string }) {
         message: result.unchanged ? 'The file is the same as the live one.' : 'Accounts are re-evaluated with it.' });
     },
   });
+  const edit = (t: string) => { setText(t); if (publish.error) publish.reset(); };
   const refused = useMemo(() => { try { return publish.error ? refusedProblems<RuleProblem>(publish.error) : []; } catch { return []; } }, [publish.error]);
 
   return (
@@ -65,6 +72,7 @@ export function RuleEditor({ name, stored }: { name: string; stored: string }) {
       <Group justify="space-between">
         <Group gap="xs">
           <Text fw={650} ff="monospace">{name}.json</Text>
+          <SegmentedControl size="xs" value={view} onChange={showView} aria-label="View" data={[{ label: 'Form', value: 'form' }, { label: 'JSON', value: 'json' }]} />
           {text !== stored && <Badge color="yellow" variant="dot">not published</Badge>}
           {validation.isFetching ? <Loader size={12} aria-label="Checking" />
             : current && problems.length === 0 ? <Badge color="teal" variant="light">no problems</Badge>
@@ -83,9 +91,10 @@ export function RuleEditor({ name, stored }: { name: string; stored: string }) {
             : <Text size="sm">{errorMessage(publish.error)}</Text>}
         </Alert>
       )}
-      <CodeMirror ref={editor} value={text} onChange={(t) => { setText(t); if (publish.error) publish.reset(); }} extensions={extensions} height="100%" style={{ flex: 1, minHeight: 0, overflow: 'auto', fontSize: 13,
-        border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} />
-      {current && problems.length > 0 && <ProblemList problems={problems} text={text} onFix={(fix) => applyFix(editor.current?.view ?? undefined, fix)} />}
+      {view === 'form' ? <RuleForm text={text} live={stored} onChange={edit} problems={current ? problems : []} onShowJson={() => showView('json')} />
+        : <CodeMirror ref={editor} value={text} onChange={edit} extensions={extensions} height="100%" style={{ flex: 1, minHeight: 0, overflow: 'auto', fontSize: 13,
+        border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} />}
+      {current && problems.length > 0 && view !== 'form' && <ProblemList problems={problems} text={text} onFix={(fix) => applyFix(editor.current?.view ?? undefined, fix)} />}
       {whatIf.error && <Alert color="red" role="alert" title="What-if did not run">{errorMessage(whatIf.error)}</Alert>}
       {whatIf.data && <WhatIfPanel report={whatIf.data} onClose={() => whatIf.reset()} />}
     </Stack>
