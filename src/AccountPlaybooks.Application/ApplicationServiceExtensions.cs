@@ -32,6 +32,7 @@ public static class ApplicationServiceExtensions
         services.AddScoped<AccountEvaluator>();
         services.AddScoped<FullEvaluation>();
         services.AddScoped<WhatIf>();
+        services.AddScoped<WhatIfWorkload>();
         services.AddScoped<AccountImporter>();
         services.AddScoped<SignalIngestor>();
         services.AddScoped<RepDirectory>();
