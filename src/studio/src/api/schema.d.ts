@@ -333,6 +333,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rules/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version with the text of its files (to compare versions) */
+        get: operations["RuleVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rules/versions/{version}/rollback": {
         parameters: {
             query?: never;
@@ -342,7 +359,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish an earlier version again */
+        /** Publish an earlier version again, with an optional note (?note=, up to 1,000 characters) */
         post: operations["RollbackRules"];
         delete?: never;
         options?: never;
@@ -359,7 +376,7 @@ export interface paths {
         };
         /** One rule file as it is in the rules folder */
         get: operations["GetRuleFile"];
-        /** Replace a rule file: validated, golden-tested, written and made live; a bad file changes nothing (422) */
+        /** Replace a rule file: validated, golden-tested, written and made live, with an optional note (?note=, up to 1,000 characters) kept with the version; a bad file changes nothing (422) */
         put: operations["PublishRuleFile"];
         post?: never;
         delete?: never;
@@ -394,7 +411,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** What-if: the tier movement a draft would cause, the movers and the Tier 1 load; writes nothing */
+        /** What-if: the tier movement a draft would cause, the movers, the Tier 1 load and the playbook consequences; writes nothing. With Accept: application/x-ndjson the answer streams progress lines, then the report; closing the connection stops the run */
         post: operations["PreviewRuleFile"];
         delete?: never;
         options?: never;
@@ -1526,6 +1543,10 @@ export interface components {
         RuleFileJson: {
             [key: string]: unknown;
         }[];
+        RuleFileText: {
+            name: string;
+            content: string;
+        };
         RuleProblem: {
             file: string;
             workflow: null | string;
@@ -1949,14 +1970,29 @@ export interface components {
             publishable: boolean;
             problems: components["schemas"]["ProblemView"][];
         };
+        VersionDetail: {
+            id: string;
+            author: string;
+            /** Format: date-time */
+            createdAt: string;
+            status: string;
+            note: null | string;
+            messages: string[];
+            files: components["schemas"]["RuleFileText"][];
+        };
         VersionView: {
             id: string;
             author: string;
             /** Format: date-time */
             createdAt: string;
             status: string;
+            note: null | string;
             messages: string[];
             files: string[];
+        };
+        WhatIfFailure: {
+            title: string;
+            detail: string;
         };
         WhatIfMover: {
             accountId: string;
@@ -1967,12 +2003,45 @@ export interface components {
             composite: number;
             reasons: string[];
             rules: string[];
+            enters: string[];
+            leaves: string[];
+        };
+        WhatIfPlaybook: {
+            playbookId: string;
+            name: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: int32 */
+            entering: number;
+            /** Format: int32 */
+            leaving: number;
+            /** Format: int32 */
+            openTasksCancelled: number;
+            /** Format: int32 */
+            tasksPerEntry: null | number;
+            /** Format: int32 */
+            tasksCreated: number;
+            sampleAccountId: null | string;
+            sampleAccountName: null | string;
+            estimateNote: null | string;
+            steps: components["schemas"]["WhatIfStepTasks"][];
+        };
+        WhatIfProgress: {
+            phase: string;
+            /** Format: int32 */
+            done: number;
+            /** Format: int32 */
+            total: number;
+            detail: string;
         };
         WhatIfReport: {
             draftVersion: string;
             liveVersion: null | string;
+            /** Format: date-time */
+            evaluatedAt: string;
             /** Format: int32 */
             accounts: number;
+            tiers: string[];
             movement: {
                 [key: string]: {
                     [key: string]: number;
@@ -1980,6 +2049,8 @@ export interface components {
             };
             /** Format: int32 */
             moversTotal: number;
+            /** Format: int32 */
+            moversListedPerCell: number;
             movers: components["schemas"]["WhatIfMover"][];
             tierCounts: {
                 [key: string]: number;
@@ -1988,6 +2059,38 @@ export interface components {
             /** Format: int32 */
             topTierCap: null | number;
             topTierLoadPerRep: components["schemas"]["RepLoad"][];
+            playbooks: components["schemas"]["WhatIfPlaybook"][];
+            tasksPerRep: components["schemas"]["WhatIfRepTasks"][];
+            /** Format: int32 */
+            taskHorizonDays: number;
+        };
+        WhatIfRepTasks: {
+            key: string;
+            repId: null | string;
+            name: string;
+            kind: string;
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            cancelled: number;
+            createdPerPlaybook: {
+                [key: string]: number;
+            };
+        };
+        WhatIfStepTasks: {
+            nodeId: string;
+            channel: string;
+            assignee: string;
+            /** Format: int32 */
+            tasks: number;
+        };
+        /** @description One line of a streamed what-if: progress lines, then a report or a failure */
+        WhatIfStreamLine: {
+            /** @enum {string} */
+            type: "progress" | "report" | "failed";
+            progress?: components["schemas"]["WhatIfProgress"];
+            report?: components["schemas"]["WhatIfReport"];
+            error?: components["schemas"]["WhatIfFailure"];
         };
     };
     responses: never;
@@ -2802,7 +2905,7 @@ export interface operations {
             };
         };
     };
-    RollbackRules: {
+    RuleVersion: {
         parameters: {
             query?: never;
             header?: never;
@@ -2819,7 +2922,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["VersionDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RollbackRules: {
+        parameters: {
+            query?: {
+                note?: string;
+            };
+            header?: never;
+            path: {
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["PublishResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -2875,7 +3020,9 @@ export interface operations {
     };
     PublishRuleFile: {
         parameters: {
-            query?: never;
+            query?: {
+                note?: string;
+            };
             header?: never;
             path: {
                 name: string;
@@ -2905,7 +3052,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Unprocessable Entity */
@@ -2989,6 +3136,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WhatIfReport"];
+                    "application/x-ndjson": components["schemas"]["WhatIfStreamLine"];
                 };
             };
             /** @description Bad Request */
