@@ -33,6 +33,7 @@ public static class ApplicationServiceExtensions
         services.AddScoped<FullEvaluation>();
         services.AddScoped<WhatIf>();
         services.AddScoped<ScoreDistribution>();
+        services.AddScoped<WhatIfWorkload>();
         services.AddScoped<AccountImporter>();
         services.AddScoped<SignalIngestor>();
         services.AddScoped<RepDirectory>();
