@@ -8,6 +8,7 @@ using AccountPlaybooks.Application.Playbooks.Simulation;
 using AccountPlaybooks.Application.Reps;
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Scoring;
+using AccountPlaybooks.Application.Scoring.Explain;
 using AccountPlaybooks.Application.Signals;
 using AccountPlaybooks.Application.Tasks;
 using AccountPlaybooks.Application.Users;
@@ -32,6 +33,8 @@ public static class ApplicationServiceExtensions
         services.AddScoped<AccountEvaluator>();
         services.AddScoped<FullEvaluation>();
         services.AddScoped<WhatIf>();
+        services.AddScoped<AccountExplanations>();
+        services.AddScoped<GoldenCasePins>();
         services.AddScoped<AccountImporter>();
         services.AddScoped<SignalIngestor>();
         services.AddScoped<RepDirectory>();

@@ -39,12 +39,14 @@ try
     app.MapHealth();
     app.MapAuthApi();
     app.MapAccountsApi();
+    app.MapAccountExplainApi();
     app.MapSignalsApi();
     app.MapTasksApi();
     app.MapReportsApi();
     app.MapRepsApi();
     app.MapUsersApi();
     app.MapRulesApi();
+    app.MapGoldenCasesApi();
     app.MapEvaluationsApi();
     app.MapPlaybooksApi();
     app.MapTemplatesApi();
