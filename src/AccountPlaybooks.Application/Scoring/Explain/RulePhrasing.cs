@@ -127,7 +127,7 @@ public sealed class RulePhrasing(AccountFacts account, SignalWindow signals, Sco
 
     private static RulePhrase? DaysSince(Measure measure, ExpressionType op, double c, double v)
     {
-        var last = v >= SignalWindow.Never ? "none yet" : $"last one {Show(v)} days ago";
+        var last = v >= SignalWindow.Never ? "none yet" : $"last one {Show(v)} day{(Show(v) == "1" ? "" : "s")} ago";
         return op switch
         {
             ExpressionType.GreaterThanOrEqual or ExpressionType.GreaterThan =>

@@ -58,6 +58,7 @@ public static class WhatWouldChange
 
     private static TierMove Move(Ruleset rules, string from, Flip[] set, string tier, double composite)
     {
+        set = [.. set.OrderBy(f => f.Order)];
         var flips = set.Select(f => new RuleFlip(f.Rule.Definition.Workflow, f.Rule.Name, f.Passes, f.Phrase?.Text, f.Text)).ToList();
         var said = set.All(f => f.Phrase is null)
             ? "if " + string.Join(" and ", set.Select(f => f.Fallback))
@@ -74,7 +75,7 @@ public static class WhatWouldChange
         {
             var passes = !passed.Contains(rule.Rule.Name);
             var phrase = phrasing.Phrase(rule.Rule.Body, passes);
-            flips.Add(new Flip(rule.Rule, passes, Math.Sign(rule.Points) * (passes ? 1 : -1), phrase,
+            flips.Add(new Flip(flips.Count, rule.Rule, passes, Math.Sign(rule.Points) * (passes ? 1 : -1), phrase,
                 $"{rule.Rule.Name} {(passes ? "passed" : "failed")}", phrase?.Text ?? $"{rule.Rule.Name} {(passes ? "passing" : "failing")}"));
         }
         foreach (var trigger in rules.TriggerRules.Where(t => t.Action != TriggerAction.Flag))
@@ -82,7 +83,7 @@ public static class WhatWouldChange
             var fires = !outcome.Triggers.Any(t => t.Rule == trigger.Rule.Name);
             var up = trigger.Action == TriggerAction.Promote;
             var phrase = phrasing.Phrase(trigger.Rule.Body, fires);
-            flips.Add(new Flip(trigger.Rule, fires, (up ? 1 : -1) * (fires ? 1 : -1), phrase,
+            flips.Add(new Flip(flips.Count, trigger.Rule, fires, (up ? 1 : -1) * (fires ? 1 : -1), phrase,
                 $"{trigger.Rule.Name} {(fires ? "fired" : "did not fire")}", phrase?.Text ?? $"{trigger.Rule.Name} {(fires ? "firing" : "not firing")}"));
         }
         return flips;
@@ -116,9 +117,10 @@ public static class WhatWouldChange
         }
     }
 
-    /// A rule turned the other way. Direction: +1 when that raises the account (points gained, a promotion fired,
+    /// A rule turned the other way; Order is its place in the files (a move lists its rules in that order).
+    /// Direction: +1 when that raises the account (points gained, a promotion fired,
     /// a demotion stopped), −1 when it lowers it.
-    private sealed record Flip(CompiledRule Rule, bool Passes, int Direction, RulePhrase? Phrase, string Fallback, string Text)
+    private sealed record Flip(int Order, CompiledRule Rule, bool Passes, int Direction, RulePhrase? Phrase, string Fallback, string Text)
     {
         public double Effort => Phrase?.Effort ?? 10;
     }

@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/api/accounts/{id}/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why the account has its tier on the live rules, rule by rule, and what would change it (distance to each threshold, smallest sets of rules) */
+        get: operations["ExplainAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{name}/explain/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Explain an account on the live rules with this file replaced by a draft; writes nothing */
+        post: operations["ExplainAccountOnDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reps/{id}/out-of-office": {
         parameters: {
             query?: never;
@@ -397,6 +431,58 @@ export interface paths {
         /** What-if: the tier movement a draft would cause, the movers and the Tier 1 load; writes nothing */
         post: operations["PreviewRuleFile"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/golden-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every golden case of rules/tests/ run on the live rules: expected versus actual components, composite, tier and triggers */
+        get: operations["RunGoldenCases"];
+        put?: never;
+        /** Pin this account: its facts and signals now and the live rules' result, written as a new golden case file in rules/tests/ (an existing file only with overwrite) */
+        post: operations["PinAccountAsGoldenCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{name}/golden-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The golden cases run on the live rules with this file replaced by a draft; writes nothing */
+        post: operations["RunGoldenCasesOnDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/golden-cases/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a golden case file from rules/tests/ */
+        delete: operations["DeleteGoldenCaseFile"];
         options?: never;
         head?: never;
         patch?: never;
@@ -817,6 +903,27 @@ export interface components {
             playbooks: components["schemas"]["AccountPlaybookRun"][];
             tasks: components["schemas"]["TaskView"][];
         };
+        AccountExplanation: {
+            accountId: string;
+            accountName: string;
+            rulesVersion: string;
+            draft: boolean;
+            /** Format: date-time */
+            evaluatedAt: string;
+            stored: null | components["schemas"]["StoredTier"];
+            tier: string;
+            decisionKind: string;
+            causeRules: string[];
+            scoreTier: string;
+            tierRule: string;
+            /** Format: double */
+            composite: number;
+            components: components["schemas"]["ComponentExplanation"][];
+            tiering: components["schemas"]["ExplainedRule"][];
+            triggers: components["schemas"]["ExplainedRule"][];
+            signals: components["schemas"]["ExplainedSignal"][];
+            whatWouldChange: components["schemas"]["WhatWouldChangeView"];
+        };
         AccountPlaybookRun: {
             instanceId: string;
             playbookId: string;
@@ -913,6 +1020,20 @@ export interface components {
             outcome: null | string;
             note: null | string;
         };
+        ComponentExplanation: {
+            name: string;
+            /** Format: double */
+            score: number;
+            /** Format: double */
+            points: number;
+            /** Format: double */
+            weight: number;
+            /** Format: double */
+            share: number;
+            /** Format: double */
+            contribution: number;
+            rules: components["schemas"]["ExplainedRule"][];
+        };
         CreatedUserView: {
             user: components["schemas"]["UserView"];
             token: string;
@@ -999,6 +1120,31 @@ export interface components {
             /** @description Leave when the subject is disqualified (default on). */
             onDisqualification?: boolean;
         };
+        ExplainedRule: {
+            workflow: string;
+            rule: string;
+            expression: string;
+            passed: boolean;
+            /** Format: double */
+            points: null | number;
+            reason: null | string;
+            tier: null | string;
+            action: null | string;
+            values: components["schemas"]["ValueRead"][];
+            evidenceSignalIds: string[];
+            error: null | string;
+        };
+        ExplainedSignal: {
+            id: string;
+            type: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: double */
+            daysAgo: number;
+            properties: {
+                [key: string]: string;
+            };
+        };
         ExpressionCheckRequest: {
             expression: string;
             kind: string;
@@ -1017,6 +1163,74 @@ export interface components {
             start: number;
             /** Format: int32 */
             end: number;
+        };
+        GoldenCaseOrigin: {
+            accountId: string;
+            accountName: string;
+            by: string;
+            /** Format: date-time */
+            at: string;
+            rulesVersion: string;
+            storedTier: null | string;
+        };
+        GoldenCaseResult: {
+            file: string;
+            /** Format: int32 */
+            index: number;
+            name: string;
+            passed: boolean;
+            tier: components["schemas"]["GoldenTierCheck"];
+            components: components["schemas"]["GoldenComponentCheck"][];
+            composite: components["schemas"]["GoldenCompositeCheck"];
+            triggers: components["schemas"]["GoldenTriggerCheck"];
+            failures: string[];
+            passedRules: string[];
+            pinned: null | components["schemas"]["GoldenCaseOrigin"];
+        };
+        GoldenComponentCheck: {
+            component: string;
+            /** Format: double */
+            expected: null | number;
+            /** Format: double */
+            actual: number;
+            passed: boolean;
+        };
+        GoldenCompositeCheck: {
+            /** Format: double */
+            expected: null | number;
+            /** Format: double */
+            atLeast: null | number;
+            /** Format: double */
+            below: null | number;
+            /** Format: double */
+            actual: number;
+            passed: boolean;
+        };
+        GoldenRunReport: {
+            rulesVersion: string;
+            draft: boolean;
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            passed: number;
+            /** Format: int32 */
+            failed: number;
+            cases: components["schemas"]["GoldenCaseResult"][];
+            fileProblems: components["schemas"]["RuleProblem"][];
+            allPassed?: boolean;
+        };
+        GoldenTierCheck: {
+            expected: null | string;
+            actual: string;
+            scoreTier: string;
+            passed: boolean;
+        };
+        GoldenTriggerCheck: {
+            expected: null | string[];
+            actual: string[];
+            missing: string[];
+            unexpected: string[];
+            passed: boolean;
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -1274,6 +1488,21 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        PinAccountRequest: {
+            accountId: string;
+            file: string;
+            name?: null | string;
+            /** @default false */
+            overwrite: boolean;
+        };
+        PinnedCase: {
+            file: string;
+            name: string;
+            replaced: boolean;
+            content: string;
+            result: components["schemas"]["GoldenCaseResult"];
+            note: null | string;
+        };
         /**
          * @description A playbook: a flowchart of activity nodes joined by edges from named outcome ports, plus when it starts
          *                 and when an enrolled subject leaves it. Stored as one JSON file in workflows/ (schema: workflows/playbook.schema.json).
@@ -1521,11 +1750,19 @@ export interface components {
                 [key: string]: string;
             };
             error: null | string;
+            evidenceSignalIds: string[];
         };
         /** @description RulesEngine 6 workflows: WorkflowName and Rules (RuleName, Expression, Properties) */
         RuleFileJson: {
             [key: string]: unknown;
         }[];
+        RuleFlip: {
+            workflow: string;
+            rule: string;
+            passes: boolean;
+            phrase: null | string;
+            text: string;
+        };
         RuleProblem: {
             file: string;
             workflow: null | string;
@@ -1782,6 +2019,20 @@ export interface components {
             /** Format: date-time */
             until: string;
         };
+        StoredTier: {
+            tier: string;
+            /** Format: date-time */
+            since: string;
+            /** Format: double */
+            composite: number;
+            rulesVersion: string;
+            heldTier: null | string;
+            /** Format: date-time */
+            holdUntil: null | string;
+            reviewFlag: null | string;
+            /** Format: date-time */
+            evaluatedAt: string;
+        };
         TaskView: {
             id: string;
             accountId: string;
@@ -1877,6 +2128,30 @@ export interface components {
             /** Format: int32 */
             cap: null | number;
         };
+        TierMove: {
+            toTier: string;
+            direction: string;
+            flips: components["schemas"]["RuleFlip"][];
+            /** Format: double */
+            composite: number;
+            text: string;
+        };
+        TierThreshold: {
+            tier: string;
+            /** Format: int32 */
+            rank: number;
+            rule: string;
+            measure: string;
+            comparison: string;
+            /** Format: double */
+            threshold: number;
+            /** Format: double */
+            value: number;
+            met: boolean;
+            /** Format: double */
+            distance: number;
+            text: string;
+        };
         TierView: {
             tier: string;
             /** Format: int32 */
@@ -1949,6 +2224,10 @@ export interface components {
             publishable: boolean;
             problems: components["schemas"]["ProblemView"][];
         };
+        ValueRead: {
+            expression: string;
+            value: string;
+        };
         VersionView: {
             id: string;
             author: string;
@@ -1989,6 +2268,15 @@ export interface components {
             topTierCap: null | number;
             topTierLoadPerRep: components["schemas"]["RepLoad"][];
         };
+        WhatWouldChangeView: {
+            thresholds: components["schemas"]["TierThreshold"][];
+            moves: components["schemas"]["TierMove"][];
+            notes: string[];
+            /** Format: int32 */
+            setsTried: number;
+            /** Format: int32 */
+            maxSetSize: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -1998,6 +2286,102 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ExplainAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountExplanation"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExplainAccountOnDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The rule file's full text: a RulesEngine 6 array of workflows (docs/rules.md); sent as it is, so problems name its lines */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleFileJson"];
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountExplanation"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleRejection"];
+                };
+            };
+        };
+    };
     SetOutOfOffice: {
         parameters: {
             query?: never;
@@ -3007,6 +3391,170 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["RuleRejection"];
+                };
+            };
+        };
+    };
+    RunGoldenCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoldenRunReport"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PinAccountAsGoldenCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PinAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PinnedCase"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RunGoldenCasesOnDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** @description The rule file's full text: a RulesEngine 6 array of workflows (docs/rules.md); sent as it is, so problems name its lines */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleFileJson"];
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoldenRunReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleRejection"];
+                };
+            };
+        };
+    };
+    DeleteGoldenCaseFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
