@@ -13,12 +13,14 @@ import { errorMessage, refusedProblems } from '../api/problem';
 import { markerFor, type RuleProblem } from './ruleProblems';
 import { ruleKeys } from './queries';
 import { WhatIfPanel } from './WhatIfPanel';
+import { useShareRuleDraft } from './draft/ruleDraft';
 
 /** One rule file in CodeMirror: checked by the server as you type (nothing published), problems marked at their line
  *  and expression character; what-if against every account; publish, refused with the reasons. */
 export function RuleEditor({ name, stored }: { name: string; stored: string }) {
   const queryClient = useQueryClient();
   const [text, setText] = useState(stored);
+  useShareRuleDraft(name, text, stored); // the golden cases and explain panels run on what is being typed
   const [checked] = useDebouncedValue(text, 500);
   const validation = useQuery({
     queryKey: ['rules', 'validate', name, checked],

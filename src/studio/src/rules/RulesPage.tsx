@@ -8,6 +8,7 @@ import { errorMessage } from '../api/problem';
 import { timeAgo } from '../common/time';
 import { EmptyState, ErrorState, LoadingState } from '../common/QueryStates';
 import { RuleEditor } from './RuleEditor';
+import { RulesSidePanel } from './side/RulesSidePanel';
 import { useRuleFile, useRuleVersions, useRuleset } from './queries';
 
 /** /rules/:name — ops edit the rule files: the files of the live ruleset, one in the editor, and the version history. */
@@ -36,6 +37,7 @@ export function RulesPage() {
       <Paper radius={0} p="md" style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
         {name ? <FileEditor key={name} name={name} /> : <EmptyState title="Choose a rule file" />}
       </Paper>
+      <RulesSidePanel name={name} />
     </Group>
   );
 }
