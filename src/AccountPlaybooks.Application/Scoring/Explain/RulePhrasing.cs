@@ -127,7 +127,7 @@ public sealed class RulePhrasing(AccountFacts account, SignalWindow signals, Sco
 
     private static RulePhrase? DaysSince(Measure measure, ExpressionType op, double c, double v)
     {
-        var last = v >= SignalWindow.Never ? "none yet" : $"last one {Show(v)} day{(Show(v) == "1" ? "" : "s")} ago";
+        var last = v >= SignalWindow.Never ? "none yet" : v < 1 ? "last one today" : v < 2 ? "last one yesterday" : $"last one {Math.Round(v)} days ago";
         return op switch
         {
             ExpressionType.GreaterThanOrEqual or ExpressionType.GreaterThan =>
@@ -348,7 +348,13 @@ public sealed class RulePhrasing(AccountFacts account, SignalWindow signals, Sco
 
     private static string[] Items(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static string Or(string[] items) => items.Length <= 1 ? string.Join("", items) : $"{string.Join(", ", items[..^1])} or {items[^1]}";
+    /// "A, B or C"; a long list names its first three and counts the rest.
+    private static string Or(string[] items) => items.Length switch
+    {
+        <= 1 => string.Join("", items),
+        <= 4 => $"{string.Join(", ", items[..^1])} or {items[^1]}",
+        _ => $"{string.Join(", ", items[..3])} or {items.Length - 3} other types",
+    };
 
     private static readonly string[] Small = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 

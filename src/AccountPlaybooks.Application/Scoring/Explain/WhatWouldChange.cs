@@ -6,7 +6,8 @@ namespace AccountPlaybooks.Application.Scoring.Explain;
 /// What would change an account's tier: the smallest sets of scoring rules and trigger rules whose answer, turned
 /// the other way, would move it. A bounded search: sets of up to <see cref="MaxSetSize"/> rules, all pushing the same
 /// way (up or down), over the <see cref="MaxCandidates"/> nearest rules per direction; a set is kept only when no
-/// smaller kept set reaches the same tier. Each set is evaluated by the ruleset itself (components, composite, tier
+/// smaller kept set reaches the same tier. A rule that reads only the account's own facts (industry, size, stack)
+/// stands alone: combined, such rules would describe another company ("over 5,000 employees and under 20"). Each set is evaluated by the ruleset itself (components, composite, tier
 /// rules, triggers, tier policy), with the flipped rules answering the other way and every other rule as it answers.
 public static class WhatWouldChange
 {
@@ -31,7 +32,7 @@ public static class WhatWouldChange
         foreach (var direction in new[] { 1, -1 })
         {
             var pool = candidates.Where(c => c.Direction == direction).OrderBy(c => c.Effort).Take(MaxCandidates).ToArray();
-            foreach (var set in Subsets(pool, MaxSetSize))
+            foreach (var set in Subsets(pool, MaxSetSize).Where(s => s.Length == 1 || !s.Any(f => f.FactsOnly)))
             {
                 tried++;
                 var moved = rules.Evaluate(account, signals, hysteresisMargin, verdicts.With(set));
@@ -123,6 +124,10 @@ public static class WhatWouldChange
     private sealed record Flip(int Order, CompiledRule Rule, bool Passes, int Direction, RulePhrase? Phrase, string Fallback, string Text)
     {
         public double Effort => Phrase?.Effort ?? 10;
+
+        /// Reads neither signals nor scores: only a different account would answer the other way.
+        public bool FactsOnly { get; } = !ParameterUse.Uses(Rule.Body, RuleParameters.SignalsParameter) &&
+                                         !ParameterUse.Uses(Rule.Body, RuleParameters.ScoreParameter);
     }
 
     /// The rules' answers for the search: a flipped rule answers as flipped; a rule that does not read score answers

@@ -23,7 +23,7 @@ export function GoldenCaseRow({ result, onRemove }: { result: GoldenCaseResult; 
             {result.passed
               ? <IconCircleCheckFilled size={18} color="var(--mantine-color-teal-6)" aria-hidden />
               : <IconCircleXFilled size={18} color="var(--mantine-color-red-6)" aria-hidden />}
-            <Text size="sm" fw={600} lineClamp={1} style={{ flex: 1 }} title={result.name}>{result.name}</Text>
+            <Text size="sm" fw={600} lineClamp={2} style={{ flex: 1 }} title={result.name}>{result.name}</Text>
             <Badge size="sm" variant="light" color={result.passed ? 'teal' : 'red'}>{result.passed ? 'passes' : 'fails'}</Badge>
           </Group>
         </UnstyledButton>
@@ -47,7 +47,7 @@ export function GoldenCaseRow({ result, onRemove }: { result: GoldenCaseResult; 
               Pinned from <b>{result.pinned.accountName}</b> ({result.pinned.accountId}) by {result.pinned.by}, {dateTime(result.pinned.at)}
             </Text>
           )}
-          <Table fz="xs" withTableBorder verticalSpacing={4} aria-label={`Expected and actual for ${result.name}`}>
+          <Table fz="xs" withTableBorder verticalSpacing={4} layout="fixed" aria-label={`Expected and actual for ${result.name}`}>
             <Table.Thead>
               <Table.Tr><Table.Th>Part</Table.Th><Table.Th>Expected</Table.Th><Table.Th>Actual</Table.Th><Table.Th w={28} /></Table.Tr>
             </Table.Thead>

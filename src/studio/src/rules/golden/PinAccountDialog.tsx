@@ -40,7 +40,7 @@ export function PinAccountDialog({ opened, onClose, onPinned }: { opened: boolea
             if (!fileEdited) setFile(id ? suggestedFileName(accountLabel ?? id) : '');
           }} />
           <TextInput label="File name" required value={file} onChange={(event) => { setFile(event.currentTarget.value); setFileEdited(true); pin.reset(); }}
-            leftSection={<Text size="xs" c="dimmed" ff="monospace">tests/</Text>} leftSectionWidth={48}
+            leftSection={<Text size="xs" c="dimmed" ff="monospace">tests/</Text>} leftSectionWidth={56}
             rightSection={<Text size="xs" c="dimmed" ff="monospace">.json</Text>} rightSectionWidth={44}
             description="Letters, digits, '-' and '_'" error={pin.error instanceof ApiError ? pin.error.problem.errors?.file?.[0] : undefined} />
           <TextInput label="Case name" value={name} onChange={(event) => setName(event.currentTarget.value)} maxLength={200}

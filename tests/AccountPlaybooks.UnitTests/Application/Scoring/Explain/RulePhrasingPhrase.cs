@@ -35,10 +35,18 @@ public sealed class RulePhrasingPhrase
 
     [Theory]
     [InlineData("signals.Count(\"email_reply\", 30) >= 1", "no email_reply in 30 days (now 1)")]
-    [InlineData("signals.DaysSinceAnyOf(\"email_open,page_visit\") <= 14", "no email_open or page_visit for over 14 days (last one 1 day ago)")]
+    [InlineData("signals.DaysSinceAnyOf(\"email_open,page_visit\") <= 14", "no email_open or page_visit for over 14 days (last one yesterday)")]
     public void SaysWhatWouldMakeAPassingRuleFail(string expression, string expected)
     {
         Assert.Equal(expected, Phrase(expression, toPass: false, signals: Window(Signal("email_reply", 1), Signal("page_visit", 1))));
+    }
+
+    [Fact]
+    public void NamesTheFirstThreeOfALongList()
+    {
+        Assert.Equal("no email_open, email_click, email_reply or 2 other types for over 90 days (last one 3 days ago)",
+            Phrase("signals.DaysSinceAnyOf(\"email_open,email_click,email_reply,page_visit,meeting_booked\") > 90", toPass: true,
+                signals: Window(Signal("page_visit", 3))));
     }
 
     [Fact]

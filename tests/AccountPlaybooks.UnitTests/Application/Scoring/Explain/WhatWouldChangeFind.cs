@@ -81,6 +81,19 @@ public sealed class WhatWouldChangeFind
     }
 
     [Fact]
+    public void NeverCombinesRulesOnTheAccountsOwnFacts()
+    {
+        var signals = Window(Signal("page_visit", 1, ("page", "/pricing")), Signal("page_visit", 2, ("page", "/pricing")), Signal("email_reply", 3));
+
+        var moves = Moves(Default(), GoodFit("Tier2"), signals);
+
+        // Fit 85 would need three of its rules turned (e.g. under 20 employees and not mid-market) to reach Disqualified.
+        Assert.DoesNotContain(moves.Moves, m => m.ToTier == "Disqualified");
+        Assert.All(moves.Moves.Where(m => m.Flips.Count > 1), m => Assert.All(m.Flips, f =>
+            Assert.True(f.Workflow is "Engagement" or "Intent" or "Triggers", $"{f.Rule} ({f.Workflow}) in a set: {m.Text}")));
+    }
+
+    [Fact]
     public void NamesTheRuleGivenAnExpressionItCannotPhrase()
     {
         var rules = Compile(EngagementOnly.Replace("signals.Count(\\\"meeting_booked\\\", 30) >= 1", "account.Name.Length > 3"));
