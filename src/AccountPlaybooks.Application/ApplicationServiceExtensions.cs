@@ -8,6 +8,7 @@ using AccountPlaybooks.Application.Playbooks.Simulation;
 using AccountPlaybooks.Application.Reps;
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Scoring;
+using AccountPlaybooks.Application.Scoring.Explain;
 using AccountPlaybooks.Application.Signals;
 using AccountPlaybooks.Application.Tasks;
 using AccountPlaybooks.Application.Users;
@@ -34,6 +35,8 @@ public static class ApplicationServiceExtensions
         services.AddScoped<WhatIf>();
         services.AddScoped<ScoreDistribution>();
         services.AddScoped<WhatIfWorkload>();
+        services.AddScoped<AccountExplanations>();
+        services.AddScoped<GoldenCasePins>();
         services.AddScoped<AccountImporter>();
         services.AddScoped<SignalIngestor>();
         services.AddScoped<RepDirectory>();

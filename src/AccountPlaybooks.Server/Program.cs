@@ -39,6 +39,7 @@ try
     app.MapHealth();
     app.MapAuthApi();
     app.MapAccountsApi();
+    app.MapAccountExplainApi();
     app.MapSignalsApi();
     app.MapTasksApi();
     app.MapReportsApi();
@@ -46,6 +47,7 @@ try
     app.MapRepNotificationsApi();
     app.MapUsersApi();
     app.MapRulesApi();
+    app.MapGoldenCasesApi();
     app.MapEvaluationsApi();
     app.MapPlaybooksApi();
     app.MapTemplatesApi();

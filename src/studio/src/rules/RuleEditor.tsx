@@ -15,11 +15,13 @@ import { useRuleCompletion } from './editor/useRuleCompletion';
 import type { RuleProblem } from './ruleProblems';
 import { RuleForm } from './form/RuleForm';
 import { RuleActions } from './RuleActions';
+import { useShareRuleDraft } from './draft/ruleDraft';
 
 /** One rule file in CodeMirror: checked by the server as you type (nothing published), problems marked at their line
  *  and expression character; what-if against every account and publish with a note (RuleActions). */
 export function RuleEditor({ name, stored }: { name: string; stored: string }) {
   const [text, setText] = useState(stored);
+  useShareRuleDraft(name, text, stored); // the golden cases and explain panels run on what is being typed
   const [checked] = useDebouncedValue(text, 500);
   // Form or JSON, in the URL so a link opens the same view; both edit `text`, so switching loses nothing.
   const [params, setParams] = useSearchParams();
