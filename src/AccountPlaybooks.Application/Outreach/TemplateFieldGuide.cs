@@ -18,23 +18,40 @@ public sealed class TemplateFieldGuide(TemplateRenderer renderer)
         var nullability = new NullabilityInfoContext();
         bool MayBeNull(PropertyInfo property) => Nullable.GetUnderlyingType(property.PropertyType) is not null ||
                                                  nullability.Create(property).ReadState == NullabilityState.Nullable;
-        string Example(string expression) => renderer.Render("example.sbn", $"{{{{ {expression} }}}}", TaskTemplateModel.Sample).Task?.Title ?? "";
+        string Render(string expression) => renderer.Render("example.sbn", $"{{{{ {expression} }}}}", TaskTemplateModel.Sample).Task?.Title ?? "";
+        TemplateField Field(string path, string insert, PropertyInfo property, bool mayBeEmpty)
+        {
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            var keys = IsDictionary(type) ? Render($"{insert} | object.keys | array.join \", \"") : null;
+            var print = Printed(insert, type, keys?.Split(", ")[0]);
+            return new TemplateField(path, TypeOf(type), DescriptionOf(property), mayBeEmpty, insert, print,
+                keys is null ? Render(print) : $"keys in the sample: {keys}");
+        }
 
         return TemplateFields.Model.Select(variable =>
         {
             var missing = MayBeNull(variable.Property);
             var fields = variable.Fields.Count == 0
-                ? [new TemplateField(variable.Name, TypeOf(variable.Property.PropertyType), DescriptionOf(variable.Property), missing, variable.Name,
-                    Example(variable.Name))]
-                : variable.Fields.Select(field =>
-                {
-                    var insert = $"{variable.Name}{(missing ? "?." : ".")}{field.Name}";
-                    return new TemplateField($"{variable.Name}.{field.Name}", TypeOf(field.Property.PropertyType), DescriptionOf(field.Property),
-                        MayBeNull(field.Property) || IsCollection(field.Property.PropertyType), insert, Example(insert));
-                }).ToList();
+                ? [Field(variable.Name, variable.Name, variable.Property, missing)]
+                : variable.Fields.Select(field => Field($"{variable.Name}.{field.Name}", $"{variable.Name}{(missing ? "?." : ".")}{field.Name}",
+                    field.Property, MayBeNull(field.Property) || IsCollection(field.Property.PropertyType))).ToList();
             return new TemplateVariable(variable.Name, TypeOf(variable.Property.PropertyType), DescriptionOf(variable.Property), missing, fields);
         }).ToList();
     }
+
+    /// How to print a value readably, as docs/templates.md §3 advises: dates with a format (bare, a date shows only its
+    /// day), lists joined, money grouped, scores rounded, and a dictionary's entry by key.
+    private static string Printed(string expression, Type type, string? firstKey) => type switch
+    {
+        _ when type == typeof(DateTime) => $"{expression} | date.to_string '%a %d %b %H:%M UTC'",
+        _ when type == typeof(decimal) => $"{expression} | math.format \"N0\"",
+        _ when type == typeof(double) => $"{expression} | math.round",
+        _ when IsDictionary(type) && firstKey is { Length: > 0 } key => $"{expression}.{key}",
+        _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) => $"{expression} | array.join \", \"",
+        _ => expression,
+    };
+
+    private static bool IsDictionary(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>);
 
     private static string DescriptionOf(PropertyInfo property) => property.GetCustomAttribute<DescriptionAttribute>()?.Description
         ?? throw new InvalidOperationException($"{property.DeclaringType?.Name}.{property.Name} has no [Description]: the field panel needs one");

@@ -1862,6 +1862,7 @@ export interface components {
             description: string;
             mayBeEmpty: boolean;
             insert: string;
+            print: string;
             example: string;
         };
         TemplateProblem: {

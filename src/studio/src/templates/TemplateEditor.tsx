@@ -71,7 +71,7 @@ export function TemplateEditor({ name, stored, summary, target, onTarget, readOn
     const view = editor.current?.view;
     if (!view) return;
     const { from, to } = view.state.selection.main;
-    const change = insertion(view.state.doc.toString(), from, to, field.insert);
+    const change = insertion(view.state.doc.toString(), from, to, field);
     view.dispatch({ changes: { from: change.from, to: change.to, insert: change.insert }, selection: { anchor: change.cursor }, scrollIntoView: true });
     view.focus();
   };

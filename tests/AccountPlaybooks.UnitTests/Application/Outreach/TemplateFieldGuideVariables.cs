@@ -11,14 +11,14 @@ public sealed class TemplateFieldGuideVariables
     private static readonly TemplateRenderer Renderer = new(new TemplatesOptions());
     private static readonly TemplateFieldGuide Guide = new(Renderer);
 
-    public static TheoryData<string> Inserts() => [.. Guide.Variables.SelectMany(v => v.Fields).Select(f => f.Insert)];
+    public static TheoryData<string> Inserts() => [.. Guide.Variables.SelectMany(v => v.Fields).SelectMany(f => new[] { f.Insert, f.Print }).Distinct()];
 
     [Theory]
     [MemberData(nameof(Inserts))]
-    public void EveryListedFieldRendersAgainstBothSamples(string insert)
+    public void EveryListedFieldRendersAgainstBothSamples(string expression)
     {
         // The full sample and the minimal one (no signal, owner or playbook): what the panel inserts passes a save.
-        Assert.Empty(Renderer.Validate("field.sbn", $"Title\n{{{{ {insert} }}}}").Select(p => p.ToString()));
+        Assert.Empty(Renderer.Validate("field.sbn", $"Title\n{{{{ {expression} }}}}").Select(p => p.ToString()));
     }
 
     [Fact]
@@ -63,6 +63,19 @@ public sealed class TemplateFieldGuideVariables
         Assert.Equal("text → number", fields["account.components"].Type);
         Assert.Equal("date and time (UTC)", fields["step.due_at"].Type);
         Assert.Equal("funding_round", fields["signal.type"].Example);
+    }
+
+    [Fact]
+    public void PrintsDatesListsMoneyAndDictionariesReadably()
+    {
+        var fields = Guide.Variables.SelectMany(v => v.Fields).ToDictionary(f => f.Path);
+
+        Assert.Equal(("step.due_at | date.to_string '%a %d %b %H:%M UTC'", "Wed 25 Nov 09:00 UTC"), (fields["step.due_at"].Print, fields["step.due_at"].Example));
+        Assert.Equal(("account.tech_stack | array.join \", \"", "Salesforce, Snowflake, HubSpot"), (fields["account.tech_stack"].Print, fields["account.tech_stack"].Example));
+        Assert.Equal("38,500,000", fields["account.annual_revenue"].Example);
+        Assert.Equal(("account.components.Fit", "keys in the sample: Fit, Technographic, Engagement, Intent"),
+            (fields["account.components"].Print, fields["account.components"].Example));
+        Assert.Equal("signal?.properties.round", fields["signal.properties"].Print);
     }
 
     [Fact]

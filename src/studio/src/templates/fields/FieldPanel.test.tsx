@@ -13,14 +13,14 @@ const served = vi.hoisted(() => {
 
 const variables: TemplateVariable[] = [
   { name: 'account', type: 'object', description: 'The account the task is about', mayBeMissing: false, fields: [
-    { path: 'account.name', type: 'text', description: "The account's name", mayBeEmpty: false, insert: 'account.name', example: 'Northwind Analytics' },
-    { path: 'account.annual_revenue', type: 'decimal', description: 'Annual revenue', mayBeEmpty: true, insert: 'account.annual_revenue', example: '38500000' },
+    { path: 'account.name', type: 'text', description: "The account's name", mayBeEmpty: false, insert: 'account.name', print: 'account.name', example: 'Northwind Analytics' },
+    { path: 'account.annual_revenue', type: 'decimal', description: 'Annual revenue', mayBeEmpty: true, insert: 'account.annual_revenue', print: 'account.annual_revenue | math.format "N0"', example: '38,500,000' },
   ] },
   { name: 'signal', type: 'object', description: 'What made the playbook create it', mayBeMissing: true, fields: [
-    { path: 'signal.type', type: 'text', description: 'The signal type', mayBeEmpty: false, insert: 'signal?.type', example: 'funding_round' },
+    { path: 'signal.type', type: 'text', description: 'The signal type', mayBeEmpty: false, insert: 'signal?.type', print: 'signal?.type', example: 'funding_round' },
   ] },
   { name: 'now', type: 'date and time (UTC)', description: 'When the task is rendered', mayBeMissing: false, fields: [
-    { path: 'now', type: 'date and time (UTC)', description: 'When the task is rendered', mayBeEmpty: false, insert: 'now', example: '24 Nov 2026' },
+    { path: 'now', type: 'date and time (UTC)', description: 'When the task is rendered', mayBeEmpty: false, insert: 'now', print: "now | date.to_string '%a %d %b %H:%M UTC'", example: 'Tue 24 Nov 09:00 UTC' },
   ] },
 ];
 served.body = variables;

@@ -62,7 +62,7 @@ function FieldRow({ field, onInsert }: { field: TemplateField; onInsert?: (field
     </>
   );
   return onInsert ? (
-    <UnstyledButton className={classes.field} onClick={() => onInsert(field)} aria-label={`Insert ${field.insert}`} title={`Insert {{ ${field.insert} }}`}>
+    <UnstyledButton className={classes.field} onClick={() => onInsert(field)} aria-label={`Insert ${field.insert}`} title={`Inserts {{ ${field.print} }} in the text, ${field.insert} inside {{ … }}`}>
       {content}
     </UnstyledButton>
   ) : (

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { insertion, insideCode } from './fieldInsert';
 
-function apply(doc: string, at: number, expression: string, to = at) {
-  const i = insertion(doc, at, to, expression);
+function apply(doc: string, at: number, expression: string, to = at, print = expression) {
+  const i = insertion(doc, at, to, { insert: expression, print });
   return { text: doc.slice(0, i.from) + i.insert + doc.slice(i.to), cursor: i.cursor };
 }
 
@@ -15,6 +15,12 @@ describe('insertion', () => {
 
   it('inserts the bare expression inside a code block', () => {
     expect(apply('{{ if  }}', 6, 'signal?.type').text).toBe('{{ if signal?.type }}');
+  });
+
+  it('prints the field readably in plain text and compares it bare in code', () => {
+    const print = "step.due_at | date.to_string '%a %d %b %H:%M UTC'";
+    expect(apply('Due ', 4, 'step.due_at', 4, print).text).toBe(`Due {{ ${print} }}`);
+    expect(apply('{{ if  < now }}', 6, 'step.due_at', 6, print).text).toBe('{{ if step.due_at < now }}');
   });
 
   it('keeps a space between the expression and the braces or words it touches', () => {

@@ -1,6 +1,6 @@
-/** What inserting a model field at the cursor does: replace the selection with the field's expression, wrapped in
- *  `{{ … }}` in plain text and bare inside a code block (where braces would break the template), with a space
- *  between it and any word it would otherwise touch. */
+/** What inserting a model field at the cursor does: replace the selection with the field, in plain text as
+ *  `{{ print }}` (printed readably: a date formatted, a list joined), inside a code block as the bare expression
+ *  (braces there would break the template), with a space between it and any word it would otherwise touch. */
 export interface Insertion {
   from: number;
   to: number;
@@ -14,9 +14,10 @@ export function insideCode(doc: string, at: number): boolean {
   return before.lastIndexOf('{{') > before.lastIndexOf('}}');
 }
 
-export function insertion(doc: string, from: number, to: number, expression: string): Insertion {
+export function insertion(doc: string, from: number, to: number, field: { insert: string; print: string }): Insertion {
+  const expression = field.insert;
   if (!insideCode(doc, from)) {
-    const insert = `{{ ${expression} }}`;
+    const insert = `{{ ${field.print} }}`;
     return { from, to, insert, cursor: from + insert.length };
   }
   const touches = (c: string | undefined) => c !== undefined && /[\w.?)\]"'}]/.test(c);

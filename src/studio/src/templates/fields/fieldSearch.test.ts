@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listedFields, searchFields, type TemplateVariable } from './fieldSearch';
 
 const field = (path: string, type: string, description: string, example = '') =>
-  ({ path, type, description, example, mayBeEmpty: false, insert: path });
+  ({ path, type, description, example, mayBeEmpty: false, insert: path, print: path });
 const variables: TemplateVariable[] = [
   { name: 'account', type: 'object', description: 'The account the task is about', mayBeMissing: false, fields: [
     field('account.name', 'text', "The account's name", 'Northwind Analytics'),
