@@ -1,12 +1,12 @@
 import { type Diagnostic, linter, lintGutter } from '@codemirror/lint';
 import { Prec } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
-import { Alert, Badge, Button, Group, Paper, Stack, Tabs, Text, Tooltip } from '@mantine/core';
+import { Alert, Badge, Box, Button, Group, Paper, Stack, Tabs, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconBraces, IconDeviceFloppy, IconEye, IconLock, IconSitemap } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import CodeMirror, { type ReactCodeMirrorRef } from '@uiw/react-codemirror';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { api, asText, call } from '../api/client';
 import { errorMessage, refusedProblems } from '../api/problem';
 import { FieldPanel } from './fields/FieldPanel';
@@ -124,18 +124,23 @@ export function TemplateEditor({ name, stored, summary, target, onTarget, readOn
               <Tabs.Tab value="usages" leftSection={<IconSitemap size={14} />}
                 rightSection={summary ? <Badge size="xs" variant="light" color={summary.uses ? 'indigo' : 'gray'}>{summary.uses}</Badge> : undefined}>Used by</Tabs.Tab>
             </Tabs.List>
-            <Tabs.Panel value="preview" style={{ flex: 1, minHeight: 0 }} component="section" aria-label="Preview">
+            <Pane value="preview" label="Preview">
               <PreviewPanel target={target} onTarget={onTarget} mode={mode} onMode={setMode} result={mode === 'draft' ? draft : live} onGoTo={goTo} />
-            </Tabs.Panel>
-            <Tabs.Panel value="fields" style={{ flex: 1, minHeight: 0 }} component="section" aria-label="Fields">
-              <FieldPanel onInsert={readOnly ? undefined : insertField} />
-            </Tabs.Panel>
-            <Tabs.Panel value="usages" style={{ flex: 1, minHeight: 0 }} component="section" aria-label="Used by">
-              <UsagePanel name={name} linkToDesigner={linkToDesigner} />
-            </Tabs.Panel>
+            </Pane>
+            <Pane value="fields" label="Fields"><FieldPanel onInsert={readOnly ? undefined : insertField} /></Pane>
+            <Pane value="usages" label="Used by"><UsagePanel name={name} linkToDesigner={linkToDesigner} /></Pane>
           </Tabs>
         </Paper>
       </Group>
     </Stack>
+  );
+}
+
+/** A tab's panel, also a named region (Mantine gives the panel the role tabpanel). */
+function Pane({ value, label, children }: { value: string; label: string; children: ReactNode }) {
+  return (
+    <Tabs.Panel value={value} style={{ flex: 1, minHeight: 0 }}>
+      <Box component="section" aria-label={label} h="100%">{children}</Box>
+    </Tabs.Panel>
   );
 }
