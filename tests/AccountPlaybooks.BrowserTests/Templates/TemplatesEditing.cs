@@ -76,7 +76,7 @@ public sealed class TemplatesEditing(ServerProcess server, Chromium chromium) : 
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(Page.GetByText("tier2-call.sbn is live")).ToBeVisibleAsync();
-        await Assertions.Expect(Page.GetByLabel("Live version")).ToContainTextAsync("saved by ops@demo.accountplaybooks.test");
+        await Assertions.Expect(Page.GetByText("saved by ops@demo.accountplaybooks.test")).ToBeVisibleAsync();
         var saved = await LiveHashAsync(api);
 
         // A broken save is refused at its line; the version saved above stays live and keeps rendering.
@@ -90,7 +90,7 @@ public sealed class TemplatesEditing(ServerProcess server, Chromium chromium) : 
         await Assertions.Expect(refusal).ToContainTextAsync("unknown field account.nmae. Did you mean name?");
         await Page.Keyboard.PressAsync("Control+Home");
         await Assertions.Expect(Page.Locator(".cm-lintRange-error").First).ToHaveTextAsync("account.nmae");
-        await preview.GetByRole(AriaRole.Radio, new() { Name = "Live version" }).CheckAsync(new() { Force = true });
+        await preview.GetByText("Live version", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(task.GetByText($"Call {account} today: Tier 2 sequence call")).ToBeVisibleAsync();
         await Assertions.Expect(task.GetByText($"Triggered by: {signalType}")).ToBeVisibleAsync();
         await ScreenshotAsync("template-refused");
@@ -127,7 +127,8 @@ public sealed class TemplatesEditing(ServerProcess server, Chromium chromium) : 
 
         // The step link opens the designer with that step selected.
         await Page.GetByRole(AriaRole.Link, new() { Name = "Open step touch-4-call of Tier 2 — target accounts in the designer" }).ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Inspector: touch-4-call" })).ToBeVisibleAsync();
+        // The designer's canvas and layout engine load on first use: a patient wait on a busy machine.
+        await Assertions.Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Inspector: touch-4-call" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(Page.Node("touch-4-call")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("selected"));
 
         await using var rep = await OpenPageAsync();

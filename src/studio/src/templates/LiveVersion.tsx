@@ -10,7 +10,7 @@ export function LiveVersion({ summary }: { summary: TemplateSummary | undefined 
   const how = summary.savedBy ? `saved by ${summary.savedBy}` : summary.savedAt ? 'changed in the templates folder' : null;
   return (
     <Tooltip label={summary.savedAt ? `${how} on ${dateTime(summary.savedAt)} · version ${summary.hash}` : `version ${summary.hash}`} multiline maw={360}>
-      <Text size="xs" c="dimmed" truncate aria-label="Live version">
+      <Text size="xs" c="dimmed" truncate>
         <Badge size="xs" color="teal" variant="light" mr={6}>live {summary.hash.slice(0, 12)}</Badge>
         {how}{summary.savedAt ? ` ${timeAgo(summary.savedAt)}` : ''}
       </Text>

@@ -39,8 +39,11 @@ export function TemplateEditor({ name, stored, summary, target, onTarget, readOn
   const editor = useRef<ReactCodeMirrorRef>(null);
   const [text, setText] = useState(stored);
   const [mode, setMode] = useState<PreviewMode>('draft');
-  const draft = useTemplatePreview(name, target, text);
-  const live = useTemplatePreview(name, target, null, mode === 'live');
+  // While the text is the live version's, the preview renders that; the editor's own text once it differs (or when
+  // the file in the folder has problems, so that they are marked).
+  const unchanged = text === stored && (summary?.problems.length ?? 0) === 0;
+  const draft = useTemplatePreview(name, target, unchanged ? null : text);
+  const live = useTemplatePreview(name, target, null, !unchanged && mode === 'live');
 
   const save = useMutation({
     mutationFn: (saved: string) => call(api.PUT('/api/templates/{name}', { params: { path: { name } }, body: saved, ...asText })),
@@ -113,7 +116,8 @@ export function TemplateEditor({ name, stored, summary, target, onTarget, readOn
             onChange={(t) => { setText(t); if (save.error) save.reset(); }}
             style={{ flex: 1, minHeight: 0, overflow: 'auto', fontSize: 13, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} />
           <Text size="xs" c="dimmed">
-            The first line that is not empty is the task's title, the rest its body (Markdown). Fields: the Fields tab; the language: docs/templates.md.
+            {readOnly ? 'Read only: ops and admins edit templates. ' : ''}The first line that is not empty is the task's title, the rest its body
+            (Markdown). Fields: the Fields tab; the language: docs/templates.md.
           </Text>
         </Stack>
         <Paper withBorder radius="md" p="sm" w={460} style={{ display: 'flex', flexDirection: 'column', minHeight: 0, flexShrink: 0 }}>
@@ -125,7 +129,8 @@ export function TemplateEditor({ name, stored, summary, target, onTarget, readOn
                 rightSection={summary ? <Badge size="xs" variant="light" color={summary.uses ? 'indigo' : 'gray'}>{summary.uses}</Badge> : undefined}>Used by</Tabs.Tab>
             </Tabs.List>
             <Pane value="preview" label="Preview">
-              <PreviewPanel target={target} onTarget={onTarget} mode={mode} onMode={setMode} result={mode === 'draft' ? draft : live} onGoTo={goTo} />
+              <PreviewPanel target={target} onTarget={onTarget} mode={unchanged ? null : mode} onMode={setMode}
+                result={unchanged || mode === 'draft' ? draft : live} onGoTo={goTo} />
             </Pane>
             <Pane value="fields" label="Fields"><FieldPanel onInsert={readOnly ? undefined : insertField} /></Pane>
             <Pane value="usages" label="Used by"><UsagePanel name={name} linkToDesigner={linkToDesigner} /></Pane>

@@ -10,11 +10,12 @@ import type { PreviewResult, PreviewTarget } from './useTemplatePreview';
 export type PreviewMode = 'draft' | 'live';
 
 /** The task as its rep would see it, for a chosen account and signal: rendered from the editor's text or from the
- *  live version; problems listed with their place, each a button that puts the cursor there. */
+ *  live version (the choice appears once they differ: `mode` null means they are the same); problems listed with
+ *  their place, each a button that puts the cursor there. */
 export function PreviewPanel({ target, onTarget, mode, onMode, result, onGoTo }: {
   target: PreviewTarget;
   onTarget: (target: PreviewTarget) => void;
-  mode: PreviewMode;
+  mode: PreviewMode | null;
   onMode: (mode: PreviewMode) => void;
   result: { data?: PreviewResult; isPending: boolean; isFetching: boolean; error: unknown };
   onGoTo: (problem: TemplateProblem) => void;
@@ -23,13 +24,13 @@ export function PreviewPanel({ target, onTarget, mode, onMode, result, onGoTo }:
   const task = result.data?.task;
   return (
     <Stack gap="sm" h="100%">
-      <Group grow align="flex-start" gap="xs">
-        <AccountPicker label="Preview for account" value={target.accountId} onChange={(accountId) => onTarget({ accountId, signalId: null })} />
-        <SignalPicker accountId={target.accountId} value={target.signalId} onChange={(signalId) => onTarget({ ...target, signalId })} />
-      </Group>
-      <Group justify="space-between" gap="xs">
-        <SegmentedControl size="xs" value={mode} onChange={(m) => onMode(m as PreviewMode)} aria-label="Render"
-          data={[{ value: 'draft', label: 'Text in the editor' }, { value: 'live', label: 'Live version' }]} />
+      <AccountPicker label="Preview for account" value={target.accountId} onChange={(accountId) => onTarget({ accountId, signalId: null })} />
+      <SignalPicker accountId={target.accountId} value={target.signalId} onChange={(signalId) => onTarget({ ...target, signalId })} />
+      <Group justify="space-between" gap="xs" mih={30}>
+        {mode ? (
+          <SegmentedControl size="xs" value={mode} onChange={(m) => onMode(m as PreviewMode)} aria-label="Render"
+            data={[{ value: 'draft', label: 'Text in the editor' }, { value: 'live', label: 'Live version' }]} />
+        ) : <Text size="xs" c="dimmed">The live version, as new tasks get it</Text>}
         {result.isFetching && <Loader size={14} aria-label="Rendering" />}
       </Group>
       {!target.accountId ? (
@@ -40,7 +41,7 @@ export function PreviewPanel({ target, onTarget, mode, onMode, result, onGoTo }:
         <Alert color="red" role="alert" icon={<IconAlertCircle size={16} />}>{errorMessage(result.error)}</Alert>
       ) : problems.length > 0 ? (
         <Alert color="red" role="alert" icon={<IconAlertCircle size={16} />}
-          title={`${problems.length} problem${problems.length > 1 ? 's' : ''}: ${mode === 'draft' ? 'this text would not be saved' : 'the live version does not render'}`}>
+          title={`${problems.length} problem${problems.length > 1 ? 's' : ''}: ${mode === 'live' ? 'the live version does not render' : 'this text would not be saved'}`}>
           <Stack gap={4}>
             {problems.map((p, i) => (
               <UnstyledButton key={i} onClick={() => onGoTo(p)} disabled={p.line == null} aria-label={`${where(p)}: ${p.message}`}>
