@@ -52,6 +52,10 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton<TemplateCatalog>();
         services.AddScoped<TemplateModelBuilder>();
+        services.AddSingleton<TemplateFieldGuide>();
+        services.AddScoped<TemplateUsageQuery>();
+        services.AddScoped<TemplateListQuery>();
+        services.AddScoped<TemplateSaver>();
         services.AddSingleton(configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new CalendarOptions());
         services.AddSingleton<BusinessCalendar>();
         services.AddSingleton(configuration.GetSection(TasksOptions.Section).Get<TasksOptions>() ?? new TasksOptions());

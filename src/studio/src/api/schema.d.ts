@@ -803,8 +803,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every task template: the live version's hash and sample title, and what is wrong with its file now */
+        /** Every task template: the live version's hash, sample title and who saved it when, what is wrong with its file now, and how many playbook nodes use it */
         get: operations["ListTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every variable and field a template can read, with its type, description and what it prints for the sample (generated from the model the renderer uses) */
+        get: operations["TemplateFields"];
         put?: never;
         post?: never;
         delete?: never;
@@ -824,6 +841,23 @@ export interface paths {
         get: operations["GetTemplate"];
         /** Replace or add a template: validated, written and made live; a bad template changes nothing (422) */
         put: operations["SaveTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{name}/usages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The playbook nodes that render the template, in published versions and in drafts newer than them */
+        get: operations["TemplateUsages"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2040,6 +2074,15 @@ export interface components {
             name: string;
             live: boolean;
         };
+        TemplateField: {
+            path: string;
+            type: string;
+            description: string;
+            mayBeEmpty: boolean;
+            insert: string;
+            print: string;
+            example: string;
+        };
         TemplateProblem: {
             file: string;
             /** Format: int32 */
@@ -2069,11 +2112,34 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        TemplateView: {
+        TemplateSummary: {
             name: string;
             hash: null | string;
             sampleTitle: null | string;
             problems: components["schemas"]["TemplateProblem"][];
+            savedBy: null | string;
+            /** Format: date-time */
+            savedAt: null | string;
+            /** Format: int32 */
+            uses: number;
+        };
+        TemplateUsage: {
+            template: string;
+            playbookId: string;
+            playbookName: string;
+            /** Format: int32 */
+            version: number;
+            status: string;
+            nodeId: string;
+            nodeType: string;
+            input: string;
+        };
+        TemplateVariable: {
+            name: string;
+            type: string;
+            description: string;
+            mayBeMissing: boolean;
+            fields: components["schemas"]["TemplateField"][];
         };
         TierChange: {
             /** Format: int64 */
@@ -4077,7 +4143,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TemplateView"][];
+                    "application/json": components["schemas"]["TemplateSummary"][];
+                };
+            };
+        };
+    };
+    TemplateFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVariable"][];
                 };
             };
         };
@@ -4163,6 +4249,37 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["TemplateRejection"];
+                };
+            };
+        };
+    };
+    TemplateUsages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateUsage"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

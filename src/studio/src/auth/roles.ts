@@ -3,7 +3,7 @@ export type Area = 'playbooks' | 'rules' | 'templates' | 'inbox';
 
 const areasByRole: Record<string, Area[]> = {
   admin: ['playbooks', 'rules', 'templates', 'inbox'],
-  manager: ['playbooks', 'inbox'],
+  manager: ['playbooks', 'inbox', 'templates'],
   ops: ['rules', 'templates'],
   rep: ['inbox'],
 };
@@ -14,6 +14,14 @@ export function areasFor(role: string): Area[] {
 
 export function mayOpen(role: string, area: Area): boolean {
   return areasFor(role).includes(area);
+}
+
+// Who may change what an area shows, where that is fewer than who may open it: managers read templates (the
+// playbooks they design render them) but only ops and admins save them.
+const editorsByArea: Partial<Record<Area, string[]>> = { templates: ['admin', 'ops'] };
+
+export function mayEdit(role: string, area: Area): boolean {
+  return mayOpen(role, area) && (editorsByArea[area]?.includes(role.toLowerCase()) ?? true);
 }
 
 /** Where a person lands after signing in: their first area, or the welcome page. */
