@@ -33,6 +33,8 @@ public static class ApplicationServiceExtensions
         services.AddScoped<FullEvaluation>();
         services.AddScoped<WhatIf>();
         services.AddScoped<AccountImporter>();
+        services.AddScoped<AccountTable>();
+        services.AddScoped<AccountRecord>();
         services.AddScoped<SignalIngestor>();
         services.AddScoped<RepDirectory>();
         services.AddScoped<UserAdministration>();

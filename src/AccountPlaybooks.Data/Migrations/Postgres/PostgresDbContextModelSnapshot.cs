@@ -113,6 +113,10 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
 
                     b.HasIndex("SdrOwnerId");
 
+                    b.HasIndex("Segment");
+
+                    b.HasIndex("Name", "Id");
+
                     b.ToTable("Accounts");
                 });
 

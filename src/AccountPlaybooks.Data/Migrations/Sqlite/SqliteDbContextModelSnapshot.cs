@@ -108,6 +108,10 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
 
                     b.HasIndex("SdrOwnerId");
 
+                    b.HasIndex("Segment");
+
+                    b.HasIndex("Name", "Id");
+
                     b.ToTable("Accounts");
                 });
 
