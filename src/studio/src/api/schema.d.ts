@@ -96,11 +96,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Accounts, filtered by text, owner, tier, industry or country; paged */
+        /** Accounts with tier, score, latest signal and owners: filtered by text (name, domain, id), tier, owner (a rep id, me or none), segment, lifecycle, industry or country; sorted by name, tier, score, lastSignal or owner; paged */
         get: operations["ListAccounts"];
         put?: never;
         /** Upsert one or many accounts by id (JSON, NDJSON or CSV); reports bad rows by row and column */
         post: operations["ImportAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The values the accounts filters offer, with counts: tiers, owners, segments, lifecycles */
+        get: operations["AccountFacets"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -114,7 +131,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One account: score, tier, tier history with causes, recent signals, and each rule explained */
+        /** One account: score and its components, tier history with causes and evidence, recent signals, each rule explained, playbook runs with their current steps, tasks, and owners with the reason */
         get: operations["GetAccount"];
         put?: never;
         post?: never;
@@ -808,7 +825,8 @@ export interface components {
         AccountDetail: {
             account: components["schemas"]["AccountView"];
             score: null | components["schemas"]["AccountScore"];
-            tierHistory: components["schemas"]["TierChange"][];
+            breakdown: null | components["schemas"]["ScoreBreakdown"];
+            tierHistory: components["schemas"]["TierChangeView"][];
             /** Format: int32 */
             signalCount: number;
             recentSignals: components["schemas"]["SignalView"][];
@@ -816,10 +834,31 @@ export interface components {
             explanation: components["schemas"]["RuleExplanation"][];
             playbooks: components["schemas"]["AccountPlaybookRun"][];
             tasks: components["schemas"]["TaskView"][];
+            owners: components["schemas"]["AccountOwners"];
+        };
+        AccountFacets: {
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            unscored: number;
+            tiers: components["schemas"]["TierFacet"][];
+            owners: components["schemas"]["OwnerFacet"][];
+            segments: components["schemas"]["ValueFacet"][];
+            lifecycles: components["schemas"]["LifecycleFacet"][];
+            /** Format: int32 */
+            unowned: number;
+        };
+        AccountOwners: {
+            ae: null | components["schemas"]["OwnerView"];
+            sdr: null | components["schemas"]["OwnerView"];
+            reason: null | string;
+            /** Format: date-time */
+            assignedAt: null | string;
         };
         AccountPlaybookRun: {
             instanceId: string;
             playbookId: string;
+            playbookName: null | string;
             /** Format: int32 */
             version: number;
             status: string;
@@ -829,6 +868,29 @@ export interface components {
             /** Format: date-time */
             endedAt: null | string;
             endReason: null | string;
+            currentSteps: components["schemas"]["PlaybookStepView"][];
+        };
+        AccountRow: {
+            id: string;
+            name: string;
+            domain: null | string;
+            industry: null | string;
+            country: null | string;
+            /** Format: int32 */
+            employees: null | number;
+            segment: null | string;
+            lifecycle: components["schemas"]["Lifecycle"];
+            tier: null | string;
+            /** Format: date-time */
+            tierSince: null | string;
+            /** Format: double */
+            composite: null | number;
+            reviewFlag: null | string;
+            /** Format: date-time */
+            lastSignalAt: null | string;
+            lastSignalType: null | string;
+            aeOwner: null | components["schemas"]["RepRef"];
+            sdrOwner: null | components["schemas"]["RepRef"];
         };
         AccountScore: {
             accountId: string;
@@ -912,6 +974,13 @@ export interface components {
         CompleteTask: {
             outcome: null | string;
             note: null | string;
+        };
+        ComponentScore: {
+            component: string;
+            /** Format: double */
+            score: number;
+            /** Format: double */
+            weight: null | number;
         };
         CreatedUserView: {
             user: components["schemas"]["UserView"];
@@ -1151,6 +1220,11 @@ export interface components {
         JsonElement: unknown;
         /** @enum {unknown} */
         Lifecycle: "Prospect" | "Customer";
+        LifecycleFacet: {
+            lifecycle: components["schemas"]["Lifecycle"];
+            /** Format: int32 */
+            count: number;
+        };
         LoginRequest: {
             email: string;
             password: string;
@@ -1220,8 +1294,23 @@ export interface components {
             /** Format: int32 */
             tasks: number;
         };
-        PageOfAccountView: {
-            items: components["schemas"]["AccountView"][];
+        OwnerFacet: {
+            id: string;
+            name: null | string;
+            role: null | string;
+            /** Format: int32 */
+            count: number;
+        };
+        OwnerView: {
+            id: string;
+            name: null | string;
+            email: null | string;
+            role: null | string;
+            team: null | string;
+            outOfOffice: boolean;
+        };
+        PageOfAccountRow: {
+            items: components["schemas"]["AccountRow"][];
             /** Format: int32 */
             pageNumber: number;
             /** Format: int32 */
@@ -1334,6 +1423,15 @@ export interface components {
             /** Format: int32 */
             version: null | number;
             file: null | string;
+        };
+        PlaybookStepView: {
+            nodeId: string;
+            activity: null | string;
+            waitingFor: string[];
+            /** Format: date-time */
+            dueAt: null | string;
+            taskId: null | string;
+            taskTitle: null | string;
         };
         PlaybookSummary: {
             id: string;
@@ -1496,6 +1594,10 @@ export interface components {
             capacity: number;
             overCapacity?: boolean;
         };
+        RepRef: {
+            id: string;
+            name: null | string;
+        };
         /** @enum {unknown} */
         RepRole: "AE" | "SDR" | "Marketing" | "Manager";
         /**
@@ -1510,6 +1612,12 @@ export interface components {
             attempts?: number;
             /** @description Wait before the second run, e.g. PT1M. */
             backoff?: string;
+        };
+        RuleCause: {
+            rule: string;
+            concern: null | string;
+            description: null | string;
+            expression: null | string;
         };
         RuleExplanation: {
             workflow: string;
@@ -1577,6 +1685,16 @@ export interface components {
             name: string;
             hash: string;
             sample: components["schemas"]["RenderedTask"];
+        };
+        ScoreBreakdown: {
+            components: components["schemas"]["ComponentScore"][];
+            reasons: components["schemas"]["ScoreReason"][];
+        };
+        ScoreReason: {
+            text: string;
+            component: null | string;
+            /** Format: double */
+            points: null | number;
         };
         ScriptEntry: {
             node?: null | string;
@@ -1857,17 +1975,20 @@ export interface components {
             sampleTitle: null | string;
             problems: components["schemas"]["TemplateProblem"][];
         };
-        TierChange: {
+        TierChangeView: {
             /** Format: int64 */
-            id?: number;
+            id: number;
             accountId: string;
-            fromTier?: null | string;
+            fromTier: null | string;
             toTier: string;
             /** Format: date-time */
-            changedAt?: string;
+            changedAt: string;
             kind: string;
-            causeRules?: string[];
-            causeSignalIds?: string[];
+            direction: string;
+            causeRules: string[];
+            causes: components["schemas"]["RuleCause"][];
+            causeSignalIds: string[];
+            evidence: components["schemas"]["SignalView"][];
             rulesetVersion: string;
         };
         TierChoice: {
@@ -1876,6 +1997,13 @@ export interface components {
             rank: number;
             /** Format: int32 */
             cap: null | number;
+        };
+        TierFacet: {
+            tier: string;
+            /** Format: int32 */
+            rank: number;
+            /** Format: int32 */
+            count: number;
         };
         TierView: {
             tier: string;
@@ -1948,6 +2076,11 @@ export interface components {
         ValidationResult: {
             publishable: boolean;
             problems: components["schemas"]["ProblemView"][];
+        };
+        ValueFacet: {
+            value: string;
+            /** Format: int32 */
+            count: number;
         };
         VersionView: {
             id: string;
@@ -2146,10 +2279,14 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
+                tier?: string[];
                 owner?: string;
-                tier?: string;
+                segment?: string[];
+                lifecycle?: "Prospect" | "Customer";
                 industry?: string;
                 country?: string;
+                sort?: "name" | "tier" | "score" | "lastSignal" | "owner";
+                dir?: "asc" | "desc";
                 page?: number;
                 pageSize?: number;
             };
@@ -2165,7 +2302,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageOfAccountView"];
+                    "application/json": components["schemas"]["PageOfAccountRow"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
         };
@@ -2211,6 +2357,26 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AccountFacets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountFacets"];
                 };
             };
         };
