@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Accounts;
@@ -8,7 +7,7 @@ namespace AccountPlaybooks.Application.Accounts;
 
 /// The accounts table: filters, sorts and pages every account with its tier, score, latest signal and owners.
 /// Two steps keep a page cheap at 100,000 accounts: the filtered, sorted page of ids first (only the sort column is
-/// computed for every account), then the page's rows with their details.
+/// computed; score and tier orders walk the score indexes), then the page's rows with their details.
 public sealed class AccountTable(AppDbContext db, RulesetRegistry rules)
 {
     private const int MaxTextLength = 200;
@@ -17,10 +16,14 @@ public sealed class AccountTable(AppDbContext db, RulesetRegistry rules)
     {
         var sort = Pick("sort", query.Sort ?? AccountSort.Name, AccountSort.All);
         var descending = Pick("dir", query.Direction ?? AccountSort.DefaultDirection(sort), AccountSort.Directions) == AccountSort.Descending;
-        var filtered = await FilterAsync(Candidates(), query, viewerRepId, cancellationToken);
-        var total = await filtered.CountAsync(cancellationToken);
-        var ids = await Order(filtered, sort, descending).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(c => c.Id).ToListAsync(cancellationToken);
+        var filter = await FilterAsync(query, viewerRepId, cancellationToken);
+        var (skip, take) = ((query.Page - 1) * query.PageSize, query.PageSize);
+        var (ids, total) = sort switch
+        {
+            AccountSort.Score or AccountSort.Tier => await ScoredPageAsync(filter, sort, descending, skip, take, cancellationToken),
+            AccountSort.LastSignal => await LastSignalPageAsync(filter(Candidates()), descending, skip, take, cancellationToken),
+            _ => await ColumnPageAsync(filter(Candidates()), sort, descending, skip, take, cancellationToken),
+        };
         return (await RowsAsync(ids, cancellationToken), total);
     }
 
@@ -55,7 +58,7 @@ public sealed class AccountTable(AppDbContext db, RulesetRegistry rules)
     }
 
     /// Every account with the values the filters and sorts read; member accesses are translated where they are used,
-    /// so the latest-signal and owner-name subqueries run only when a filter or sort names them.
+    /// so the score join and the owner-name subquery cost only when a filter or sort names them.
     private IQueryable<Candidate> Candidates() =>
         from a in db.Accounts.AsNoTracking()
         join s in db.AccountScores on a.Id equals s.AccountId into scores
@@ -73,92 +76,195 @@ public sealed class AccountTable(AppDbContext db, RulesetRegistry rules)
             SdrOwnerId = a.SdrOwnerId,
             Tier = s == null ? null : s.Tier,
             Composite = s == null ? null : s.Composite,
-            LastSignalAt = db.Signals.Where(x => x.AccountId == a.Id).Max(x => (DateTime?)x.OccurredAt),
+            LastSignalAt = a.LastSignalAt,
             OwnerName = db.Reps.Where(r => r.Id == (a.AeOwnerId ?? a.SdrOwnerId)).Select(r => r.Name).FirstOrDefault(),
         };
 
-    private async Task<IQueryable<Candidate>> FilterAsync(IQueryable<Candidate> accounts, AccountListQuery query, string? viewerRepId,
-        CancellationToken cancellationToken)
+    /// Scored accounts only, read from the score side, so that ordering by composite (and id) walks an index.
+    private IQueryable<Candidate> Scored() =>
+        from s in db.AccountScores.AsNoTracking()
+        join a in db.Accounts on s.AccountId equals a.Id
+        select new Candidate
+        {
+            Id = s.AccountId,
+            Name = a.Name,
+            Domain = a.Domain,
+            Industry = a.Industry,
+            Country = a.Country,
+            Segment = a.Segment,
+            Lifecycle = a.Lifecycle,
+            AeOwnerId = a.AeOwnerId,
+            SdrOwnerId = a.SdrOwnerId,
+            Tier = s.Tier,
+            Composite = s.Composite,
+        };
+
+    /// Sorted by name or owner: one query over every matching account (the name order is an index).
+    private static async Task<(List<string> Ids, int Total)> ColumnPageAsync(IQueryable<Candidate> accounts, string sort, bool descending,
+        int skip, int take, CancellationToken cancellationToken)
     {
-        if (query.Text?.Trim() is { Length: > 0 } text)
-        {
-            if (text.Length > MaxTextLength)
-            {
-                throw new ValidationException("q", $"the search text is longer than {MaxTextLength} characters");
-            }
-            var lower = text.ToLowerInvariant();
-            accounts = accounts.Where(a => a.Name.ToLower().Contains(lower) || (a.Domain != null && a.Domain.Contains(lower)) || a.Id == text);
-        }
-        if (Values(query.Tiers) is { Count: > 0 } tiers)
-        {
-            var known = LiveTiers();
-            if (rules.Active is not null && tiers.FirstOrDefault(t => !known.Contains(t)) is { } unknown)
-            {
-                throw new ValidationException("tier", $"'{unknown}' is not a tier of the live rules; use {string.Join(", ", known)}");
-            }
-            accounts = accounts.Where(a => a.Tier != null && tiers.Contains(a.Tier));
-        }
-        if (query.Owner?.Trim() is { Length: > 0 } owner)
-        {
-            accounts = await OwnedByAsync(accounts, owner, viewerRepId, cancellationToken);
-        }
-        if (Values(query.Segments) is { Count: > 0 } segments)
-        {
-            accounts = accounts.Where(a => a.Segment != null && segments.Contains(a.Segment));
-        }
-        if (query.Lifecycle?.Trim() is { Length: > 0 } lifecycle)
-        {
-            if (!Enum.TryParse<Lifecycle>(lifecycle, ignoreCase: true, out var stage) || !Enum.IsDefined(stage))
-            {
-                throw new ValidationException("lifecycle", $"'{lifecycle}' is not a lifecycle; use {string.Join(", ", Enum.GetNames<Lifecycle>())}");
-            }
-            accounts = accounts.Where(a => a.Lifecycle == stage);
-        }
-        if (query.Industry?.Trim() is { Length: > 0 } industry)
-        {
-            accounts = accounts.Where(a => a.Industry == industry);
-        }
-        if (query.Country?.Trim() is { Length: > 0 } country)
-        {
-            accounts = accounts.Where(a => a.Country == country);
-        }
-        return accounts;
+        // Accounts without an owner go last either way: SQLite and PostgreSQL disagree on where NULL sorts.
+        var ordered = sort == AccountSort.Owner
+            ? descending
+                ? accounts.OrderBy(a => a.OwnerName == null).ThenByDescending(a => a.OwnerName).ThenBy(a => a.Name)
+                : accounts.OrderBy(a => a.OwnerName == null).ThenBy(a => a.OwnerName).ThenBy(a => a.Name)
+            : descending ? accounts.OrderByDescending(a => a.Name) : accounts.OrderBy(a => a.Name);
+        return (await ordered.ThenBy(a => a.Id).Skip(skip).Take(take).Select(a => a.Id).ToListAsync(cancellationToken),
+            await accounts.CountAsync(cancellationToken));
     }
 
-    private async Task<IQueryable<Candidate>> OwnedByAsync(IQueryable<Candidate> accounts, string owner, string? viewerRepId,
+    /// Sorted by the newest signal (and id, the same way): accounts with signals through the LastSignalAt index, then
+    /// those without, by name.
+    private static async Task<(List<string> Ids, int Total)> LastSignalPageAsync(IQueryable<Candidate> accounts, bool descending, int skip,
+        int take, CancellationToken cancellationToken)
+    {
+        var total = await accounts.CountAsync(cancellationToken);
+        var silent = accounts.Where(a => a.LastSignalAt == null);
+        var heard = accounts.Where(a => a.LastSignalAt != null);
+        var silentCount = await silent.CountAsync(cancellationToken);
+        return (await CutAsync([
+            (total - silentCount, (descending ? heard.OrderByDescending(a => a.LastSignalAt).ThenByDescending(a => a.Id)
+                : heard.OrderBy(a => a.LastSignalAt).ThenBy(a => a.Id)).Select(a => a.Id)),
+            (silentCount, silent.OrderBy(a => a.Name).ThenBy(a => a.Id).Select(a => a.Id)),
+        ], skip, take, cancellationToken), total);
+    }
+
+    /// The page from consecutive slices of known sizes: only the slices the page overlaps are read.
+    private static async Task<List<string>> CutAsync(IEnumerable<(int Count, IQueryable<string> Ids)> slices, int skip, int take,
         CancellationToken cancellationToken)
+    {
+        var ids = new List<string>(take);
+        foreach (var (count, slice) in slices)
+        {
+            if (ids.Count == take)
+            {
+                break;
+            }
+            if (skip >= count)
+            {
+                skip -= count;
+                continue;
+            }
+            ids.AddRange(await slice.Skip(skip).Take(take - ids.Count).ToListAsync(cancellationToken));
+            skip = 0;
+        }
+        return ids;
+    }
+
+    /// Sorted by score or tier: one count per tier (unscored included), then the page cut from consecutive slices —
+    /// each tier (or all scored accounts) by composite and id, which the score indexes serve in order — with the
+    /// unscored accounts last, by name.
+    private async Task<(List<string> Ids, int Total)> ScoredPageAsync(Func<IQueryable<Candidate>, IQueryable<Candidate>> filter, string sort,
+        bool descending, int skip, int take, CancellationToken cancellationToken)
+    {
+        var counts = await filter(Candidates()).GroupBy(c => c.Tier).Select(g => new { Tier = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var unscored = counts.Where(c => c.Tier == null).Sum(c => c.Count);
+        var slices = new List<(int Count, IQueryable<string> Ids)>();
+        if (sort == AccountSort.Score)
+        {
+            slices.Add((counts.Sum(c => c.Count) - unscored, ByComposite(filter(Scored()), descending)));
+        }
+        else
+        {
+            var live = LiveTiers();
+            var stored = counts.Select(c => c.Tier).OfType<string>().ToList();
+            // Best tier first (worst first when descending); tiers the live rules no longer name rank below the worst.
+            var ranked = live.Concat(stored.Except(live).Order(StringComparer.Ordinal)).Where(stored.Contains).ToList();
+            foreach (var tier in descending ? Enumerable.Reverse(ranked) : ranked)
+            {
+                slices.Add((counts.Single(c => c.Tier == tier).Count, ByComposite(filter(Scored()).Where(c => c.Tier == tier), !descending)));
+            }
+        }
+        slices.Add((unscored, filter(Candidates()).Where(c => c.Tier == null).OrderBy(c => c.Name).ThenBy(c => c.Id).Select(c => c.Id)));
+        return (await CutAsync(slices, skip, take, cancellationToken), counts.Sum(c => c.Count));
+    }
+
+    /// Composite, then id in the same direction: the order of the (Composite, AccountId) index, read either way.
+    private static IQueryable<string> ByComposite(IQueryable<Candidate> scored, bool descending) =>
+        (descending ? scored.OrderByDescending(c => c.Composite).ThenByDescending(c => c.Id) : scored.OrderBy(c => c.Composite).ThenBy(c => c.Id))
+        .Select(c => c.Id);
+
+    /// Checks every filter value first (a bad one is a 400 naming its parameter), then gives the filters as one function
+    /// to apply to either side (all accounts, scored accounts).
+    private async Task<Func<IQueryable<Candidate>, IQueryable<Candidate>>> FilterAsync(AccountListQuery query, string? viewerRepId,
+        CancellationToken cancellationToken)
+    {
+        var text = query.Text?.Trim() is { Length: > 0 } given ? given : null;
+        if (text is { Length: > MaxTextLength })
+        {
+            throw new ValidationException("q", $"the search text is longer than {MaxTextLength} characters");
+        }
+        var lower = text?.ToLowerInvariant();
+        var tiers = Values(query.Tiers);
+        var known = LiveTiers();
+        if (rules.Active is not null && tiers.FirstOrDefault(t => !known.Contains(t)) is { } unknown)
+        {
+            throw new ValidationException("tier", $"'{unknown}' is not a tier of the live rules; use {string.Join(", ", known)}");
+        }
+        var owner = query.Owner?.Trim() is { Length: > 0 } named ? await OwnerAsync(named, viewerRepId, cancellationToken) : null;
+        var segments = Values(query.Segments);
+        Lifecycle? stage = null;
+        if (query.Lifecycle?.Trim() is { Length: > 0 } lifecycle)
+        {
+            stage = Enum.TryParse<Lifecycle>(lifecycle, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
+                : throw new ValidationException("lifecycle", $"'{lifecycle}' is not a lifecycle; use {string.Join(", ", Enum.GetNames<Lifecycle>())}");
+        }
+        var industry = query.Industry?.Trim() is { Length: > 0 } i ? i : null;
+        var country = query.Country?.Trim() is { Length: > 0 } c ? c : null;
+
+        return accounts =>
+        {
+            if (lower is not null)
+            {
+                accounts = accounts.Where(a => a.Name.ToLower().Contains(lower) || (a.Domain != null && a.Domain.Contains(lower)) || a.Id == text);
+            }
+            if (tiers.Count > 0)
+            {
+                accounts = accounts.Where(a => a.Tier != null && tiers.Contains(a.Tier));
+            }
+            if (owner is { Id: var ownerId })
+            {
+                accounts = ownerId is null
+                    ? accounts.Where(a => a.AeOwnerId == null && a.SdrOwnerId == null)
+                    : accounts.Where(a => a.AeOwnerId == ownerId || a.SdrOwnerId == ownerId);
+            }
+            if (segments.Count > 0)
+            {
+                accounts = accounts.Where(a => a.Segment != null && segments.Contains(a.Segment));
+            }
+            if (stage is { } wanted)
+            {
+                accounts = accounts.Where(a => a.Lifecycle == wanted);
+            }
+            if (industry is not null)
+            {
+                accounts = accounts.Where(a => a.Industry == industry);
+            }
+            if (country is not null)
+            {
+                accounts = accounts.Where(a => a.Country == country);
+            }
+            return accounts;
+        };
+    }
+
+    /// The owner filter as a rep id, or a null id for "no owner".
+    private async Task<OwnerFilter> OwnerAsync(string owner, string? viewerRepId, CancellationToken cancellationToken)
     {
         if (owner.Equals(AccountSort.NoOwner, StringComparison.OrdinalIgnoreCase))
         {
-            return accounts.Where(a => a.AeOwnerId == null && a.SdrOwnerId == null);
+            return new OwnerFilter(null);
         }
         if (owner.Equals(AccountSort.Me, StringComparison.OrdinalIgnoreCase))
         {
-            owner = viewerRepId ?? throw new ValidationException("owner", "owner=me needs a sign-in linked to a rep; yours is not");
+            return new OwnerFilter(viewerRepId ?? throw new ValidationException("owner", "owner=me needs a sign-in linked to a rep; yours is not"));
         }
-        else if (!await db.Reps.AnyAsync(r => r.Id == owner, cancellationToken))
-        {
-            throw new ValidationException("owner", $"no rep has id '{owner}'; use a rep id, me or none");
-        }
-        return accounts.Where(a => a.AeOwnerId == owner || a.SdrOwnerId == owner);
+        return await db.Reps.AnyAsync(r => r.Id == owner, cancellationToken) ? new OwnerFilter(owner)
+            : throw new ValidationException("owner", $"no rep has id '{owner}'; use a rep id, me or none");
     }
 
-    private IQueryable<Candidate> Order(IQueryable<Candidate> accounts, string sort, bool descending)
-    {
-        // Missing values (unscored, no signal, no owner) go last either way: SQLite and PostgreSQL disagree on where NULL sorts.
-        var ordered = sort switch
-        {
-            AccountSort.Tier => Then(accounts.OrderBy(TierRank(descending)), a => a.Composite ?? -1, !descending),
-            AccountSort.Score => Then(accounts.OrderBy(a => a.Composite == null), a => a.Composite, descending),
-            AccountSort.LastSignal => Then(accounts.OrderBy(a => a.LastSignalAt == null), a => a.LastSignalAt, descending),
-            AccountSort.Owner => Then(accounts.OrderBy(a => a.OwnerName == null), a => a.OwnerName, descending),
-            _ => descending ? accounts.OrderByDescending(a => a.Name) : accounts.OrderBy(a => a.Name),
-        };
-        return (sort == AccountSort.Name ? ordered : ordered.ThenBy(a => a.Name)).ThenBy(a => a.Id);
-    }
-
-    private static IOrderedQueryable<Candidate> Then<TKey>(IOrderedQueryable<Candidate> ordered, Expression<Func<Candidate, TKey>> key, bool descending) =>
-        descending ? ordered.ThenByDescending(key) : ordered.ThenBy(key);
+    private sealed record OwnerFilter(string? Id);
 
     /// The page's rows in the page's order, with tier, score, latest signal and owner names.
     private async Task<List<AccountRow>> RowsAsync(List<string> ids, CancellationToken cancellationToken)
@@ -168,8 +274,6 @@ public sealed class AccountTable(AppDbContext db, RulesetRegistry rules)
             where ids.Contains(a.Id)
             join s in db.AccountScores on a.Id equals s.AccountId into scores
             from s in scores.DefaultIfEmpty()
-            let last = db.Signals.Where(x => x.AccountId == a.Id).OrderByDescending(x => x.OccurredAt).ThenByDescending(x => x.Id)
-                .Select(x => new { x.OccurredAt, x.Type }).FirstOrDefault()
             select new
             {
                 a.Id, a.Name, a.Domain, a.Industry, a.Country, a.Employees, a.Segment, a.Lifecycle, a.AeOwnerId, a.SdrOwnerId,
@@ -177,8 +281,9 @@ public sealed class AccountTable(AppDbContext db, RulesetRegistry rules)
                 TierSince = s == null ? (DateTime?)null : s.TierSince,
                 Composite = s == null ? (double?)null : s.Composite,
                 ReviewFlag = s == null ? null : s.ReviewFlag,
-                LastSignalAt = last == null ? (DateTime?)null : last.OccurredAt,
-                LastSignalType = last == null ? null : last.Type,
+                a.LastSignalAt,
+                LastSignalType = db.Signals.Where(x => x.AccountId == a.Id).OrderByDescending(x => x.OccurredAt).ThenByDescending(x => x.Id)
+                    .Select(x => x.Type).FirstOrDefault(),
             }).ToListAsync(cancellationToken);
         var repIds = rows.SelectMany(r => new[] { r.AeOwnerId, r.SdrOwnerId }).OfType<string>().Distinct().ToList();
         var names = await db.Reps.AsNoTracking().Where(r => repIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
@@ -191,23 +296,6 @@ public sealed class AccountTable(AppDbContext db, RulesetRegistry rules)
     /// The live ruleset's tiers, best first.
     private List<string> LiveTiers() =>
         rules.Active?.TierRules.OrderBy(t => t.Rank).Select(t => t.Tier).Distinct().ToList() ?? [];
-
-    /// Tier rank as SQL, a CASE over the live ruleset's tiers: best first (or worst first when descending), stored
-    /// tiers the live rules no longer name below the worst, unscored accounts last in both directions.
-    private Expression<Func<Candidate, int>> TierRank(bool descending)
-    {
-        var tiers = LiveTiers();
-        var candidate = Expression.Parameter(typeof(Candidate), "a");
-        var tier = Expression.Property(candidate, nameof(Candidate.Tier));
-        Expression rank = Expression.Condition(Expression.Equal(tier, Expression.Constant(null, typeof(string))),
-            Expression.Constant(tiers.Count + 1), Expression.Constant(descending ? 0 : tiers.Count));
-        for (var i = tiers.Count - 1; i >= 0; i--)
-        {
-            rank = Expression.Condition(Expression.Equal(tier, Expression.Constant(tiers[i], typeof(string))),
-                Expression.Constant(descending ? tiers.Count - i : i), rank);
-        }
-        return Expression.Lambda<Func<Candidate, int>>(rank, candidate);
-    }
 
     private static string Pick(string field, string value, IReadOnlyList<string> allowed) =>
         allowed.FirstOrDefault(a => a.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase))

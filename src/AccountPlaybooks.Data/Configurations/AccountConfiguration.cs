@@ -30,5 +30,6 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         // The accounts table: its default order (name, then id for stable pages) and the segment filter and facet.
         account.HasIndex(a => new { a.Name, a.Id });
         account.HasIndex(a => a.Segment);
+        account.HasIndex(a => a.LastSignalAt);
     }
 }

@@ -59,6 +59,22 @@ public abstract class AccountsApiList<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.All(rows.Values, r => Assert.Equal(stored[r.Id], r.Composite));
     }
 
+    [Fact]
+    public async Task KeepsTheNewestSignalTimeWhenAnOlderSignalArrivesLate()
+    {
+        var ops = app.ClientAs(UserRole.Ops);
+        await (await ops.PostCsvAsync("/api/accounts", "id,name\nlate-1,Latey One\n")).ReadAsync<ImportResult>();
+        var now = app.Clock.GetUtcNow();
+        await (await ops.PostJsonAsync("/api/signals", new { id = "late-1-new", accountId = "late-1", type = "email_open", occurredAt = now.AddHours(-1) }))
+            .ReadAsync<ImportResult>();
+
+        await (await ops.PostJsonAsync("/api/signals", new { id = "late-1-old", accountId = "late-1", type = "email_reply", occurredAt = now.AddDays(-9) }))
+            .ReadAsync<ImportResult>();
+
+        var row = (await ListAsync("q=latey")).Items.Single();
+        Assert.Equal((now.UtcDateTime.AddHours(-1), "email_open"), (row.LastSignalAt!.Value, row.LastSignalType));
+    }
+
     [Theory]
     [InlineData("tier=Tier1", new[] { "tbl-a" })]
     [InlineData("tier=Tier2&tier=Tier3", new[] { "tbl-b", "tbl-c" })]
@@ -103,15 +119,15 @@ public abstract class AccountsApiList<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
-    public async Task SortsByScoreHighestFirstAsStored()
+    public async Task SortsByScoreHighestFirstAsStoredWithTiesById()
     {
         await SeedAsync();
 
         var rows = (await ListAsync("q=tblx&sort=score")).Items;
         var ascending = (await ListAsync("q=tblx&sort=score&dir=asc")).Items;
 
-        Assert.Equal(rows.OrderByDescending(r => r.Composite).ThenBy(r => r.Name).Select(r => r.Id), rows.Select(r => r.Id));
-        Assert.Equal(rows.OrderBy(r => r.Composite).ThenBy(r => r.Name).Select(r => r.Id), ascending.Select(r => r.Id));
+        Assert.Equal(rows.OrderByDescending(r => r.Composite).ThenByDescending(r => r.Id, StringComparer.Ordinal).Select(r => r.Id), rows.Select(r => r.Id));
+        Assert.Equal(rows.OrderBy(r => r.Composite).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id), ascending.Select(r => r.Id));
     }
 
     [Fact]
@@ -123,14 +139,18 @@ public abstract class AccountsApiList<TApp>(TApp app) : IClassFixture<TApp> wher
 
         foreach (var sort in new[] { "name", "tier", "score", "lastSignal", "owner" })
         {
-            var seen = new List<string>();
-            for (var page = 1; page <= 4; page++)
+            foreach (var dir in new[] { "asc", "desc" })
             {
-                var result = await ListAsync($"q=tiey&sort={sort}&pageSize=6&page={page}");
-                Assert.Equal((23, page, 6), (result.Total, result.PageNumber, result.PageSize));
-                seen.AddRange(result.Items.Select(r => r.Id));
+                var seen = new List<string>();
+                for (var page = 1; page <= 4; page++)
+                {
+                    var result = await ListAsync($"q=tiey&sort={sort}&dir={dir}&pageSize=6&page={page}");
+                    Assert.Equal((23, page, 6), (result.Total, result.PageNumber, result.PageSize));
+                    seen.AddRange(result.Items.Select(r => r.Id));
+                }
+                // Equal values fall back to the id: ascending, or with the score in its direction.
+                Assert.Equal(sort is "score" or "tier" && dir == (sort == "score" ? "desc" : "asc") ? Enumerable.Reverse(ids) : ids, seen);
             }
-            Assert.Equal(ids, seen);
         }
     }
 

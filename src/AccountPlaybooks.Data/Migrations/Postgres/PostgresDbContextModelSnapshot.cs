@@ -65,6 +65,9 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<DateTime?>("LastSignalAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Lifecycle")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -110,6 +113,8 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                     b.HasIndex("AeOwnerId");
 
                     b.HasIndex("Domain");
+
+                    b.HasIndex("LastSignalAt");
 
                     b.HasIndex("SdrOwnerId");
 
@@ -533,6 +538,8 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("AccountId");
+
+                    b.HasIndex("Composite", "AccountId");
 
                     b.HasIndex("Tier", "Composite");
 

@@ -60,6 +60,9 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastSignalAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Lifecycle")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -105,6 +108,8 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                     b.HasIndex("AeOwnerId");
 
                     b.HasIndex("Domain");
+
+                    b.HasIndex("LastSignalAt");
 
                     b.HasIndex("SdrOwnerId");
 
@@ -522,6 +527,8 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("AccountId");
+
+                    b.HasIndex("Composite", "AccountId");
 
                     b.HasIndex("Tier", "Composite");
 
