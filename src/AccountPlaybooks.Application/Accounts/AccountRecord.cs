@@ -36,7 +36,7 @@ public sealed partial class AccountRecord(AppDbContext db, AccountEvaluator eval
         var recent = await signals.OrderByDescending(s => s.OccurredAt).ThenByDescending(s => s.Id).Take(RecentSignals).ToListAsync(cancellationToken);
         var explanation = rules is null ? [] : await evaluator.ExplainAsync(rules, account, cancellationToken);
         var (tasks, _) = await inbox.ListAsync(viewer, new TaskQuery("all", AccountId: id, PageSize: Tasks), cancellationToken);
-        return new AccountDetail(AccountView.From(account), score, score is null ? null : Breakdown(score, rules, explanation),
+        return new AccountDetail(AccountView.From(account), score is null ? null : ScoreView.From(score), score is null ? null : Breakdown(score, rules, explanation),
             await TierHistoryAsync(id, rules, cancellationToken), await signals.CountAsync(cancellationToken), recent.Select(SignalView.From).ToList(),
             rules?.Version, explanation, await PlaybookRunsAsync(id, cancellationToken), tasks, await OwnersAsync(account, cancellationToken));
     }

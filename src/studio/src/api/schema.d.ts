@@ -824,7 +824,7 @@ export interface components {
         };
         AccountDetail: {
             account: components["schemas"]["AccountView"];
-            score: null | components["schemas"]["AccountScore"];
+            score: null | components["schemas"]["ScoreView"];
             breakdown: null | components["schemas"]["ScoreBreakdown"];
             tierHistory: components["schemas"]["TierChangeView"][];
             /** Format: int32 */
@@ -891,27 +891,6 @@ export interface components {
             lastSignalType: null | string;
             aeOwner: null | components["schemas"]["RepRef"];
             sdrOwner: null | components["schemas"]["RepRef"];
-        };
-        AccountScore: {
-            accountId: string;
-            components?: {
-                [key: string]: number;
-            };
-            /** Format: double */
-            composite?: number;
-            tier: string;
-            /** Format: date-time */
-            tierSince?: string;
-            heldTier?: null | string;
-            /** Format: date-time */
-            holdUntil?: null | string;
-            reviewFlag?: null | string;
-            reasons?: string[];
-            rulesetVersion: string;
-            /** Format: date-time */
-            evaluatedAt?: string;
-            /** Format: uuid */
-            version?: string;
         };
         AccountView: {
             id: string;
@@ -1695,6 +1674,25 @@ export interface components {
             component: null | string;
             /** Format: double */
             points: null | number;
+        };
+        ScoreView: {
+            accountId: string;
+            components: {
+                [key: string]: number;
+            };
+            /** Format: double */
+            composite: number;
+            tier: string;
+            /** Format: date-time */
+            tierSince: string;
+            heldTier: null | string;
+            /** Format: date-time */
+            holdUntil: null | string;
+            reviewFlag: null | string;
+            reasons: string[];
+            rulesetVersion: string;
+            /** Format: date-time */
+            evaluatedAt: string;
         };
         ScriptEntry: {
             node?: null | string;

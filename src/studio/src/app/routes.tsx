@@ -13,6 +13,7 @@ const DesignerPage = lazy(() => import('../playbooks/designer/DesignerPage').the
 const InstancePage = lazy(() => import('../playbooks/instances/InstancePage').then((m) => ({ default: m.InstancePage })));
 const InboxPage = lazy(() => import('../tasks/InboxPage').then((m) => ({ default: m.InboxPage })));
 const RulesPage = lazy(() => import('../rules/RulesPage').then((m) => ({ default: m.RulesPage })));
+const AccountRoutes = lazy(() => import('../accounts/AccountRoutes').then((m) => ({ default: m.AccountRoutes })));
 const TemplatesPage = lazy(() => import('../templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 
 function Home() {
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
         element: <RequireRole area="inbox" />,
         children: [{ path: 'inbox', element: <InboxPage /> }],
       },
+      { element: <RequireRole area="accounts" />, children: [{ path: 'accounts/*', element: <AccountRoutes /> }] },
       { path: 'welcome', element: <WelcomePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,8 +1,9 @@
 import { Avatar, Box, Group, Progress, Stack, Table, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { dateTime, timeAgo } from '../../common/time';
+import { initials } from '../initials';
 import { signalLabel } from '../signalWords';
 import { TierBadge, tierColor, tierLabel } from '../TierBadge';
 import type { AccountRow, AccountSort, SortDirection } from '../types';
@@ -24,12 +25,14 @@ export function AccountTable({ rows, sort, dir, onSort, busy }: {
   rows: AccountRow[]; sort: AccountSort; dir: SortDirection; onSort: (sort: AccountSort) => void; busy: boolean;
 }) {
   const navigate = useNavigate();
+  const { search } = useLocation();
   const [cursor, setCursor] = useState(0);
   const body = useRef<HTMLTableSectionElement>(null);
   const ids = rows.map((r) => r.id).join('\n');
   useEffect(() => setCursor(0), [ids]); // a new page starts at its first row
 
-  const open = (id: string) => navigate(`/accounts/${encodeURIComponent(id)}`);
+  // The account page links back to this very view (filters, sort, page) through the navigation state.
+  const open = (id: string) => navigate(`/accounts/${encodeURIComponent(id)}`, { state: { from: search } });
   const focusRow = (index: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, index));
     setCursor(next);
@@ -65,7 +68,7 @@ export function AccountTable({ rows, sort, dir, onSort, busy }: {
             <Table.Tr key={row.id} data-account-id={row.id} tabIndex={index === cursor ? 0 : -1} style={{ cursor: 'pointer' }}
               aria-label={rowLabel(row)} onClick={() => open(row.id)} onFocus={() => setCursor(index)}
               onKeyDown={(e) => onKeyDown(e, index, row.id)}>
-              <Table.Td><AccountCell row={row} /></Table.Td>
+              <Table.Td><AccountCell row={row} search={search} /></Table.Td>
               <Table.Td><TierCell row={row} /></Table.Td>
               <Table.Td><ScoreCell composite={row.composite} tier={row.tier} /></Table.Td>
               <Table.Td><LastSignalCell row={row} /></Table.Td>
@@ -101,13 +104,13 @@ function rowLabel(row: AccountRow): string {
   return `${row.name}, ${tierLabel(row.tier)}, ${score}, ${owner ? `owned by ${owner.name ?? owner.id}` : 'no owner'}`;
 }
 
-function AccountCell({ row }: { row: AccountRow }) {
+function AccountCell({ row, search }: { row: AccountRow; search: string }) {
   return (
     <Group gap="sm" wrap="nowrap">
       <Avatar size={34} radius="md" color={tierColor(row.tier)} variant="light" aria-hidden>{initials(row.name)}</Avatar>
       <Box miw={0}>
         <Group gap={6} wrap="nowrap">
-          <Text component={Link} to={`/accounts/${encodeURIComponent(row.id)}`} tabIndex={-1} fw={600} c="indigo.8" size="sm" truncate
+          <Text component={Link} to={`/accounts/${encodeURIComponent(row.id)}`} state={{ from: search }} tabIndex={-1} fw={600} c="indigo.8" size="sm" truncate
             style={{ textDecoration: 'none' }} onClick={(e) => e.stopPropagation()}>
             {row.name}
           </Text>
@@ -175,8 +178,4 @@ function OwnerCell({ row }: { row: AccountRow }) {
       </Box>
     </Group>
   );
-}
-
-export function initials(name: string): string {
-  return name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]?.toUpperCase() ?? '').join('');
 }
