@@ -38,6 +38,8 @@ public static class ApplicationServiceExtensions
         services.AddScoped<AccountExplanations>();
         services.AddScoped<GoldenCasePins>();
         services.AddScoped<AccountImporter>();
+        services.AddScoped<AccountTable>();
+        services.AddScoped<AccountRecord>();
         services.AddScoped<SignalIngestor>();
         services.AddScoped<RepDirectory>();
         services.AddScoped<UserAdministration>();

@@ -66,6 +66,9 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<DateTime?>("LastSignalAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Lifecycle")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -112,7 +115,13 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
 
                     b.HasIndex("Domain");
 
+                    b.HasIndex("LastSignalAt");
+
                     b.HasIndex("SdrOwnerId");
+
+                    b.HasIndex("Segment");
+
+                    b.HasIndex("Name", "Id");
 
                     b.ToTable("Accounts");
                 });
@@ -588,6 +597,8 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("AccountId");
+
+                    b.HasIndex("Composite", "AccountId");
 
                     b.HasIndex("Tier", "Composite");
 

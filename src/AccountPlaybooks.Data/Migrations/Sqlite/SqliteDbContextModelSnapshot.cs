@@ -61,6 +61,9 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastSignalAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Lifecycle")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -107,7 +110,13 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
 
                     b.HasIndex("Domain");
 
+                    b.HasIndex("LastSignalAt");
+
                     b.HasIndex("SdrOwnerId");
+
+                    b.HasIndex("Segment");
+
+                    b.HasIndex("Name", "Id");
 
                     b.ToTable("Accounts");
                 });
@@ -575,6 +584,8 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("AccountId");
+
+                    b.HasIndex("Composite", "AccountId");
 
                     b.HasIndex("Tier", "Composite");
 

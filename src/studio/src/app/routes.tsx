@@ -14,6 +14,7 @@ const InstancePage = lazy(() => import('../playbooks/instances/InstancePage').th
 const InboxPage = lazy(() => import('../tasks/InboxPage').then((m) => ({ default: m.InboxPage })));
 const RulesPage = lazy(() => import('../rules/RulesPage').then((m) => ({ default: m.RulesPage })));
 const NotificationSettingsPage = lazy(() => import('../reps/NotificationSettingsPage').then((m) => ({ default: m.NotificationSettingsPage })));
+const AccountRoutes = lazy(() => import('../accounts/AccountRoutes').then((m) => ({ default: m.AccountRoutes })));
 const TemplatesPage = lazy(() => import('../templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 
 function Home() {
@@ -54,6 +55,7 @@ export const router = createBrowserRouter([
         children: [{ path: 'inbox', element: <InboxPage /> }],
       },
       { path: 'settings/notifications', element: <NotificationSettingsPage /> },
+      { element: <RequireRole area="accounts" />, children: [{ path: 'accounts/*', element: <AccountRoutes /> }] },
       { path: 'welcome', element: <WelcomePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,5 +1,5 @@
 /** The Studio's areas and who may open them; the server enforces the same roles on every call. */
-export type Area = 'playbooks' | 'rules' | 'templates' | 'inbox';
+export type Area = 'playbooks' | 'rules' | 'templates' | 'inbox' | 'accounts';
 
 const areasByRole: Record<string, Area[]> = {
   admin: ['playbooks', 'rules', 'templates', 'inbox'],
@@ -9,7 +9,8 @@ const areasByRole: Record<string, Area[]> = {
 };
 
 export function areasFor(role: string): Area[] {
-  return areasByRole[role.toLowerCase()] ?? [];
+  const areas = areasByRole[role.toLowerCase()];
+  return areas ? [...areas, 'accounts'] : []; // every role reads accounts (the API's AnyRole policy)
 }
 
 export function mayOpen(role: string, area: Area): boolean {

@@ -1,6 +1,6 @@
 using AccountPlaybooks.Domain.Accounts;
 
-namespace AccountPlaybooks.Server.Accounts;
+namespace AccountPlaybooks.Application.Accounts;
 
 public sealed record AccountView(
     string Id, string Name, string? Domain, string? Industry, int? Employees, decimal? AnnualRevenue,

@@ -1,6 +1,6 @@
 using AccountPlaybooks.Domain.Signals;
 
-namespace AccountPlaybooks.Server.Signals;
+namespace AccountPlaybooks.Application.Signals;
 
 public sealed record SignalView(string Id, string AccountId, string Type, DateTime OccurredAt, string? Source,
     IReadOnlyDictionary<string, string> Properties, DateTime ReceivedAt)
