@@ -1,13 +1,11 @@
-using System.Reflection;
 using AccountPlaybooks.Application.Reports;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
 
 namespace AccountPlaybooks.Server.Reports;
 
 /// A report's rows as a CSV download (docs/reports.md): the JSON's columns, one line per row, as an attachment named
 /// after the report and its range.
-public sealed class CsvReport<TRow>(IReadOnlyList<TRow> rows, string fileName) : IResult, IEndpointMetadataProvider
+public sealed class CsvReport<TRow>(IReadOnlyList<TRow> rows, string fileName) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -15,8 +13,4 @@ public sealed class CsvReport<TRow>(IReadOnlyList<TRow> rows, string fileName) :
         httpContext.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName }.ToString();
         await ReportCsv.WriteAsync(rows, httpContext.Response.Body, httpContext.RequestAborted);
     }
-
-    /// The document lists text/csv beside the JSON rows for the same 200 answer.
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), [ReportCsv.ContentType]));
 }

@@ -15,7 +15,7 @@ public static class ReportsApi
 
     public static void MapReportsApi(this WebApplication app)
     {
-        var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Reports);
+        var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Reports).ProducesCsvToo();
         reports.MapGet("/tier-distribution", TierDistribution).WithName("TierDistributionReport").ProducesValidationProblem()
             .WithSummary("Accounts per tier now, in the live rules' order, with share, average score, unowned and flagged accounts");
         reports.MapGet("/movements", Movements).WithName("MovementsReport").ProducesValidationProblem()
