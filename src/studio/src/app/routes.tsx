@@ -13,6 +13,7 @@ const DesignerPage = lazy(() => import('../playbooks/designer/DesignerPage').the
 const InstancePage = lazy(() => import('../playbooks/instances/InstancePage').then((m) => ({ default: m.InstancePage })));
 const InboxPage = lazy(() => import('../tasks/InboxPage').then((m) => ({ default: m.InboxPage })));
 const RulesPage = lazy(() => import('../rules/RulesPage').then((m) => ({ default: m.RulesPage })));
+const DashboardPage = lazy(() => import('../reports/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const TemplatesPage = lazy(() => import('../templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 
 function Home() {
@@ -48,6 +49,7 @@ export const router = createBrowserRouter([
           { path: 'templates/:name', element: <TemplatesPage /> },
         ],
       },
+      { element: <RequireRole area="dashboard" />, children: [{ path: 'dashboard', element: <DashboardPage /> }] },
       {
         element: <RequireRole area="inbox" />,
         children: [{ path: 'inbox', element: <InboxPage /> }],
