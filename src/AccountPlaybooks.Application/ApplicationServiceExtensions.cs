@@ -5,6 +5,7 @@ using AccountPlaybooks.Application.Notifications;
 using AccountPlaybooks.Application.Outreach;
 using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Application.Playbooks.Simulation;
+using AccountPlaybooks.Application.Reports;
 using AccountPlaybooks.Application.Reps;
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Scoring;
@@ -71,6 +72,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<SimulationGate>();
         services.AddScoped<SimulationSeed>();
         services.AddScoped<PlaybookSimulator>();
+        services.AddReports();
         return services;
     }
 

@@ -35,6 +35,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Ops, p => p.RequireRole(Roles.Admin, Roles.Ops))
             .AddPolicy(Policies.Managers, p => p.RequireRole(Roles.Admin, Roles.Manager))
             .AddPolicy(Policies.Designers, p => p.RequireRole(Roles.Admin, Roles.Manager, Roles.Ops))
+            .AddPolicy(Policies.Reports, p => p.RequireRole(Roles.Admin, Roles.Manager, Roles.Ops))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
     }
 

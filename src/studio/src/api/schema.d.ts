@@ -244,6 +244,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/tier-distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts per tier now, in the live rules' order, with share, average score, unowned and flagged accounts */
+        get: operations["TierDistributionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tier moves per day or week by cause: promotions, demotions, triggers, ruleset changes, newly tiered accounts */
+        get: operations["MovementsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/time-in-tier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Days in each tier: median and 75th percentile for the accounts in it now and for the stays that ended in the range */
+        get: operations["TimeInTierReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/sla-attainment": {
         parameters: {
             query?: never;
@@ -251,8 +302,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tasks with an SLA due in [from, to): met, breached and still open, per assignee and playbook (default: the last 30 days) */
+        /** Tasks with an SLA due in the range: met, breached and still open, per rep, per playbook or per both */
         get: operations["SlaAttainment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tier 1 accounts per AE and SDR against their capacity, accounts owned, and the accounts without an owner */
+        get: operations["CoverageReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/sla-breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SLA breaches per playbook step and weekday (the assignee's time zone): tasks due, breached, and the share */
+        get: operations["SlaBreachHeatmapReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1033,6 +1118,21 @@ export interface components {
             outcome: null | string;
             note: null | string;
         };
+        CoverageRow: {
+            repId: null | string;
+            name: string;
+            role: null | string;
+            team: null | string;
+            /** Format: int32 */
+            tier1Accounts: number;
+            /** Format: int32 */
+            tier1Capacity: null | number;
+            /** Format: double */
+            loadPercent: null | number;
+            /** Format: int32 */
+            accounts: number;
+            outOfOffice: boolean;
+        };
         CreatedUserView: {
             user: components["schemas"]["UserView"];
             token: string;
@@ -1287,6 +1387,22 @@ export interface components {
             email: string;
             role: string;
             repId: null | string;
+        };
+        MovementRow: {
+            /** Format: date */
+            start: string;
+            /** Format: int32 */
+            promotions: number;
+            /** Format: int32 */
+            demotions: number;
+            /** Format: int32 */
+            triggers: number;
+            /** Format: int32 */
+            rulesetChanges: number;
+            /** Format: int32 */
+            newlyTiered: number;
+            /** Format: int32 */
+            total: number;
         };
         NewUser: {
             email: string;
@@ -1978,8 +2094,10 @@ export interface components {
             businessTime: string;
         };
         SlaAttainmentRow: {
-            assignee: string;
+            assignee: null | string;
+            assigneeName: null | string;
             playbookId: null | string;
+            playbook: null | string;
             /** Format: int32 */
             tasks: number;
             /** Format: int32 */
@@ -1990,6 +2108,18 @@ export interface components {
             open: number;
             /** Format: double */
             attainmentPercent: null | number;
+        };
+        SlaBreachCell: {
+            playbookId: null | string;
+            playbook: string;
+            nodeId: string;
+            weekday: components["schemas"]["DayOfWeek"];
+            /** Format: int32 */
+            due: number;
+            /** Format: int32 */
+            breached: number;
+            /** Format: double */
+            breachPercent: null | number;
         };
         SnoozeTask: {
             /** Format: date-time */
@@ -2161,12 +2291,44 @@ export interface components {
             /** Format: int32 */
             cap: null | number;
         };
+        TierDistributionRow: {
+            tier: string;
+            /** Format: int32 */
+            rank: null | number;
+            /** Format: int32 */
+            accounts: number;
+            /** Format: double */
+            percent: number;
+            /** Format: double */
+            averageScore: null | number;
+            /** Format: int32 */
+            withoutOwner: number;
+            /** Format: int32 */
+            flaggedForReview: number;
+        };
         TierView: {
             tier: string;
             /** Format: int32 */
             rank: number;
             /** Format: int32 */
             cap: null | number;
+        };
+        TimeInTierRow: {
+            tier: string;
+            /** Format: int32 */
+            rank: null | number;
+            /** Format: int32 */
+            accounts: number;
+            /** Format: double */
+            medianDays: null | number;
+            /** Format: double */
+            p75Days: null | number;
+            /** Format: int32 */
+            exited: number;
+            /** Format: double */
+            exitedMedianDays: null | number;
+            /** Format: double */
+            exitedP75Days: null | number;
         };
         TokenView: {
             /** Format: uuid */
@@ -2858,11 +3020,128 @@ export interface operations {
             };
         };
     };
+    TierDistributionReport: {
+        parameters: {
+            query?: {
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierDistributionRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    MovementsReport: {
+        parameters: {
+            query?: {
+                /** @description start of the range (inclusive, UTC); default: 30 days before to */
+                from?: string;
+                /** @description end of the range (exclusive, UTC); default: now */
+                to?: string;
+                /** @description day (default) or week (ISO weeks, Monday first) */
+                interval?: string;
+                /** @description only moves into or out of this tier */
+                tier?: string;
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovementRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    TimeInTierReport: {
+        parameters: {
+            query?: {
+                /** @description start of the range (inclusive, UTC); default: 30 days before to */
+                from?: string;
+                /** @description end of the range (exclusive, UTC); default: now */
+                to?: string;
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeInTierRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
     SlaAttainment: {
         parameters: {
             query?: {
+                /** @description start of the range (inclusive, UTC); default: 30 days before to */
                 from?: string;
+                /** @description end of the range (exclusive, UTC); default: now */
                 to?: string;
+                /** @description rep (default), playbook or rep-playbook */
+                by?: string;
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
             };
             header?: never;
             path?: never;
@@ -2877,6 +3156,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SlaAttainmentRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    CoverageReport: {
+        parameters: {
+            query?: {
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    SlaBreachHeatmapReport: {
+        parameters: {
+            query?: {
+                /** @description start of the range (inclusive, UTC); default: 30 days before to */
+                from?: string;
+                /** @description end of the range (exclusive, UTC); default: now */
+                to?: string;
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaBreachCell"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
         };

@@ -1,5 +1,5 @@
 import { AppShell, Avatar, Badge, Button, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
-import { IconBell, IconBuildingSkyscraper, IconChevronDown, IconFileCode, IconInbox, IconLogout, IconSitemap, IconTemplate } from '@tabler/icons-react';
+import { IconBell, IconBuildingSkyscraper, IconChartBar, IconChevronDown, IconFileCode, IconInbox, IconLogout, IconSitemap, IconTemplate } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -14,6 +14,7 @@ const areaLinks: Record<Area, { label: string; icon: typeof IconSitemap }> = {
   rules: { label: 'Rules', icon: IconFileCode },
   templates: { label: 'Templates', icon: IconTemplate },
   inbox: { label: 'Inbox', icon: IconInbox },
+  dashboard: { label: 'Dashboard', icon: IconChartBar },
   accounts: { label: 'Accounts', icon: IconBuildingSkyscraper },
 };
 

@@ -15,6 +15,7 @@ const InboxPage = lazy(() => import('../tasks/InboxPage').then((m) => ({ default
 const RulesPage = lazy(() => import('../rules/RulesPage').then((m) => ({ default: m.RulesPage })));
 const NotificationSettingsPage = lazy(() => import('../reps/NotificationSettingsPage').then((m) => ({ default: m.NotificationSettingsPage })));
 const AccountRoutes = lazy(() => import('../accounts/AccountRoutes').then((m) => ({ default: m.AccountRoutes })));
+const DashboardPage = lazy(() => import('../reports/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const TemplatesPage = lazy(() => import('../templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 
 function Home() {
@@ -50,6 +51,7 @@ export const router = createBrowserRouter([
           { path: 'templates/:name', element: <TemplatesPage /> },
         ],
       },
+      { element: <RequireRole area="dashboard" />, children: [{ path: 'dashboard', element: <DashboardPage /> }] },
       {
         element: <RequireRole area="inbox" />,
         children: [{ path: 'inbox', element: <InboxPage /> }],

@@ -1,10 +1,10 @@
 /** The Studio's areas and who may open them; the server enforces the same roles on every call. */
-export type Area = 'playbooks' | 'rules' | 'templates' | 'inbox' | 'accounts';
+export type Area = 'playbooks' | 'rules' | 'templates' | 'inbox' | 'dashboard' | 'accounts';
 
 const areasByRole: Record<string, Area[]> = {
-  admin: ['playbooks', 'rules', 'templates', 'inbox'],
-  manager: ['playbooks', 'inbox', 'templates'],
-  ops: ['rules', 'templates'],
+  admin: ['playbooks', 'rules', 'templates', 'inbox', 'dashboard'],
+  manager: ['playbooks', 'inbox', 'templates', 'dashboard'],
+  ops: ['rules', 'templates', 'dashboard'],
   rep: ['inbox'],
 };
 
