@@ -19,7 +19,8 @@ public static class RepsApi
         reps.MapPost("/", Create).RequireAuthorization(Policies.Managers).WithName("CreateRep").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Add a rep");
         reps.MapPut("/{id}", Update).RequireAuthorization(Policies.Managers)
             .WithName("UpdateRep").ProducesValidationProblem().WithSummary("Change a rep; send the version you read to avoid overwriting someone else's change");
-        reps.MapDelete("/{id}", Delete).RequireAuthorization(Policies.Managers).WithName("DeleteRep").WithSummary("Remove a rep");
+        reps.MapDelete("/{id}", Delete).RequireAuthorization(Policies.Managers).WithName("DeleteRep").ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Remove a rep nobody depends on (409 naming their open tasks, accounts, reports or user otherwise)");
     }
 
     private static async Task<Ok<List<Rep>>> List(AppDbContext db, ClaimsPrincipal user, string? team, CancellationToken cancellationToken)
