@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace AccountPlaybooks.Application.Users;
 
 /// Users: add, list, change a role, disable and enable, and who is behind a password or a token. A disabled user cannot
-/// sign in and none of their tokens work. There is always one active admin: the last cannot be demoted or disabled.
+/// sign in and none of their tokens work. Nobody demotes or disables themselves, so there is always an active admin.
 public sealed class UserAdministration(AppDbContext db, TimeProvider clock, ILogger<UserAdministration> logger)
 {
     /// A token's last use is written at most this often, so a busy integration does not write on every request.
@@ -88,7 +88,7 @@ public sealed class UserAdministration(AppDbContext db, TimeProvider clock, ILog
         return UserView.From(user, repName, Now);
     }
 
-    /// Gives a user another role (and rep link). Refused for the caller's own admin role and for the last active admin.
+    /// Gives a user another role (and rep link). Refused for the caller's own admin role.
     public async Task<UserView> ChangeRoleAsync(Guid id, RoleChange change, Actor actor, CancellationToken cancellationToken = default)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw new KeyNotFoundException($"user {id}");
@@ -97,14 +97,11 @@ public sealed class UserAdministration(AppDbContext db, TimeProvider clock, ILog
             throw new ValidationException("role", $"role must be one of {string.Join(", ", Enum.GetNames<UserRole>())}");
         }
         await CheckRepAsync(change.RepId, cancellationToken);
-        if (user.Role == UserRole.Admin && change.Role != UserRole.Admin)
+        // The caller is an active admin, so refusing their own demotion is enough to keep one admin at all times.
+        if (id == actor.Id && change.Role != UserRole.Admin)
         {
-            if (id == actor.Id)
-            {
-                throw new RefusedException("You cannot remove your own admin role",
-                    "Another admin must change your role, so that nobody locks themselves out by mistake.");
-            }
-            await CheckAnotherAdminAsync(user, "change the role of", cancellationToken);
+            throw new RefusedException("You cannot remove your own admin role",
+                "Another admin must change your role, so that there is always an admin and nobody locks themselves out by mistake.");
         }
         var before = user.Role;
         user.Role = change.Role;
@@ -114,7 +111,7 @@ public sealed class UserAdministration(AppDbContext db, TimeProvider clock, ILog
         return (await GetAsync(id, cancellationToken))!;
     }
 
-    /// Disables (no sign-in, no token, the Studio session ends) or enables a user. Nobody can disable themselves or the last active admin.
+    /// Disables (no sign-in, no token, the Studio session ends) or enables a user. Nobody can disable themselves.
     public async Task<UserView> SetDisabledAsync(Guid id, bool disabled, Actor actor, CancellationToken cancellationToken = default)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw new KeyNotFoundException($"user {id}");
@@ -123,10 +120,6 @@ public sealed class UserAdministration(AppDbContext db, TimeProvider clock, ILog
             if (id == actor.Id)
             {
                 throw new RefusedException("You cannot disable yourself", "Another admin must disable your user.");
-            }
-            if (user.Role == UserRole.Admin)
-            {
-                await CheckAnotherAdminAsync(user, "disable", cancellationToken);
             }
             user.DisabledAt = Now;
         }
@@ -185,15 +178,6 @@ public sealed class UserAdministration(AppDbContext db, TimeProvider clock, ILog
         if (repId is not null && !await db.Reps.AnyAsync(r => r.Id == repId, cancellationToken))
         {
             throw new ValidationException("repId", $"no rep has id '{repId}'");
-        }
-    }
-
-    private async Task CheckAnotherAdminAsync(User admin, string action, CancellationToken cancellationToken)
-    {
-        if (!await db.Users.AnyAsync(u => u.Id != admin.Id && u.Role == UserRole.Admin && u.DisabledAt == null, cancellationToken))
-        {
-            throw new RefusedException("The last admin stays",
-                $"{admin.Email} is the only active admin; make someone else admin before you {action} them.");
         }
     }
 }

@@ -20,10 +20,10 @@ public static class UsersApi
             .WithSummary("Add a user; with issueToken (the default) the answer holds their first API token, shown once");
         users.MapPut("/{id:guid}/role", ChangeRole).WithName("ChangeUserRole").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Give a user another role (and rep); refused for your own admin role and for the last active admin");
+            .WithSummary("Give a user another role (and rep); refused for your own admin role");
         users.MapPost("/{id:guid}/disable", Disable).WithName("DisableUser").ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Disable a user: no sign-in, none of their tokens work, an open Studio session ends (not yourself, not the last admin)");
+            .WithSummary("Disable a user: no sign-in, none of their tokens work, an open Studio session ends (not yourself)");
         users.MapPost("/{id:guid}/enable", Enable).WithName("EnableUser").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Enable a disabled user again (their unrevoked tokens work again)");
     }

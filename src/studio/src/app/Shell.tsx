@@ -1,5 +1,5 @@
 import { AppShell, Avatar, Badge, Button, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconFileCode, IconInbox, IconLogout, IconSitemap, IconTemplate } from '@tabler/icons-react';
+import { IconChevronDown, IconFileCode, IconInbox, IconLogout, IconSettings, IconSitemap, IconTemplate, IconUsersGroup } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -14,6 +14,8 @@ const areaLinks: Record<Area, { label: string; icon: typeof IconSitemap }> = {
   rules: { label: 'Rules', icon: IconFileCode },
   templates: { label: 'Templates', icon: IconTemplate },
   inbox: { label: 'Inbox', icon: IconInbox },
+  team: { label: 'Team', icon: IconUsersGroup },
+  admin: { label: 'Admin', icon: IconSettings },
 };
 
 export function Shell() {

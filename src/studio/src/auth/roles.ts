@@ -1,9 +1,9 @@
 /** The Studio's areas and who may open them; the server enforces the same roles on every call. */
-export type Area = 'playbooks' | 'rules' | 'templates' | 'inbox';
+export type Area = 'playbooks' | 'rules' | 'templates' | 'inbox' | 'team' | 'admin';
 
 const areasByRole: Record<string, Area[]> = {
-  admin: ['playbooks', 'rules', 'templates', 'inbox'],
-  manager: ['playbooks', 'inbox'],
+  admin: ['playbooks', 'rules', 'templates', 'inbox', 'team', 'admin'],
+  manager: ['playbooks', 'inbox', 'team'],
   ops: ['rules', 'templates'],
   rep: ['inbox'],
 };
