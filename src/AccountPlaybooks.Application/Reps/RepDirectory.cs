@@ -16,6 +16,26 @@ public sealed class RepDirectory(AppDbContext db)
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
+    /// Reps by team and name; only <paramref name="onlyRepId"/> when given (a rep sees their own record), of one team when asked.
+    public async Task<List<RepView>> ListAsync(string? onlyRepId, string? team, CancellationToken cancellationToken = default)
+    {
+        var query = db.Reps.AsNoTracking();
+        if (onlyRepId is not null)
+        {
+            query = query.Where(r => r.Id == onlyRepId);
+        }
+        if (!string.IsNullOrWhiteSpace(team))
+        {
+            query = query.Where(r => r.Team == team);
+        }
+        return (await query.OrderBy(r => r.Team).ThenBy(r => r.Name).ToListAsync(cancellationToken)).Select(RepView.From).ToList();
+    }
+
+    public async Task<RepView?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        await db.Reps.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken) is { } rep ? RepView.From(rep) : null;
+
+    public Task<bool> ExistsAsync(string id, CancellationToken cancellationToken = default) => db.Reps.AnyAsync(r => r.Id == id, cancellationToken);
+
     public async Task<Rep> SaveAsync(RepInput input, CancellationToken cancellationToken = default)
     {
         var id = string.IsNullOrWhiteSpace(input.Id) ? IdFromEmail(input.Email) : input.Id.Trim();

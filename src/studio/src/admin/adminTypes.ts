@@ -4,7 +4,7 @@ import type { components } from '../api/schema';
 type Schemas = components['schemas'];
 export type UserView = Schemas['UserView'];
 export type TokenView = Schemas['TokenView'];
-export type Rep = Schemas['Rep'];
+export type Rep = Schemas['RepView'];
 export type RepInput = Schemas['RepInput'];
 export type NotificationView = Schemas['NotificationView'];
 export type UserRole = Schemas['UserRole'];

@@ -21,7 +21,8 @@ export function BulkReassignBar({ count, members, queues, busy, error, onReassig
   const label = options.flatMap((g) => g.items).find((o) => o.value === target)?.label ?? '';
   const submit = () => {
     if (!target) return;
-    onReassign({ ...parseAssignee(target), label });
+    const { rep, queue } = parseAssignee(target);
+    onReassign({ repId: rep, queue, label });
   };
   return (
     <div role="region" aria-label="Bulk actions">

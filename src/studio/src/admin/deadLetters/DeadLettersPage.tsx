@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Box, Button, Code, Collapse, Group, Loader, Pagination, Paper, SegmentedControl, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Code, Group, Loader, Pagination, Paper, SegmentedControl, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconChevronDown, IconChevronRight, IconRefresh } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -104,10 +104,8 @@ function NotificationsTable({ rows }: { rows: NotificationView[] }) {
               {open === n.id && (
                 <Table.Tr>
                   <Table.Td colSpan={7} bg="gray.0">
-                    <Collapse in>
-                      <Text size="xs" c="dimmed" mb={4}>The exact body sent to {n.webhook} ({n.payload.length} characters):</Text>
-                      <Code block style={{ maxHeight: 260, overflow: 'auto' }}>{pretty(n.payload)}</Code>
-                    </Collapse>
+                    <Text size="xs" c="dimmed" mb={4}>The exact body sent to {n.webhook} ({n.payload.length} characters):</Text>
+                    <Code block style={{ maxHeight: 260, overflow: 'auto' }}>{pretty(n.payload)}</Code>
                   </Table.Td>
                 </Table.Tr>
               )}
