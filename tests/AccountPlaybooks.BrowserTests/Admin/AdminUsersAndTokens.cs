@@ -25,7 +25,7 @@ public sealed class AdminUsersAndTokens(ServerProcess server, Chromium chromium)
         await newUser.GetByLabel("Name").FillAsync("Casey Ops");
         await newUser.Locator("input").And(newUser.GetByLabel("Role")).ClickAsync();
         await Page.GetByRole(AriaRole.Option, new() { Name = "Ops — rules, templates, data loading" }).ClickAsync();
-        await newUser.GetByLabel("Password").FillAsync("a long enough password");
+        await newUser.GetByRole(AriaRole.Textbox, new() { Name = "Password" }).FillAsync("a long enough password");
         await newUser.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
         await Assertions.Expect(newUser).ToHaveCountAsync(0);
         var casey = users.Locator($"tr[data-user-email=\"{email}\"]");
@@ -67,7 +67,7 @@ public sealed class AdminUsersAndTokens(ServerProcess server, Chromium chromium)
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Revoke token" }).ClickAsync();
         await Assertions.Expect(confirm).ToHaveCountAsync(0);
         await Assertions.Expect(row).ToHaveCountAsync(0); // revoked tokens are hidden unless asked for
-        await Page.GetByRole(AriaRole.Switch, new() { Name = new Regex("^Show revoked and expired") }).CheckAsync();
+        await Page.GetByRole(AriaRole.Switch, new() { NameRegex = new Regex("^Show revoked and expired") }).CheckAsync();
         await Assertions.Expect(row).ToContainTextAsync("revoked");
         await ScreenshotAsync("admin-tokens");
         using (var integration = ApiWith(token))

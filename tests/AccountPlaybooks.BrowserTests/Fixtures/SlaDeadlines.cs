@@ -33,12 +33,16 @@ public static class SlaDeadlines
         }
     }
 
-    /// Open step tasks with an SLA not yet breached; when the small demo has too few, pricing-page visits on Tier 1
-    /// accounts start the signal-response playbook, whose e-mail task has a one-day SLA.
+    /// Open step tasks with an SLA not yet breached; when the small demo has too few, pricing-page visits on Tier 1 and
+    /// Tier 2 accounts start the signal-response playbook, whose e-mail task has a one-day SLA.
     private static async Task<List<string>> OpenWithSlaAsync(HttpClient admin, int count)
     {
-        var accounts = (await admin.GetFromJsonAsync<JsonElement>("api/accounts?tier=Tier1&pageSize=100")).GetProperty("items")
-            .EnumerateArray().Select(a => a.GetProperty("id").GetString()!).ToList();
+        List<string> accounts = [];
+        foreach (var tier in new[] { "Tier1", "Tier2" })
+        {
+            accounts.AddRange((await admin.GetFromJsonAsync<JsonElement>($"api/accounts?tier={tier}&pageSize=100")).GetProperty("items")
+                .EnumerateArray().Select(a => a.GetProperty("id").GetString()!));
+        }
         for (var attempt = 0; ; attempt++)
         {
             var open = (await admin.GetFromJsonAsync<JsonElement>("api/tasks?pageSize=500")).GetProperty("items").EnumerateArray()
@@ -49,7 +53,7 @@ public static class SlaDeadlines
             {
                 return open;
             }
-            Assert.True(attempt < accounts.Count, $"found only {open.Count} open tasks with an SLA after pricing visits on {accounts.Count} Tier 1 accounts");
+            Assert.True(attempt < accounts.Count, $"found only {open.Count} open tasks with an SLA after pricing visits on {accounts.Count} Tier 1 and Tier 2 accounts");
             (await admin.PostAsJsonAsync("api/signals", new
             {
                 id = $"browser-sla-{Guid.NewGuid():N}", accountId = accounts[attempt], type = "page_visit", occurredAt = DateTime.UtcNow,

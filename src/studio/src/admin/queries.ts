@@ -111,18 +111,22 @@ export function useNotificationCount(status: string) {
   });
 }
 
-/** One notification, polled every 2 s while it waits to be sent again after a retry. */
+/** One notification, polled every 1.5 s until it is no longer waiting to be sent (after a retry). */
 export function useNotification(id: number | null) {
   return useQuery({
     queryKey: adminKeys.notification(id ?? 0),
     queryFn: () => call(api.GET('/api/notifications/{id}', { params: { path: { id: id! } } })),
     enabled: id != null,
-    refetchInterval: (query) => (query.state.data?.status === 'pending' ? 2_000 : false),
+    refetchInterval: (query) => (query.state.data && query.state.data.status !== 'pending' ? false : 1_500),
   });
 }
 
+/** A retried row stays where it is and shows how the retry went; only the tabs' counts are refreshed (the list catches
+ *  up when it is next loaded). */
 export function useRetryNotification() {
-  const refresh = useRefresh(['admin', 'notifications']);
+  const queryClient = useQueryClient();
+  const refresh = () => ['dead', 'pending', 'delivered'].forEach((status) =>
+    void queryClient.invalidateQueries({ queryKey: adminKeys.notificationCount(status) }));
   return useMutation({
     mutationFn: (id: number) => call(api.POST('/api/notifications/{id}/retry', { params: { path: { id } } })),
     onSuccess: refresh,

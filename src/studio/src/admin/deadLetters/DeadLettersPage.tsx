@@ -77,7 +77,7 @@ function NotificationsTable({ rows }: { rows: NotificationView[] }) {
                   </ActionIcon>
                 </Table.Td>
                 <Table.Td maw={420}>
-                  <Badge size="xs" variant="light" color="grape" mb={4}>{n.event}</Badge>
+                  <Badge size="xs" variant="light" color="grape" mb={4} tt="none">{n.event}</Badge>
                   <Text size="sm" lineClamp={2} title={n.summary}>{n.summary}</Text>
                   {(n.accountId || n.taskId) && (
                     <Text size="xs" c="dimmed">{[n.accountId && `account ${n.accountId}`, n.taskId && `task ${n.taskId.slice(0, 8)}`].filter(Boolean).join(' · ')}</Text>
@@ -139,7 +139,7 @@ function RetryCell({ notification }: { notification: NotificationView }) {
   }
   if (notification.status !== 'dead') return null;
   return (
-    <Stack gap={2}>
+    <Stack gap={2} align="flex-start">
       <Button size="compact-sm" variant="light" leftSection={<IconRefresh size={14} />} loading={retry.isPending}
         disabled={!notification.webhookConfigured} aria-label={`Retry notification ${notification.id}`}
         onClick={() => retry.mutate(notification.id, { onSuccess: () => setRetried(notification.id) })}>Retry</Button>

@@ -56,18 +56,18 @@ export function RepDrawer({ rep, reps, onClose }: { rep: Rep | null; reps: Rep[]
         <Stack gap="md">
           <SimpleGrid cols={2}>
             <TextInput label="Name" required {...form.getInputProps('name')} data-autofocus />
-            <TextInput label="Email" required {...form.getInputProps('email')} />
+            <Select label="Role" data={roles} allowDeselect={false} {...form.getInputProps('role')} />
           </SimpleGrid>
+          <TextInput label="Email" required {...form.getInputProps('email')} />
           {!rep && <TextInput label="Id" description="Leave empty to make one from the email (rep-jane-doe)" {...form.getInputProps('id')} />}
           <SimpleGrid cols={2}>
-            <Select label="Role" data={roles} allowDeselect={false} {...form.getInputProps('role')} />
-            <Autocomplete label="Team" data={teams} placeholder="East" {...form.getInputProps('team')} />
+            <Autocomplete label="Team" data={teams} placeholder="East" description="Round-robin pools and territories by team"
+              {...form.getInputProps('team')} />
+            <Select label="Manager" data={managers} clearable searchable placeholder="Nobody" description="Gets their escalations; covers their absences"
+              {...form.getInputProps('managerId')} />
           </SimpleGrid>
-          <SimpleGrid cols={2}>
-            <Select label="Manager" data={managers} clearable searchable placeholder="Nobody" {...form.getInputProps('managerId')} />
-            <Select label="Works in a pair with" data={pairs} clearable searchable placeholder="Nobody"
-              description="AE + SDR pair for Tier 1 accounts" {...form.getInputProps('pairRepId')} />
-          </SimpleGrid>
+          <Select label="Works in a pair with" data={pairs} clearable searchable placeholder="Nobody"
+            description="The AE + SDR pair that takes Tier 1 accounts together" {...form.getInputProps('pairRepId')} />
           <TagsInput label="Territories" description="Territory names from the assignment settings (DACH, UK&I, …); Enter adds one"
             placeholder="Add a territory" clearable {...form.getInputProps('territories')} />
           <SimpleGrid cols={2}>

@@ -58,9 +58,9 @@ function TeamCard({ team, members, all, onEdit }: { team: string | null; members
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Rep</Table.Th>
-              <Table.Th>Role</Table.Th>
+              <Table.Th w={110}>Role</Table.Th>
               <Table.Th>Territories</Table.Th>
-              <Table.Th ta="right">Tier 1 capacity</Table.Th>
+              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>Tier 1 capacity</Table.Th>
               <Table.Th>Time zone</Table.Th>
               <Table.Th>Works</Table.Th>
               <Table.Th w={90}><span className="visually-hidden">Actions</span></Table.Th>
@@ -83,7 +83,7 @@ function TeamCard({ team, members, all, onEdit }: { team: string | null; members
                     </div>
                   </Group>
                 </Table.Td>
-                <Table.Td><Badge variant="light" color={rep.role === 'Manager' ? 'violet' : 'blue'}>{rep.role}</Badge></Table.Td>
+                <Table.Td><Badge variant="light" color={rep.role === 'Manager' ? 'violet' : 'blue'} style={{ overflow: 'visible' }} maw="none">{rep.role}</Badge></Table.Td>
                 <Table.Td>
                   <Group gap={4}>
                     {rep.territories.length === 0 ? <Text size="xs" c="dimmed">—</Text>
@@ -95,7 +95,7 @@ function TeamCard({ team, members, all, onEdit }: { team: string | null; members
                   <Text size="sm">{rep.timeZone}</Text>
                   <Text size="xs" c="dimmed">{localTime(rep.timeZone)} there now</Text>
                 </Table.Td>
-                <Table.Td><Text size="sm">{workingWeekWords(rep.workingDays)}</Text></Table.Td>
+                <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{workingWeekWords(rep.workingDays)}</Text></Table.Td>
                 <Table.Td>
                   <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => onEdit(rep)}
                     aria-label={`Edit ${rep.name}`}>Edit</Button>
