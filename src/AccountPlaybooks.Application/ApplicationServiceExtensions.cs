@@ -55,6 +55,7 @@ public static class ApplicationServiceExtensions
         services.AddScoped<OwnerAssignment>();
         services.AddScoped<TaskDesk>();
         services.AddScoped<TaskInbox>();
+        services.AddScoped<TaskReasons>();
         services.AddScoped<TaskHandover>();
         services.AddScoped<TeamBoard>();
         services.AddNotifications(configuration);

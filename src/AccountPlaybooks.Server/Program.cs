@@ -45,6 +45,7 @@ try
     app.MapTeamApi();
     app.MapReportsApi();
     app.MapRepsApi();
+    app.MapRepNotificationsApi();
     app.MapUsersApi();
     app.MapTokensApi();
     app.MapRulesApi();

@@ -82,6 +82,10 @@ public sealed class ServerProcess : IAsyncLifetime
             // A small demo (the default is 2,000 accounts) keeps the start-up to a few seconds.
             "--Demo:Accounts=60",
             "--Demo:Signals=600",
+            // A Slack channel offered to reps (their notification settings); nothing listens there (a message becomes a dead letter).
+            "--Notifications:Webhooks:team-slack:Url=http://127.0.0.1:9/services/slack",
+            "--Notifications:Webhooks:team-slack:Format=slack",
+            "--Notifications:RepWebhooks:0=team-slack",
             $"--Notifications:Webhooks:alerts:Url=http://127.0.0.1:{WebhookPort}/alerts",
             "--Notifications:SlaWebhook=alerts",
             "--Notifications:MaxAttempts=1",

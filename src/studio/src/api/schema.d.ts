@@ -15,24 +15,6 @@ export interface paths {
         put?: never;
         /** Mark a rep away and pause or reassign their open tasks (reps: themselves only) */
         post: operations["SetOutOfOffice"];
-        /** End a rep's absence now (or cancel one to come) and give back the tasks it paused (reps: themselves only) */
-        delete: operations["EndOutOfOffice"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/tasks/reassign": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Hand many open tasks to one rep or queue, all or nothing: a task that is not open (or not yours to move) refuses the lot with a 409 naming it */
-        post: operations["ReassignTasks"];
         delete?: never;
         options?: never;
         head?: never;
@@ -194,6 +176,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/why": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why this task: the playbook step that created it, the account's tier and the rule behind it, the signal it is about */
+        get: operations["WhyTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/complete": {
         parameters: {
             query?: never;
@@ -239,40 +238,6 @@ export interface paths {
         put?: never;
         /** Hand an open task to another rep or a queue */
         post: operations["ReassignTask"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/team": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The team: members with open, breached, due-today and escalated work and their absences; the queues; the playbooks; totals (?timeZone= for today, default yours) */
-        get: operations["GetTeam"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/team/tasks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The team's open tasks (snoozed too) in the inbox's order, by ?rep=, ?queue=, ?playbook=, ?breached=, ?dueToday= (in ?timeZone=), ?kind=Step|Escalation; paged */
-        get: operations["ListTeamTasks"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -326,8 +291,43 @@ export interface paths {
         /** Change a rep; send the version you read to avoid overwriting someone else's change */
         put: operations["UpdateRep"];
         post?: never;
-        /** Remove a rep nobody depends on (409 naming their open tasks, accounts, reports or user otherwise) */
+        /** Remove a rep */
         delete: operations["DeleteRep"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reps/{id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rep's digest and Tier 1 message settings, and the webhooks offered to reps */
+        get: operations["GetRepNotifications"];
+        /** Choose the webhook, the address, the digest hour and whether Tier 1 tasks due today are sent at once */
+        put: operations["SaveRepNotifications"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reps/{id}/notifications/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a test message on the chosen webhook */
+        post: operations["TestRepNotifications"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -340,97 +340,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users with their role, rep, state and tokens (prefixes only) */
+        /** Users and their tokens (prefixes only) */
         get: operations["ListUsers"];
         put?: never;
-        /** Add a user; with issueToken (the default) the answer holds their first API token, shown once */
+        /** Add a user; the answer holds their first API token, shown once */
         post: operations["CreateUser"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/users/{id}/role": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Give a user another role (and rep); refused for your own admin role */
-        put: operations["ChangeUserRole"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/users/{id}/disable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Disable a user: no sign-in, none of their tokens work, an open Studio session ends (not yourself) */
-        post: operations["DisableUser"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/users/{id}/enable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Enable a disabled user again (their unrevoked tokens work again) */
-        post: operations["EnableUser"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/tokens": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every API token, newest first: prefix, user, created, expires, last used, state */
-        get: operations["ListTokens"];
-        put?: never;
-        /** Issue a token for a user; the answer holds its clear text, shown once and never again */
-        post: operations["IssueToken"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/tokens/{id}/revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Revoke a token: the next request with it is refused (revoking twice changes nothing) */
-        post: operations["RevokeToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -917,23 +831,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One notification: its payload, attempts, last error and state (after a retry: whether it went out) */
-        get: operations["GetNotification"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/notifications/{id}/retry": {
         parameters: {
             query?: never;
@@ -1047,11 +944,6 @@ export interface components {
             /** @description The TextList input whose values are further ports of a node (e.g. a task's outcomes), or null. */
             portsInput?: null | string;
         };
-        BackInOffice: {
-            repId: string;
-            /** Format: int32 */
-            resumed: number;
-        };
         BookmarkView: {
             id: string;
             nodeId: string;
@@ -1075,7 +967,7 @@ export interface components {
         };
         CreatedUserView: {
             user: components["schemas"]["UserView"];
-            token: null | string;
+            token: string;
         };
         /** @enum {unknown} */
         DayOfWeek: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
@@ -1300,10 +1192,6 @@ export interface components {
             endReason: null | string;
             waitingAt: string[];
         };
-        IssuedToken: {
-            token: string;
-            details: components["schemas"]["TokenView"];
-        };
         JournalLineView: {
             /** Format: date-time */
             at: string;
@@ -1326,21 +1214,12 @@ export interface components {
             role: string;
             repId: null | string;
         };
-        NewToken: {
-            /** Format: uuid */
-            userId: string;
-            name: string;
-            /** Format: int32 */
-            expiresInDays?: null | number;
-        };
         NewUser: {
             email: string;
             name: string;
             role: components["schemas"]["UserRole"];
             password: null | string;
             repId?: null | string;
-            /** @default true */
-            issueToken: boolean;
         };
         /** @description One activity in the flowchart: its id, its activity type, its inputs and where the designer draws it. */
         NodeDefinition: {
@@ -1364,7 +1243,6 @@ export interface components {
             accountId: null | string;
             taskId: null | string;
             status: string;
-            summary: string;
             payload: string;
             /** Format: int32 */
             attempts: number;
@@ -1598,11 +1476,6 @@ export interface components {
             repId: null | string;
             queue: null | string;
         };
-        ReassignTasks: {
-            taskIds: string[];
-            repId: null | string;
-            queue: null | string;
-        };
         /** @description May a subject enter the playbook again? "never" (default) or "cooldown" after string? ReenrollmentPolicy.Cooldown. */
         ReenrollmentPolicy: {
             /** @description never or cooldown. */
@@ -1613,6 +1486,33 @@ export interface components {
         RenderedTask: {
             title: string;
             body: string;
+        };
+        Rep: {
+            id: string;
+            email: string;
+            name: string;
+            role?: components["schemas"]["RepRole"];
+            team?: null | string;
+            managerId?: null | string;
+            territories?: string[];
+            pairRepId?: null | string;
+            /** Format: int32 */
+            assignmentWeight?: number;
+            /** Format: int32 */
+            tier1Capacity?: number;
+            timeZone?: string;
+            workingDays?: components["schemas"]["DayOfWeek"][];
+            /** Format: date-time */
+            outOfOfficeFrom?: null | string;
+            /** Format: date-time */
+            outOfOfficeUntil?: null | string;
+            notifications?: components["schemas"]["RepNotifications"];
+            /** Format: uuid */
+            version?: string;
+        };
+        RepChannel: {
+            name: string;
+            format: string;
         };
         RepChoice: {
             id: string;
@@ -1653,30 +1553,37 @@ export interface components {
             capacity: number;
             overCapacity?: boolean;
         };
+        RepNotifications: {
+            webhook?: null | string;
+            address?: null | string;
+            dailyDigest?: boolean;
+            /** Format: int32 */
+            digestHour?: number;
+            instantTier1?: boolean;
+            /** Format: date */
+            lastDigestOn?: null | string;
+        };
+        RepNotificationsInput: {
+            webhook: null | string;
+            address: null | string;
+            dailyDigest: boolean;
+            /** Format: int32 */
+            digestHour: number;
+            instantTier1: boolean;
+        };
+        RepNotificationsView: {
+            webhook: null | string;
+            address: null | string;
+            dailyDigest: boolean;
+            /** Format: int32 */
+            digestHour: number;
+            instantTier1: boolean;
+            /** Format: date */
+            lastDigestOn: null | string;
+            channels: components["schemas"]["RepChannel"][];
+        };
         /** @enum {unknown} */
         RepRole: "AE" | "SDR" | "Marketing" | "Manager";
-        RepView: {
-            id: string;
-            email: string;
-            name: string;
-            role: components["schemas"]["RepRole"];
-            team: null | string;
-            managerId: null | string;
-            territories: string[];
-            pairRepId: null | string;
-            /** Format: int32 */
-            assignmentWeight: number;
-            /** Format: int32 */
-            tier1Capacity: number;
-            timeZone: string;
-            workingDays: components["schemas"]["DayOfWeek"][];
-            /** Format: date-time */
-            outOfOfficeFrom: null | string;
-            /** Format: date-time */
-            outOfOfficeUntil: null | string;
-            /** Format: uuid */
-            version: string;
-        };
         /**
          * @description Retries of a failing activity: up to int RetryPolicy.Attempts runs in all, waiting
          *                 string RetryPolicy.Backoff (ISO-8601), doubled after each failure.
@@ -1689,10 +1596,6 @@ export interface components {
             attempts?: number;
             /** @description Wait before the second run, e.g. PT1M. */
             backoff?: string;
-        };
-        RoleChange: {
-            role: components["schemas"]["UserRole"];
-            repId?: null | string;
         };
         RuleExplanation: {
             workflow: string;
@@ -1965,12 +1868,39 @@ export interface components {
             /** Format: date-time */
             until: string;
         };
-        TasksReassigned: {
+        TaskSignalWhy: {
+            id: string;
+            type: string;
+            /** Format: date-time */
+            occurredAt: string;
+            source: null | string;
+            properties: {
+                [key: string]: string;
+            };
+            role: string;
+        };
+        TaskStepWhy: {
+            playbookId: string;
+            playbookName: string;
             /** Format: int32 */
-            count: number;
-            repId: null | string;
-            queue: null | string;
-            tasks: components["schemas"]["TaskView"][];
+            version: number;
+            nodeId: string;
+            nodeType: null | string;
+            template: null | string;
+            instanceId: null | string;
+            instanceStatus: null | string;
+            startedBy: null | string;
+            /** Format: date-time */
+            startedAt: null | string;
+        };
+        TaskTierWhy: {
+            tier: string;
+            /** Format: date-time */
+            since: string;
+            kind: null | string;
+            rules: string[];
+            rulesetVersion: null | string;
+            reasons: string[];
         };
         TaskView: {
             id: string;
@@ -2008,65 +1938,10 @@ export interface components {
             /** Format: uuid */
             version: string;
         };
-        TeamCounts: {
-            /** Format: int32 */
-            open: number;
-            /** Format: int32 */
-            breached: number;
-            /** Format: int32 */
-            dueToday: number;
-            /** Format: int32 */
-            escalations: number;
-            /** Format: int32 */
-            snoozed: number;
-        };
-        TeamMember: {
-            id: string;
-            name: string;
-            email: string;
-            role: components["schemas"]["RepRole"];
-            team: null | string;
-            managerId: null | string;
-            timeZone: string;
-            /** Format: date-time */
-            outOfOfficeFrom: null | string;
-            /** Format: date-time */
-            outOfOfficeUntil: null | string;
-            outNow: boolean;
-            counts: components["schemas"]["TeamCounts"];
-        };
-        TeamOverview: {
-            everyone: boolean;
-            members: components["schemas"]["TeamMember"][];
-            queues: components["schemas"]["TeamQueue"][];
-            playbooks: components["schemas"]["TeamPlaybook"][];
-            totals: components["schemas"]["TeamTotals"];
-            timeZone: string;
-            /** Format: date-time */
-            todayFrom: string;
-            /** Format: date-time */
-            todayTo: string;
-        };
-        TeamPlaybook: {
-            id: string;
-            name: string;
-            /** Format: int32 */
-            open: number;
-        };
-        TeamQueue: {
-            name: string;
-            fallback: boolean;
-            playbooks: string[];
-            /** Format: date-time */
-            oldestOpenSince: null | string;
-            counts: components["schemas"]["TeamCounts"];
-        };
-        TeamTotals: {
-            counts: components["schemas"]["TeamCounts"];
-            /** Format: int32 */
-            queued: number;
-            /** Format: int32 */
-            membersOut: number;
+        TaskWhy: {
+            step: null | components["schemas"]["TaskStepWhy"];
+            tier: null | components["schemas"]["TaskTierWhy"];
+            signal: null | components["schemas"]["TaskSignalWhy"];
         };
         TemplateChoice: {
             name: string;
@@ -2137,10 +2012,6 @@ export interface components {
         TokenView: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            userId: string;
-            userEmail: string;
-            userName: string;
             name: string;
             prefix: string;
             /** Format: date-time */
@@ -2149,9 +2020,6 @@ export interface components {
             expiresAt: null | string;
             /** Format: date-time */
             revokedAt: null | string;
-            /** Format: date-time */
-            lastUsedAt: null | string;
-            status: string;
         };
         /**
          * @description What starts an instance. The host interprets the types: "tierEntered" (with string? TriggerDefinition.Tier),
@@ -2198,12 +2066,8 @@ export interface components {
             name: string;
             role: components["schemas"]["UserRole"];
             repId: null | string;
-            repName: null | string;
-            hasPassword: boolean;
             /** Format: date-time */
             createdAt: string;
-            /** Format: date-time */
-            disabledAt: null | string;
             tokens: components["schemas"]["TokenView"][];
         };
         ValidationResult: {
@@ -2303,79 +2167,6 @@ export interface operations {
             };
         };
     };
-    EndOutOfOffice: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BackInOffice"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ReassignTasks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReassignTasks"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TasksReassigned"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
     Login: {
         parameters: {
             query?: never;
@@ -2409,15 +2200,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2729,6 +2511,37 @@ export interface operations {
             };
         };
     };
+    WhyTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskWhy"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     CompleteTask: {
         parameters: {
             query?: never;
@@ -2861,76 +2674,6 @@ export interface operations {
             };
         };
     };
-    GetTeam: {
-        parameters: {
-            query?: {
-                timeZone?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TeamOverview"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-        };
-    };
-    ListTeamTasks: {
-        parameters: {
-            query?: {
-                rep?: string;
-                queue?: string;
-                playbook?: string;
-                breached?: boolean;
-                dueToday?: boolean;
-                kind?: string;
-                timeZone?: string;
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfTaskView"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-        };
-    };
     SlaAttainment: {
         parameters: {
             query?: {
@@ -2971,7 +2714,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RepView"][];
+                    "application/json": components["schemas"]["Rep"][];
                 };
             };
         };
@@ -2995,7 +2738,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RepView"];
+                    "application/json": components["schemas"]["Rep"];
                 };
             };
             /** @description Bad Request */
@@ -3035,7 +2778,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RepView"];
+                    "application/json": components["schemas"]["Rep"];
                 };
             };
             /** @description Not Found */
@@ -3070,7 +2813,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RepView"];
+                    "application/json": components["schemas"]["Rep"];
                 };
             };
             /** @description Bad Request */
@@ -3084,15 +2827,6 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3115,6 +2849,110 @@ export interface operations {
         responses: {
             /** @description No Content */
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetRepNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepNotificationsView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SaveRepNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepNotificationsInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepNotificationsView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TestRepNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3189,214 +3027,6 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-        };
-    };
-    ChangeUserRole: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RoleChange"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserView"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    DisableUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserView"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    EnableUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserView"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListTokens: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenView"][];
-                };
-            };
-        };
-    };
-    IssueToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NewToken"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IssuedToken"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-        };
-    };
-    RevokeToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenView"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4460,37 +4090,6 @@ export interface operations {
             };
             /** @description Bad Request */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetNotification: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationView"];
-                };
-            };
-            /** @description Not Found */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,5 @@
 import { AppShell, Avatar, Badge, Button, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconFileCode, IconInbox, IconLogout, IconSettings, IconSitemap, IconTemplate, IconUsersGroup } from '@tabler/icons-react';
+import { IconBell, IconChevronDown, IconFileCode, IconInbox, IconLogout, IconSettings, IconSitemap, IconTemplate, IconUsersGroup } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -44,7 +44,7 @@ export function Shell() {
               })}
             </Group>
           </Group>
-          <UserMenu name={user.name} role={user.role} email={user.email} />
+          <UserMenu name={user.name} role={user.role} email={user.email} isRep={!!user.repId} />
         </Group>
       </AppShell.Header>
       <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
@@ -56,7 +56,7 @@ export function Shell() {
   );
 }
 
-function UserMenu({ name, role, email }: { name: string; role: string; email: string }) {
+function UserMenu({ name, role, email, isRep }: { name: string; role: string; email: string; isRep: boolean }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const signOut = async () => {
@@ -81,6 +81,7 @@ function UserMenu({ name, role, email }: { name: string; role: string; email: st
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{email}</Menu.Label>
+        {isRep && <Menu.Item leftSection={<IconBell size={14} />} component={Link} to="/settings/notifications">Notifications</Menu.Item>}
         <Menu.Item leftSection={<IconLogout size={14} />} onClick={() => void signOut()}>Sign out</Menu.Item>
       </Menu.Dropdown>
     </Menu>

@@ -15,6 +15,7 @@ const DesignerPage = lazy(() => import('../playbooks/designer/DesignerPage').the
 const InstancePage = lazy(() => import('../playbooks/instances/InstancePage').then((m) => ({ default: m.InstancePage })));
 const InboxPage = lazy(() => import('../tasks/InboxPage').then((m) => ({ default: m.InboxPage })));
 const RulesPage = lazy(() => import('../rules/RulesPage').then((m) => ({ default: m.RulesPage })));
+const NotificationSettingsPage = lazy(() => import('../reps/NotificationSettingsPage').then((m) => ({ default: m.NotificationSettingsPage })));
 const TemplatesPage = lazy(() => import('../templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 
 function Home() {
@@ -56,6 +57,7 @@ export const router = createBrowserRouter([
       },
       teamRoute,
       adminRoute,
+      { path: 'settings/notifications', element: <NotificationSettingsPage /> },
       { path: 'welcome', element: <WelcomePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
