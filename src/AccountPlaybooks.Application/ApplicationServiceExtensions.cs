@@ -44,6 +44,7 @@ public static class ApplicationServiceExtensions
         services.AddScoped<SignalIngestor>();
         services.AddScoped<RepDirectory>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<ApiTokens>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton(configuration.GetSection(PlaybooksOptions.Section).Get<PlaybooksOptions>() ?? new PlaybooksOptions());
         services.AddSingleton(new ActivityRegistry(typeof(ApplicationServiceExtensions).Assembly));
@@ -67,6 +68,8 @@ public static class ApplicationServiceExtensions
         services.AddScoped<TaskDesk>();
         services.AddScoped<TaskInbox>();
         services.AddScoped<TaskReasons>();
+        services.AddScoped<TaskHandover>();
+        services.AddScoped<TeamBoard>();
         services.AddNotifications(configuration);
         services.AddSingleton(configuration.GetSection(SimulationOptions.Section).Get<SimulationOptions>() ?? new SimulationOptions());
         services.AddSingleton<SimulationGate>();

@@ -1,5 +1,5 @@
 import { AppShell, Avatar, Badge, Button, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
-import { IconBell, IconBuildingSkyscraper, IconChartBar, IconChevronDown, IconFileCode, IconInbox, IconLogout, IconSitemap, IconTemplate } from '@tabler/icons-react';
+import { IconBell, IconBuildingSkyscraper, IconChartBar, IconChevronDown, IconFileCode, IconInbox, IconLogout, IconSettings, IconSitemap, IconTemplate, IconUsersGroup } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -16,6 +16,8 @@ const areaLinks: Record<Area, { label: string; icon: typeof IconSitemap }> = {
   inbox: { label: 'Inbox', icon: IconInbox },
   dashboard: { label: 'Dashboard', icon: IconChartBar },
   accounts: { label: 'Accounts', icon: IconBuildingSkyscraper },
+  team: { label: 'Team', icon: IconUsersGroup },
+  admin: { label: 'Admin', icon: IconSettings },
 };
 
 export function Shell() {

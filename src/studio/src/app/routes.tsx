@@ -4,8 +4,10 @@ import { LoginPage } from '../auth/LoginPage';
 import { RequireRole } from '../auth/RequireRole';
 import { homeFor } from '../auth/roles';
 import { useMe } from '../auth/useMe';
+import { adminRoute } from '../admin/adminRoute';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell, WelcomePage } from './Shell';
+import { teamRoute } from '../team/teamRoute';
 
 // Each area loads when first opened: the sign-in page does not wait for the canvas, the editor or the layout engine.
 const PlaybookListPage = lazy(() => import('../playbooks/list/PlaybookListPage').then((m) => ({ default: m.PlaybookListPage })));
@@ -56,6 +58,8 @@ export const router = createBrowserRouter([
         element: <RequireRole area="inbox" />,
         children: [{ path: 'inbox', element: <InboxPage /> }],
       },
+      teamRoute,
+      adminRoute,
       { path: 'settings/notifications', element: <NotificationSettingsPage /> },
       { element: <RequireRole area="accounts" />, children: [{ path: 'accounts/*', element: <AccountRoutes /> }] },
       { path: 'welcome', element: <WelcomePage /> },

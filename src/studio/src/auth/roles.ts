@@ -1,9 +1,9 @@
 /** The Studio's areas and who may open them; the server enforces the same roles on every call. */
-export type Area = 'playbooks' | 'rules' | 'templates' | 'inbox' | 'dashboard' | 'accounts';
+export type Area = 'playbooks' | 'rules' | 'templates' | 'inbox' | 'team' | 'dashboard' | 'accounts' | 'admin';
 
 const areasByRole: Record<string, Area[]> = {
-  admin: ['playbooks', 'rules', 'templates', 'inbox', 'dashboard'],
-  manager: ['playbooks', 'inbox', 'templates', 'dashboard'],
+  admin: ['playbooks', 'rules', 'templates', 'inbox', 'team', 'dashboard', 'admin'],
+  manager: ['playbooks', 'inbox', 'team', 'templates', 'dashboard'],
   ops: ['rules', 'templates', 'dashboard'],
   rep: ['inbox'],
 };
