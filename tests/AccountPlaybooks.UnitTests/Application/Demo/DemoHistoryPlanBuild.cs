@@ -84,7 +84,7 @@ public sealed class DemoHistoryPlanBuild
         var escalations = Plan.Tasks.Where(t => t.Kind == TaskKind.Escalation).ToList();
         Assert.NotEmpty(escalations);
         Assert.All(escalations, e => Assert.Contains(missed, t => t.Id == e.EscalatedFromId));
-        Assert.Equal(["respond", "email", "research", "signal-task"].Order(), withSla.Select(t => t.NodeId!).Distinct().Order());
+        Assert.Equal(new[] { "respond", "email", "research", "signal-task" }.Order(), withSla.Select(t => t.NodeId!).Distinct().Order());
         Assert.Equal(Plan.Tasks.Count, Plan.Tasks.Select(t => t.Id).Distinct().Count());
     }
 
