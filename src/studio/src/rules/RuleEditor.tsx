@@ -12,7 +12,7 @@ import { api, asText, call } from '../api/client';
 import { errorMessage, refusedProblems } from '../api/problem';
 import { applyFix, ruleDiagnostics } from './editor/quickFixes';
 import { ProblemList } from './editor/ProblemList';
-import { useRuleCompletion } from './editor/useRuleCompletion';
+import { useRuleAssist } from './editor/useRuleAssist';
 import type { RuleProblem } from './ruleProblems';
 import { ruleKeys } from './queries';
 import { WhatIfPanel } from './WhatIfPanel';
@@ -37,13 +37,13 @@ export function RuleEditor({ name, stored }: { name: string; stored: string }) {
   });
   const problems = useMemo(() => validation.data ?? [], [validation.data]);
   const current = checked === text;
-  const completion = useRuleCompletion();
+  const assist = useRuleAssist();
   const editor = useRef<ReactCodeMirrorRef>(null);
   const extensions = useMemo(() => [
-    json(), lintGutter(), EditorView.lineWrapping, completion,
+    json(), lintGutter(), EditorView.lineWrapping, assist,
     EditorView.contentAttributes.of({ 'aria-label': `${name}.json` }),
     linter(() => (current ? ruleDiagnostics(text, problems) : []), { delay: 0 }),
-  ], [name, problems, current, text, completion]);
+  ], [name, problems, current, text, assist]);
 
   const whatIf = useMutation({
     mutationFn: () => call(api.POST('/api/rules/{name}/preview', { params: { path: { name } }, body: text, ...asText })),
