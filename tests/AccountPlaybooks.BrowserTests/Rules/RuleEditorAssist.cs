@@ -81,7 +81,7 @@ public sealed class RuleEditorAssist(ServerProcess server, Chromium chromium) : 
     private async Task OpenScoringAsync()
     {
         await LoginAsync("ops");
-        await Page.GotoAsync("/rules/scoring");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Rules" }).First.ClickAsync(); // lands on the first file, scoring.json
         await Assertions.Expect(Editor).ToContainTextAsync("account.IndustryIn(");
         await Assertions.Expect(Page.GetByText("no problems")).ToBeVisibleAsync();
     }
