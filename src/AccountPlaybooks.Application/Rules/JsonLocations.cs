@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace AccountPlaybooks.Application.Rules;
 
-/// Where each property of a JSON text sits, by path ("/0/Rules/3/Expression"): the line and column of its name and
-/// of its value, so a problem can point at the exact characters and a fix can replace them. JsonDocument keeps no
+/// Where each property and array item of a JSON text sits, by path ("/0/Rules/3/Expression", "/0/Rules/3"): the line
+/// and column of its name and of its value, so a problem can point at the exact characters and a fix can replace them. JsonDocument keeps no
 /// positions, so the text is read once more with Utf8JsonReader (in UTF-16 characters, as editors count).
 internal sealed class JsonLocations
 {
@@ -95,13 +95,14 @@ internal sealed class JsonLocations
                 segment = pendingName;
             }
             var valueAt = CharOffset(reader.TokenStartIndex);
-            if (pendingName is not null)
+            var isText = reader.TokenType == JsonTokenType.String;
+            if (!root)
             {
-                var isText = reader.TokenType == JsonTokenType.String;
-                _properties.TryAdd("/" + string.Join('/', path.Append(segment)),
-                    new JsonProperty(nameAt, isText ? valueAt + 1 : valueAt, isText ? Encoding.UTF8.GetCharCount(reader.ValueSpan) : null));
-                pendingName = null;
+                // An array item has no name: it is found by its index, and its "name" is where it starts.
+                _properties.TryAdd("/" + string.Join('/', path.Append(segment)), new JsonProperty(pendingName is null ? valueAt : nameAt,
+                    isText ? valueAt + 1 : valueAt, isText ? Encoding.UTF8.GetCharCount(reader.ValueSpan) : null));
             }
+            pendingName = null;
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
                 if (!root)

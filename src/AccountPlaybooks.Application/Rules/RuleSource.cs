@@ -6,6 +6,9 @@ internal sealed class RuleSource(JsonLocations locations, string path)
 {
     public RuleSource Child(string segment) => new(locations, $"{path}/{segment}");
 
+    /// The line where the object itself starts.
+    public int? Line => locations.Find(path) is { } own ? locations.LineColumn(own.ValueAt).Line : null;
+
     public int? LineOf(string key) => locations.Find($"{path}/{key}") is { } property ? locations.LineColumn(property.NameAt).Line : null;
 
     /// Renames a key (e.g. "RuleNam" or "Properties/holdDay"), if it is written without escapes.

@@ -82,12 +82,12 @@ public static partial class RulesetParser
     {
         if (workflow.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new RuleProblem(file.Name, null, null, "each item of the array must be a workflow object"));
+            problems.Add(new RuleProblem(file.Name, null, null, "each item of the array must be a workflow object", source.Line));
             return;
         }
         var name = workflow.TryGetProperty("WorkflowName", out var nameElement) && nameElement.ValueKind == JsonValueKind.String
             ? nameElement.GetString()! : null;
-        var line = name is null ? null : source.LineOf("WorkflowName") ?? LineOf(file.Content, "WorkflowName", name);
+        var line = (name is null ? null : source.LineOf("WorkflowName") ?? LineOf(file.Content, "WorkflowName", name)) ?? source.Line;
         CheckKeys(workflow, WorkflowKeys, file, name, null, source, problems);
         if (name is null)
         {
@@ -115,16 +115,16 @@ public static partial class RulesetParser
     {
         if (rule.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new RuleProblem(file.Name, workflow, null, "each rule must be an object"));
+            problems.Add(new RuleProblem(file.Name, workflow, null, "each rule must be an object", source.Line));
             return null;
         }
         var name = Text(rule, "RuleName");
-        var line = name is null ? null : source.LineOf("RuleName") ?? LineOf(file.Content, "RuleName", name);
+        var line = (name is null ? null : source.LineOf("RuleName") ?? LineOf(file.Content, "RuleName", name)) ?? source.Line;
         var before = problems.Count;
         CheckKeys(rule, RuleKeys, file, workflow, name, source, problems);
         if (name is null)
         {
-            problems.Add(new RuleProblem(file.Name, workflow, null, "a rule has no \"RuleName\" (text)"));
+            problems.Add(new RuleProblem(file.Name, workflow, null, "a rule has no \"RuleName\" (text)", line));
             return null;
         }
         var expression = Text(rule, "Expression");

@@ -11,7 +11,7 @@ import { api, asText, call } from '../api/client';
 import { refusedProblems } from '../api/problem';
 import { applyFix, ruleDiagnostics } from './editor/quickFixes';
 import { ProblemList } from './editor/ProblemList';
-import { useRuleCompletion } from './editor/useRuleCompletion';
+import { useRuleAssist } from './editor/useRuleAssist';
 import type { RuleProblem } from './ruleProblems';
 import { RuleForm } from './form/RuleForm';
 import { RuleActions } from './RuleActions';
@@ -41,13 +41,13 @@ export function RuleEditor({ name, stored }: { name: string; stored: string }) {
   });
   const problems = useMemo(() => validation.data ?? [], [validation.data]);
   const current = checked === text;
-  const completion = useRuleCompletion();
+  const assist = useRuleAssist();
   const editor = useRef<ReactCodeMirrorRef>(null);
   const extensions = useMemo(() => [
-    json(), lintGutter(), EditorView.lineWrapping, completion,
+    json(), lintGutter(), EditorView.lineWrapping, assist,
     EditorView.contentAttributes.of({ 'aria-label': `${name}.json` }),
     linter(() => (current ? ruleDiagnostics(text, problems) : []), { delay: 0 }),
-  ], [name, problems, current, text, completion]);
+  ], [name, problems, current, text, assist]);
 
   return (
     <Stack gap="sm" h="100%">

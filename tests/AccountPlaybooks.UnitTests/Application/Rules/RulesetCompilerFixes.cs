@@ -71,6 +71,20 @@ public sealed class RulesetCompilerFixes
     }
 
     [Fact]
+    public void PointsBothProblemsAtTheRuleGivenMisspelledRuleName()
+    {
+        var rules = RuleFiles.With("scoring.json", json => json.Replace("\"RuleName\": \"Enterprise\"", "\"RuleNam\": \"Enterprise\""));
+        var line = Line(rules, "scoring.json", "\"RuleNam\"");
+
+        var problems = RuleFiles.Problems(rules);
+
+        Assert.Equal([line, line], problems.Select(p => p.Line)); // "unknown key" and "a rule has no RuleName"
+        var fix = Assert.Single(problems, p => p.Fix is not null).Fix!;
+        Assert.Equal(("RuleNam", "RuleName"), (fix.Replace, fix.With));
+        Assert.Empty(RuleFiles.Problems(Apply(rules, "scoring.json", fix)));
+    }
+
+    [Fact]
     public void RenamesTheMisspelledKeyGivenMissingRequiredAndUnknownPropertiesKeys()
     {
         var rules = RuleFiles.With("scoring.json", json => json.Replace("\"points\": 30, \"reason\": \"Runs Salesforce or HubSpot\"", "\"pionts\": 30"));

@@ -30,7 +30,7 @@ describe('ruleDiagnostics', () => {
   it('marks exactly the fix range and offers the fix as an action', () => {
     const diagnostic = first(ruleDiagnostics(text, [employes]));
     expect(text.slice(diagnostic.from, diagnostic.to)).toBe('Employes');
-    expect(diagnostic.message).toBe('unknown field Employes on account Did you mean EmployeeCount?');
+    expect(diagnostic.message).toBe('unknown field Employes on account. Did you mean EmployeeCount?');
     expect(diagnostic.actions?.map((a) => a.name)).toEqual(['Replace with EmployeeCount']);
   });
   it('marks a problem without a fix where markerFor puts it, with no action', () => {

@@ -32,7 +32,8 @@ export function ruleDiagnostics(text: string, problems: RuleProblem[]): Diagnost
     if (!problem.fix || !range) return { ...marker, severity: 'error' };
     const fix = problem.fix;
     return {
-      ...marker, ...range, severity: 'error',
+      // The fix says it all: no list of every valid name in the tooltip (the problems list keeps it).
+      ...marker, ...range, severity: 'error', message: `${problem.message}. Did you mean ${fix.with}?`,
       actions: [{ name: fixLabel(fix), apply: (view, from, to) => { applyFixAt(view, fix, from, to); } }],
     };
   });

@@ -2,11 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api, call } from '../../api/client';
 import { useRuleset } from '../queries';
+import { ruleAssistTheme } from './assistTheme';
 import { ruleCompletion } from './ruleCompletion';
 
-/** The rule editor's completion, from the server's vocabulary (fixed while the server runs) and the live ruleset's
- *  tiers and components. Until the vocabulary arrives the editor simply has no completion. */
-export function useRuleCompletion() {
+/** The rule editor's help as CodeMirror extensions: completion from the server's vocabulary (fixed while the server
+ *  runs) and the live ruleset's tiers and components, and the quick fixes' look. Until the vocabulary arrives the
+ *  editor simply has no completion. */
+export function useRuleAssist() {
   const vocabulary = useQuery({
     queryKey: ['rules', 'vocabulary'],
     queryFn: () => call(api.GET('/api/rules/vocabulary')),
@@ -15,6 +17,6 @@ export function useRuleCompletion() {
   const ruleset = useRuleset();
   const tiers = ruleset.data?.tiers;
   const components = ruleset.data?.components;
-  return useMemo(() => ruleCompletion(vocabulary.data, { tiers: tiers?.map((t) => t.tier) ?? [], components: components ?? [] }),
+  return useMemo(() => [ruleAssistTheme, ruleCompletion(vocabulary.data, { tiers: tiers?.map((t) => t.tier) ?? [], components: components ?? [] })],
     [vocabulary.data, tiers, components]);
 }
