@@ -5,25 +5,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AccountPlaybooks.Application.Reps;
 
+/// What the rep chose and the channels they may choose from (names and formats only: URLs carry secrets).
+public sealed record RepNotificationsView(string? Webhook, string? Address, bool DailyDigest, int DigestHour, bool InstantTier1,
+    DateOnly? LastDigestOn, IReadOnlyList<RepChannel> Channels);
+
+/// A webhook offered to reps; `slack` posts to Slack (the address is a member id to mention), `json` to a relay (e-mail).
+public sealed record RepChannel(string Name, string Format);
+
+public sealed record RepNotificationsInput(string? Webhook, string? Address, bool DailyDigest, int DigestHour, bool InstantTier1);
+
 /// A rep's choice of how to hear about their work (digest, Tier 1 messages) among the webhooks the admin offers reps.
 public sealed class RepNotificationSettings(AppDbContext db, NotificationsOptions options, NotificationOutbox outbox)
 {
-    /// What the rep chose and the channels they may choose from (names and formats only: URLs carry secrets).
-    public sealed record View(string? Webhook, string? Address, bool DailyDigest, int DigestHour, bool InstantTier1, DateOnly? LastDigestOn,
-        IReadOnlyList<Channel> Channels);
-
-    /// A webhook offered to reps; `slack` posts to Slack (the address is a member id to mention), `json` to a relay (e-mail).
-    public sealed record Channel(string Name, string Format);
-
-    public sealed record Input(string? Webhook, string? Address, bool DailyDigest, int DigestHour, bool InstantTier1);
-
-    public async Task<View?> GetAsync(string repId, CancellationToken cancellationToken) =>
+    public async Task<RepNotificationsView?> GetAsync(string repId, CancellationToken cancellationToken) =>
         await db.Reps.AsNoTracking().Where(r => r.Id == repId).Select(r => r.Notifications).SingleOrDefaultAsync(cancellationToken) is { } n
-            ? new View(n.Webhook, n.Address, n.DailyDigest, n.DigestHour, n.InstantTier1, n.LastDigestOn, Channels())
+            ? new RepNotificationsView(n.Webhook, n.Address, n.DailyDigest, n.DigestHour, n.InstantTier1, n.LastDigestOn, Channels())
             : null;
 
     /// Null when there is no such rep; a ValidationException names the field that is wrong.
-    public async Task<View?> SaveAsync(string repId, Input input, CancellationToken cancellationToken)
+    public async Task<RepNotificationsView?> SaveAsync(string repId, RepNotificationsInput input, CancellationToken cancellationToken)
     {
         var rep = await db.Reps.SingleOrDefaultAsync(r => r.Id == repId, cancellationToken);
         if (rep is null)
@@ -81,6 +81,6 @@ public sealed class RepNotificationSettings(AppDbContext db, NotificationsOption
         }
     }
 
-    private List<Channel> Channels() => options.RepWebhooks
-        .Select(name => new Channel(name, options.Webhooks.TryGetValue(name, out var hook) ? hook.Format : "json")).ToList();
+    private List<RepChannel> Channels() => options.RepWebhooks
+        .Select(name => new RepChannel(name, options.Webhooks.TryGetValue(name, out var hook) ? hook.Format : "json")).ToList();
 }

@@ -20,11 +20,11 @@ public static class RepNotificationsApi
             .WithSummary("Queue a test message on the chosen webhook");
     }
 
-    private static async Task<Results<Ok<RepNotificationSettings.View>, NotFound>> Get(string id, RepNotificationSettings settings, ClaimsPrincipal user,
+    private static async Task<Results<Ok<RepNotificationsView>, NotFound>> Get(string id, RepNotificationSettings settings, ClaimsPrincipal user,
         CancellationToken cancellationToken) =>
         Mine(user, id) && await settings.GetAsync(id, cancellationToken) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<RepNotificationSettings.View>, NotFound>> Save(string id, RepNotificationSettings.Input input,
+    private static async Task<Results<Ok<RepNotificationsView>, NotFound>> Save(string id, RepNotificationsInput input,
         RepNotificationSettings settings, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         Mine(user, id) && await settings.SaveAsync(id, input, cancellationToken) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 

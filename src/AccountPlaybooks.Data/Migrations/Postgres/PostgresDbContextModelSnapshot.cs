@@ -66,6 +66,9 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<DateTime?>("LastSignalAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Lifecycle")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -112,7 +115,13 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
 
                     b.HasIndex("Domain");
 
+                    b.HasIndex("LastSignalAt");
+
                     b.HasIndex("SdrOwnerId");
+
+                    b.HasIndex("Segment");
+
+                    b.HasIndex("Name", "Id");
 
                     b.ToTable("Accounts");
                 });
@@ -174,6 +183,39 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                     b.HasIndex("DeliveredAt", "DeadLetteredAt", "NextAttemptAt");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("AccountPlaybooks.Domain.Outreach.TemplateSave", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name", "SavedAt");
+
+                    b.ToTable("TemplateSaves");
                 });
 
             modelBuilder.Entity("AccountPlaybooks.Domain.Playbooks.DueTimer", b =>
@@ -556,6 +598,8 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
 
                     b.HasKey("AccountId");
 
+                    b.HasIndex("Composite", "AccountId");
+
                     b.HasIndex("Tier", "Composite");
 
                     b.ToTable("AccountScores");
@@ -634,6 +678,10 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                     b.Property<string>("Messages")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -886,6 +934,9 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                     b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -924,6 +975,9 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DisabledAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Email")

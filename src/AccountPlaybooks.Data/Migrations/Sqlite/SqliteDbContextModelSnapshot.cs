@@ -61,6 +61,9 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastSignalAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Lifecycle")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -107,7 +110,13 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
 
                     b.HasIndex("Domain");
 
+                    b.HasIndex("LastSignalAt");
+
                     b.HasIndex("SdrOwnerId");
+
+                    b.HasIndex("Segment");
+
+                    b.HasIndex("Name", "Id");
 
                     b.ToTable("Accounts");
                 });
@@ -167,6 +176,37 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                     b.HasIndex("DeliveredAt", "DeadLetteredAt", "NextAttemptAt");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("AccountPlaybooks.Domain.Outreach.TemplateSave", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name", "SavedAt");
+
+                    b.ToTable("TemplateSaves");
                 });
 
             modelBuilder.Entity("AccountPlaybooks.Domain.Playbooks.DueTimer", b =>
@@ -545,6 +585,8 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
 
                     b.HasKey("AccountId");
 
+                    b.HasIndex("Composite", "AccountId");
+
                     b.HasIndex("Tier", "Composite");
 
                     b.ToTable("AccountScores");
@@ -622,6 +664,10 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
 
                     b.Property<string>("Messages")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -873,6 +919,9 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -911,6 +960,9 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisabledAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")

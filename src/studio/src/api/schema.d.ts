@@ -244,6 +244,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/tier-distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts per tier now, in the live rules' order, with share, average score, unowned and flagged accounts */
+        get: operations["TierDistributionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tier moves per day or week by cause: promotions, demotions, triggers, ruleset changes, newly tiered accounts */
+        get: operations["MovementsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/time-in-tier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Days in each tier: median and 75th percentile for the accounts in it now and for the stays that ended in the range */
+        get: operations["TimeInTierReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/sla-attainment": {
         parameters: {
             query?: never;
@@ -251,8 +302,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tasks with an SLA due in [from, to): met, breached and still open, per assignee and playbook (default: the last 30 days) */
+        /** Tasks with an SLA due in the range: met, breached and still open, per rep, per playbook or per both */
         get: operations["SlaAttainment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tier 1 accounts per AE and SDR against their capacity, accounts owned, and the accounts without an owner */
+        get: operations["CoverageReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/sla-breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SLA breaches per playbook step and weekday (the assignee's time zone): tasks due, breached, and the share */
+        get: operations["SlaBreachHeatmapReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -345,6 +430,23 @@ export interface paths {
         put?: never;
         /** Add a user; the answer holds their first API token, shown once */
         post: operations["CreateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The keys a rule file may use and the facts and helpers an expression may call, with signatures and docs */
+        get: operations["RuleVocabulary"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -786,8 +888,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every task template: the live version's hash and sample title, and what is wrong with its file now */
+        /** Every task template: the live version's hash, sample title and who saved it when, what is wrong with its file now, and how many playbook nodes use it */
         get: operations["ListTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every variable and field a template can read, with its type, description and what it prints for the sample (generated from the model the renderer uses) */
+        get: operations["TemplateFields"];
         put?: never;
         post?: never;
         delete?: never;
@@ -807,6 +926,23 @@ export interface paths {
         get: operations["GetTemplate"];
         /** Replace or add a template: validated, written and made live; a bad template changes nothing (422) */
         put: operations["SaveTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{name}/usages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The playbook nodes that render the template, in published versions and in drafts newer than them */
+        get: operations["TemplateUsages"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -978,13 +1114,24 @@ export interface components {
             defaultWorkingDays: components["schemas"]["DayOfWeek"][];
             note: string;
         };
-        Channel: {
-            name: string;
-            format: string;
-        };
         CompleteTask: {
             outcome: null | string;
             note: null | string;
+        };
+        CoverageRow: {
+            repId: null | string;
+            name: string;
+            role: null | string;
+            team: null | string;
+            /** Format: int32 */
+            tier1Accounts: number;
+            /** Format: int32 */
+            tier1Capacity: null | number;
+            /** Format: double */
+            loadPercent: null | number;
+            /** Format: int32 */
+            accounts: number;
+            outOfOffice: boolean;
         };
         CreatedUserView: {
             user: components["schemas"]["UserView"];
@@ -1080,6 +1227,12 @@ export interface components {
             ok: boolean;
             problems: components["schemas"]["ExpressionProblem"][];
         };
+        ExpressionParameter: {
+            name: string;
+            type: string;
+            description: string;
+            inScoringComponents: boolean;
+        };
         ExpressionProblem: {
             message: string;
             /** Format: int32 */
@@ -1142,14 +1295,6 @@ export interface components {
             at: string;
             /** Format: int32 */
             attempts: number;
-        };
-        Input: {
-            webhook: null | string;
-            address: null | string;
-            dailyDigest: boolean;
-            /** Format: int32 */
-            digestHour: number;
-            instantTier1: boolean;
         };
         /** @description One input of an activity type. */
         InputDescriptor: {
@@ -1242,6 +1387,22 @@ export interface components {
             email: string;
             role: string;
             repId: null | string;
+        };
+        MovementRow: {
+            /** Format: date */
+            start: string;
+            /** Format: int32 */
+            promotions: number;
+            /** Format: int32 */
+            demotions: number;
+            /** Format: int32 */
+            triggers: number;
+            /** Format: int32 */
+            rulesetChanges: number;
+            /** Format: int32 */
+            newlyTiered: number;
+            /** Format: int32 */
+            total: number;
         };
         NewUser: {
             email: string;
@@ -1476,6 +1637,11 @@ export interface components {
             message: string;
             text: string;
         };
+        PropertiesKeys: {
+            concern: components["schemas"]["RuleConcern"];
+            workflowName: null | string;
+            keys: components["schemas"]["RuleKey"][];
+        };
         PublishImpact: {
             id: string;
             /** Format: int32 */
@@ -1539,6 +1705,10 @@ export interface components {
             /** Format: uuid */
             version?: string;
         };
+        RepChannel: {
+            name: string;
+            format: string;
+        };
         RepChoice: {
             id: string;
             name: string;
@@ -1588,6 +1758,25 @@ export interface components {
             /** Format: date */
             lastDigestOn?: null | string;
         };
+        RepNotificationsInput: {
+            webhook: null | string;
+            address: null | string;
+            dailyDigest: boolean;
+            /** Format: int32 */
+            digestHour: number;
+            instantTier1: boolean;
+        };
+        RepNotificationsView: {
+            webhook: null | string;
+            address: null | string;
+            dailyDigest: boolean;
+            /** Format: int32 */
+            digestHour: number;
+            instantTier1: boolean;
+            /** Format: date */
+            lastDigestOn: null | string;
+            channels: components["schemas"]["RepChannel"][];
+        };
         /** @enum {unknown} */
         RepRole: "AE" | "SDR" | "Marketing" | "Manager";
         /**
@@ -1603,6 +1792,8 @@ export interface components {
             /** @description Wait before the second run, e.g. PT1M. */
             backoff?: string;
         };
+        /** @enum {unknown} */
+        RuleConcern: "Component" | "Composite" | "Tiering" | "Triggers";
         RuleExplanation: {
             workflow: string;
             rule: string;
@@ -1618,6 +1809,24 @@ export interface components {
         RuleFileJson: {
             [key: string]: unknown;
         }[];
+        RuleFix: {
+            replace: string;
+            with: string;
+            /** Format: int32 */
+            line: number;
+            /** Format: int32 */
+            column: number;
+        };
+        RuleKey: {
+            name: string;
+            description: string;
+            kind: components["schemas"]["RuleKeyKind"];
+            /** @default false */
+            required: boolean;
+            values?: null | string[];
+        };
+        /** @enum {unknown} */
+        RuleKeyKind: "Text" | "Number" | "Boolean" | "Array" | "Object" | "Expression";
         RuleProblem: {
             file: string;
             workflow: null | string;
@@ -1628,6 +1837,7 @@ export interface components {
             /** Format: int32 */
             position?: null | number;
             suggestion?: null | string;
+            fix?: null | components["schemas"]["RuleFix"];
         };
         RuleProblemView: {
             file: string;
@@ -1639,6 +1849,7 @@ export interface components {
             /** Format: int32 */
             position: null | number;
             suggestion: null | string;
+            fix: null | components["schemas"]["RuleFix"];
             text: string;
         };
         RuleRejection: {
@@ -1658,6 +1869,13 @@ export interface components {
             files: string[];
             components: string[];
             tiers: components["schemas"]["TierView"][];
+        };
+        RuleVocabulary: {
+            workflowKeys: components["schemas"]["RuleKey"][];
+            ruleKeys: components["schemas"]["RuleKey"][];
+            propertiesKeys: components["schemas"]["PropertiesKeys"][];
+            parameters: components["schemas"]["ExpressionParameter"][];
+            types: components["schemas"]["VocabularyType"][];
         };
         RunningOnVersion: {
             /** Format: int32 */
@@ -1876,8 +2094,10 @@ export interface components {
             businessTime: string;
         };
         SlaAttainmentRow: {
-            assignee: string;
+            assignee: null | string;
+            assigneeName: null | string;
             playbookId: null | string;
+            playbook: null | string;
             /** Format: int32 */
             tasks: number;
             /** Format: int32 */
@@ -1888,6 +2108,18 @@ export interface components {
             open: number;
             /** Format: double */
             attainmentPercent: null | number;
+        };
+        SlaBreachCell: {
+            playbookId: null | string;
+            playbook: string;
+            nodeId: string;
+            weekday: components["schemas"]["DayOfWeek"];
+            /** Format: int32 */
+            due: number;
+            /** Format: int32 */
+            breached: number;
+            /** Format: double */
+            breachPercent: null | number;
         };
         SnoozeTask: {
             /** Format: date-time */
@@ -1972,6 +2204,15 @@ export interface components {
             name: string;
             live: boolean;
         };
+        TemplateField: {
+            path: string;
+            type: string;
+            description: string;
+            mayBeEmpty: boolean;
+            insert: string;
+            print: string;
+            example: string;
+        };
         TemplateProblem: {
             file: string;
             /** Format: int32 */
@@ -2001,11 +2242,34 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        TemplateView: {
+        TemplateSummary: {
             name: string;
             hash: null | string;
             sampleTitle: null | string;
             problems: components["schemas"]["TemplateProblem"][];
+            savedBy: null | string;
+            /** Format: date-time */
+            savedAt: null | string;
+            /** Format: int32 */
+            uses: number;
+        };
+        TemplateUsage: {
+            template: string;
+            playbookId: string;
+            playbookName: string;
+            /** Format: int32 */
+            version: number;
+            status: string;
+            nodeId: string;
+            nodeType: string;
+            input: string;
+        };
+        TemplateVariable: {
+            name: string;
+            type: string;
+            description: string;
+            mayBeMissing: boolean;
+            fields: components["schemas"]["TemplateField"][];
         };
         TierChange: {
             /** Format: int64 */
@@ -2027,12 +2291,44 @@ export interface components {
             /** Format: int32 */
             cap: null | number;
         };
+        TierDistributionRow: {
+            tier: string;
+            /** Format: int32 */
+            rank: null | number;
+            /** Format: int32 */
+            accounts: number;
+            /** Format: double */
+            percent: number;
+            /** Format: double */
+            averageScore: null | number;
+            /** Format: int32 */
+            withoutOwner: number;
+            /** Format: int32 */
+            flaggedForReview: number;
+        };
         TierView: {
             tier: string;
             /** Format: int32 */
             rank: number;
             /** Format: int32 */
             cap: null | number;
+        };
+        TimeInTierRow: {
+            tier: string;
+            /** Format: int32 */
+            rank: null | number;
+            /** Format: int32 */
+            accounts: number;
+            /** Format: double */
+            medianDays: null | number;
+            /** Format: double */
+            p75Days: null | number;
+            /** Format: int32 */
+            exited: number;
+            /** Format: double */
+            exitedMedianDays: null | number;
+            /** Format: double */
+            exitedP75Days: null | number;
         };
         TokenView: {
             /** Format: uuid */
@@ -2108,16 +2404,30 @@ export interface components {
             messages: string[];
             files: string[];
         };
-        View: {
-            webhook: null | string;
-            address: null | string;
-            dailyDigest: boolean;
-            /** Format: int32 */
-            digestHour: number;
-            instantTier1: boolean;
-            /** Format: date */
-            lastDigestOn: null | string;
-            channels: components["schemas"]["Channel"][];
+        VocabularyArgument: {
+            name: string;
+            type: string;
+        };
+        VocabularyMember: {
+            name: string;
+            kind: components["schemas"]["VocabularyMemberKind"];
+            returns: string;
+            returnsType: null | string;
+            signatures: components["schemas"]["VocabularySignature"][];
+            description: string;
+            example: null | string;
+        };
+        /** @enum {unknown} */
+        VocabularyMemberKind: "Property" | "Method";
+        VocabularySignature: {
+            text: string;
+            parameters: components["schemas"]["VocabularyArgument"][];
+        };
+        VocabularyType: {
+            name: string;
+            description: string;
+            static: boolean;
+            members: components["schemas"]["VocabularyMember"][];
         };
         WhatIfMover: {
             accountId: string;
@@ -2710,11 +3020,128 @@ export interface operations {
             };
         };
     };
+    TierDistributionReport: {
+        parameters: {
+            query?: {
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierDistributionRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    MovementsReport: {
+        parameters: {
+            query?: {
+                /** @description start of the range (inclusive, UTC); default: 30 days before to */
+                from?: string;
+                /** @description end of the range (exclusive, UTC); default: now */
+                to?: string;
+                /** @description day (default) or week (ISO weeks, Monday first) */
+                interval?: string;
+                /** @description only moves into or out of this tier */
+                tier?: string;
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovementRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    TimeInTierReport: {
+        parameters: {
+            query?: {
+                /** @description start of the range (inclusive, UTC); default: 30 days before to */
+                from?: string;
+                /** @description end of the range (exclusive, UTC); default: now */
+                to?: string;
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeInTierRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
     SlaAttainment: {
         parameters: {
             query?: {
+                /** @description start of the range (inclusive, UTC); default: 30 days before to */
                 from?: string;
+                /** @description end of the range (exclusive, UTC); default: now */
                 to?: string;
+                /** @description rep (default), playbook or rep-playbook */
+                by?: string;
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
             };
             header?: never;
             path?: never;
@@ -2729,6 +3156,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SlaAttainmentRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    CoverageReport: {
+        parameters: {
+            query?: {
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    SlaBreachHeatmapReport: {
+        parameters: {
+            query?: {
+                /** @description start of the range (inclusive, UTC); default: 30 days before to */
+                from?: string;
+                /** @description end of the range (exclusive, UTC); default: now */
+                to?: string;
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaBreachCell"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
         };
@@ -2918,7 +3425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["View"];
+                    "application/json": components["schemas"]["RepNotificationsView"];
                 };
             };
             /** @description Not Found */
@@ -2943,7 +3450,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Input"];
+                "application/json": components["schemas"]["RepNotificationsInput"];
             };
         };
         responses: {
@@ -2953,7 +3460,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["View"];
+                    "application/json": components["schemas"]["RepNotificationsView"];
                 };
             };
             /** @description Bad Request */
@@ -3063,6 +3570,26 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    RuleVocabulary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleVocabulary"];
                 };
             };
         };
@@ -3975,7 +4502,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TemplateView"][];
+                    "application/json": components["schemas"]["TemplateSummary"][];
+                };
+            };
+        };
+    };
+    TemplateFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVariable"][];
                 };
             };
         };
@@ -4061,6 +4608,37 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["TemplateRejection"];
+                };
+            };
+        };
+    };
+    TemplateUsages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateUsage"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
