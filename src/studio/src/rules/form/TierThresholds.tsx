@@ -1,4 +1,4 @@
-import { Alert, Badge, Box, Button, Group, Paper, SimpleGrid, Skeleton, Table, Text } from '@mantine/core';
+import { Alert, Badge, Box, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { errorMessage } from '../../api/problem';
@@ -43,11 +43,10 @@ export function TierThresholds({ workflow, live, onEdit, problemsOf }: { workflo
     <FormSection title="Tier thresholds"
       description="First match wins, top to bottom. Drag a threshold or type it: the counts follow today’s scores."
       aside={data && data.accounts > 0 && (
-        <Text size="xs" c="dimmed" ta="right">
-          {data.accounts.toLocaleString()} scored account{data.accounts === 1 ? '' : 's'}
-          {data.evaluatedAt ? ` · evaluated ${timeAgo(data.evaluatedAt)}` : ''}
-          {data.onOtherVersions > 0 ? <><br />{data.onOtherVersions.toLocaleString()} still on an earlier ruleset (re-evaluating)</> : null}
-        </Text>
+        <Stack gap={0} align="flex-end" style={{ whiteSpace: 'nowrap' }}>
+          <Text size="xs" c="dimmed">{accounts(data.accounts)} scored{data.evaluatedAt ? ` · evaluated ${timeAgo(data.evaluatedAt)}` : ''}</Text>
+          {data.onOtherVersions > 0 && <Text size="xs" c="orange.8">{data.onOtherVersions.toLocaleString()} still on an earlier ruleset (re-evaluating)</Text>}
+        </Stack>
       )}>
       {distribution.isPending ? <Skeleton h={240} radius="md" aria-label="Loading today’s scores" />
         : distribution.error ? (
@@ -140,14 +139,14 @@ function Sides({ rule, scores }: { rule: FormRule; scores: readonly ScoreCount[]
 function TierCount({ tier, estimate, today, cap, rule }: { tier: string; estimate: number; today: number; cap: number | undefined; rule: string }) {
   const delta = estimate - today;
   return (
-    <Paper withBorder radius="md" p="sm" style={{ borderLeft: `4px solid ${tierShade(tier, 6)}` }} aria-label={`${tier}: ${estimate} accounts`}>
+    <Paper withBorder radius="md" p="sm" style={{ borderLeft: `4px solid ${tierShade(tier, 6)}` }} aria-label={`${tier}: ${accounts(estimate)}`}>
       <Group justify="space-between" gap={4} wrap="nowrap">
         <Text size="xs" fw={650} c={`${tierColor(tier)}.8`}>{tier}</Text>
         <Text size="xs" c="dimmed" truncate>{rule}</Text>
       </Group>
       <Group gap={6} align="baseline" mt={2}>
         <Text fz={26} fw={700} lh={1.1}>{estimate.toLocaleString()}</Text>
-        <Text size="xs" c="dimmed">accounts</Text>
+        <Text size="xs" c="dimmed">account{estimate === 1 ? '' : 's'}</Text>
       </Group>
       <Text size="xs" c={delta > 0 ? 'teal.7' : delta < 0 ? 'red.7' : 'dimmed'} mt={2}>
         {delta > 0 ? <IconArrowUpRight size={12} /> : delta < 0 ? <IconArrowDownRight size={12} /> : null}
@@ -168,6 +167,8 @@ function describeBand(rules: readonly FormRule[], tier: string): string {
   if (from === 0) return `composite < ${Math.round((to + 0.1) * 10) / 10}`;
   return `composite ${from} – ${Math.round((to + 0.1) * 10) / 10}`;
 }
+
+const accounts = (n: number) => `${n.toLocaleString()} account${n === 1 ? '' : 's'}`;
 
 /** The smallest cap the tier's rules set (the what-if weighs the top tier against it). */
 function capOf(rules: readonly FormRule[], tier: string): number | undefined {
