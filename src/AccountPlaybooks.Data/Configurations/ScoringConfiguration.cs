@@ -20,6 +20,8 @@ internal sealed class AccountScoreConfiguration : IEntityTypeConfiguration<Accou
         score.Property(s => s.Version).IsConcurrencyToken();
         score.HasOne<Account>().WithOne().HasForeignKey<AccountScore>(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
         score.HasIndex(s => new { s.Tier, s.Composite });
+        // The accounts table sorted by score: composite, then id for stable pages.
+        score.HasIndex(s => new { s.Composite, s.AccountId });
     }
 }
 

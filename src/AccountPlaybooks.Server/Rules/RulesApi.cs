@@ -29,8 +29,10 @@ public static class RulesApi
 
     public static void MapRulesApi(this WebApplication app)
     {
-        var rules = app.MapGroup("/api/rules").WithTags("Rules").RequireAuthorization(Policies.Ops);
+        var rules = app.MapGroup("/api/rules").WithTags("Rules").RequireAuthorization(Policies.Ops).MapRuleVocabulary();
         rules.MapGet("/", List).WithName("ListRules").WithSummary("The live ruleset: version, files, components and tiers");
+        rules.MapGet("/score-distribution", Distribution).WithName("RuleScoreDistribution")
+            .WithSummary("Today's composite scores: accounts per one-decimal composite and current tier, for the rules form's histogram");
         rules.MapGet("/versions", Versions).WithName("RuleVersions").WithSummary("Every publish attempt, accepted or rejected, newest first");
         rules.MapGet("/versions/{version}", Version).WithName("RuleVersion").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One version with the text of its files (to compare versions)");
@@ -107,6 +109,9 @@ public static class RulesApi
         }
         return WhatIfStream.Wanted(request) ? new WhatIfStream(ruleset, whatIf) : TypedResults.Ok(await whatIf.RunAsync(ruleset, null, cancellationToken));
     }
+
+    private static async Task<Ok<ScoreDistributionReport>> Distribution(ScoreDistribution distribution, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await distribution.GetAsync(cancellationToken));
 
     private static async Task<Ok<List<VersionView>>> Versions(AppDbContext db, CancellationToken cancellationToken)
     {

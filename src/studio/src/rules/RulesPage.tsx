@@ -4,6 +4,7 @@ import { Link, Navigate, useParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../common/QueryStates';
 import { RuleEditor } from './RuleEditor';
 import { useRuleFile, useRuleset } from './queries';
+import { RulesSidePanel } from './side/RulesSidePanel';
 import { RuleVersions } from './versions/RuleVersions';
 
 /** /rules/:name — ops edit the rule files: the files of the live ruleset, one in the editor, and the version history. */
@@ -32,6 +33,7 @@ export function RulesPage() {
       <Paper radius={0} p="md" style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
         {name ? <FileEditor key={name} name={name} /> : <EmptyState title="Choose a rule file" />}
       </Paper>
+      <RulesSidePanel name={name} />
     </Group>
   );
 }
