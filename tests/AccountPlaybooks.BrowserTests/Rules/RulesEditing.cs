@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 namespace AccountPlaybooks.BrowserTests.Rules;
 
 /// Ops edit a rule file in the browser: the server's problem is marked in the text as they type, a publish with a
-/// problem is refused and the live ruleset stays, and a what-if shows the tier movement without writing anything.
+/// problem is refused (in the publish dialog) and the live ruleset stays, and a what-if shows the tier movement
+/// without writing anything.
 public sealed class RulesEditing(ServerProcess server, Chromium chromium) : BrowserTest(server, chromium)
 {
     [Fact]
@@ -26,8 +27,11 @@ public sealed class RulesEditing(ServerProcess server, Chromium chromium) : Brow
         await Assertions.Expect(Page.Locator(".cm-lintRange-error").First).ToBeVisibleAsync();
         await ScreenshotAsync("rule-problem");
 
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Alert).GetByText("Not published: the live version stays")).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        var publish = Page.GetByRole(AriaRole.Dialog, new() { Name = "Publish scoring.json" });
+        await publish.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await Assertions.Expect(publish.GetByRole(AriaRole.Alert).GetByText("Not published: the live version stays")).ToBeVisibleAsync();
+        await Page.Keyboard.PressAsync("Escape");
 
         await editor.FillAsync(original);
         await Assertions.Expect(Page.GetByText("no problems")).ToBeVisibleAsync();

@@ -45,8 +45,8 @@ export function RuleVersions() {
                   )}
                 </Group>
               </Group>
-              <Tooltip label={dateTime(v.createdAt)} openDelay={400}>
-                <Text size="xs" c="dimmed" lineClamp={1}>{v.author} · {timeAgo(v.createdAt)}</Text>
+              <Tooltip label={`${v.author} · ${dateTime(v.createdAt)}`} openDelay={400} multiline maw={300}>
+                <Text size="xs" c="dimmed" lineClamp={1}>{timeAgo(v.createdAt)} · {v.author}</Text>
               </Tooltip>
               {v.note && <Text size="xs" lineClamp={3} style={{ whiteSpace: 'pre-line' }}>{v.note}</Text>}
               {v.messages[0] && <Text size="xs" c={v.status === 'Rejected' ? 'red.7' : 'dimmed'} lineClamp={2}>{v.messages[0]}</Text>}

@@ -2,7 +2,7 @@ import { Badge, Group, Modal, NavLink, Select, Stack, Text } from '@mantine/core
 import { IconArrowRight, IconFileCode } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { ErrorState, LoadingState } from '../../common/QueryStates';
-import { dateTime } from '../../common/time';
+import { timeAgo } from '../../common/time';
 import { type RuleVersion, useRuleVersion } from '../queries';
 import { DiffView } from './DiffView';
 import { fileChanges } from './fileChanges';
@@ -14,7 +14,7 @@ export function VersionDiff({ versions, picked, onClose }: { versions: RuleVersi
   const previous = versions.find((v) => v.id !== picked && v.status !== 'Rejected')?.id;
   const [from, setFrom] = useState<string | null>(live && live !== picked ? live : previous ?? null);
   const [to, setTo] = useState<string>(picked);
-  const options = versions.map((v) => ({ value: v.id, label: `${v.id.slice(0, 10)} · ${v.status.toLowerCase()}${v.status === 'Active' ? ' (live)' : ''} · ${dateTime(v.createdAt)}` }));
+  const options = versions.map((v) => ({ value: v.id, label: `${v.id.slice(0, 10)} · ${v.status === 'Active' ? 'live' : v.status.toLowerCase()} · ${timeAgo(v.createdAt)} · ${v.author}` }));
   const fromVersion = useRuleVersion(from);
   const toVersion = useRuleVersion(to);
   const changes = useMemo(() => (fromVersion.data && toVersion.data ? fileChanges(fromVersion.data.files, toVersion.data.files) : []),
@@ -28,9 +28,9 @@ export function VersionDiff({ versions, picked, onClose }: { versions: RuleVersi
     <Modal opened onClose={onClose} size="min(1280px, 96vw)" title={<Text fw={700}>Compare rule versions</Text>}>
       <Stack gap="sm">
         <Group align="flex-end" gap="sm">
-          <Select label="From" data={options} value={from} onChange={setFrom} allowDeselect={false} w={360} searchable />
+          <Select label="From" data={options} value={from} onChange={setFrom} allowDeselect={false} w={400} searchable />
           <IconArrowRight size={18} style={{ marginBottom: 8 }} />
-          <Select label="To" data={options} value={to} onChange={(v) => v && setTo(v)} allowDeselect={false} w={360} searchable />
+          <Select label="To" data={options} value={to} onChange={(v) => v && setTo(v)} allowDeselect={false} w={400} searchable />
         </Group>
         {!from ? <Text size="sm" c="dimmed">There is no other version to compare with.</Text>
           : error ? <ErrorState error={error} title="Could not load a version" />

@@ -31,37 +31,40 @@ export function MoversTable({ report, cell, onClear }: {
         <TextInput size="xs" w={220} placeholder="Find an account" aria-label="Find a mover" leftSection={<IconSearch size={14} />}
           value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
       </Group>
+      {inCell.length === 0 ? <Text size="sm" c="dimmed" py="sm">Nobody would move: the draft gives every account the tier it has.</Text> : (
       <ScrollArea.Autosize mah={320} type="auto">
         <Table fz="xs" striped highlightOnHover stickyHeader aria-label="Accounts that would move">
           <Table.Thead>
-            <Table.Tr><Table.Th>Account</Table.Th><Table.Th>Move</Table.Th><Table.Th ta="right">Score</Table.Th><Table.Th>Moved by</Table.Th><Table.Th>Playbooks</Table.Th></Table.Tr>
+            <Table.Tr><Table.Th>Account</Table.Th><Table.Th>Move</Table.Th><Table.Th ta="right">Score</Table.Th><Table.Th>Moved by (rules)</Table.Th><Table.Th>Playbooks</Table.Th></Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {shown.slice(0, Rendered).map((m) => (
               <Table.Tr key={m.accountId}>
                 <Table.Td><Text size="xs" fw={600}>{m.name}</Text><Text size="xs" c="dimmed" ff="monospace">{m.accountId}</Text></Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{m.from ?? '—'} → <b>{m.to}</b></Table.Td>
-                <Table.Td ta="right">{m.composite.toFixed(1)}</Table.Td>
+                <Table.Td ta="right">
+                  {/* The reasons behind the score: long, so on demand. */}
+                  <Tooltip multiline w={360} label={m.reasons.length ? m.reasons.join(' · ') : 'no rule scored'} withArrow>
+                    <Text size="xs" td="underline" style={{ textDecorationStyle: 'dotted', cursor: 'help' }} tabIndex={0}>{m.composite.toFixed(1)}</Text>
+                  </Tooltip>
+                </Table.Td>
                 <Table.Td>
                   {m.rules.length > 0 ? m.rules.map((r) => <Badge key={r} size="xs" variant="light" color="grape" tt="none" mr={4}>{r}</Badge>)
                     : <Text size="xs" c="dimmed">score</Text>}
-                  {m.reasons.length > 0 && (
-                    <Tooltip multiline w={320} label={m.reasons.join(' · ')}>
-                      <Text size="xs" c="dimmed" lineClamp={1} tabIndex={0}>{m.reasons.join(' · ')}</Text>
-                    </Tooltip>
-                  )}
                 </Table.Td>
                 <Table.Td>
-                  {m.enters.map((id) => <Badge key={`in-${id}`} size="xs" color="teal" variant="light" tt="none" mr={4}>enters {names.get(id) ?? id}</Badge>)}
-                  {m.leaves.map((id) => <Badge key={`out-${id}`} size="xs" color="red" variant="light" tt="none" mr={4}>leaves {names.get(id) ?? id}</Badge>)}
+                  {m.enters.map((id) => <Text key={`in-${id}`} size="xs" c="teal.8">enters {names.get(id) ?? id}</Text>)}
+                  {m.leaves.map((id) => <Text key={`out-${id}`} size="xs" c="red.8">leaves {names.get(id) ?? id}</Text>)}
+                  {m.enters.length + m.leaves.length === 0 && <Text size="xs" c="dimmed">—</Text>}
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-        {shown.length === 0 && <Text size="sm" c="dimmed" py="sm">{query ? 'No listed mover matches.' : 'Nobody would move.'}</Text>}
+        {shown.length === 0 && <Text size="sm" c="dimmed" py="sm">No listed mover matches “{query}”.</Text>}
         {shown.length > Rendered && <Text size="xs" c="dimmed" py={4}>Showing {Rendered} of {shown.length.toLocaleString()} listed; find an account by name.</Text>}
       </ScrollArea.Autosize>
+      )}
     </Stack>
   );
 }

@@ -35,15 +35,20 @@ export async function runWhatIf(name: string, text: string, options: { signal: A
   if (!reader) throw new ApiError(response.status, { title: 'The server sent no what-if' });
   const decoder = new TextDecoder();
   let rest = '';
+  let report: WhatIfReport | undefined;
+  // Read to the end even after the report (the server closes right after it): a response left half-read counts as
+  // an aborted request in the browser.
   for (;;) {
     const { value, done } = await reader.read();
     const split = splitLines(rest, done ? '\n' : decoder.decode(value, { stream: true }));
     rest = split.rest;
     for (const line of split.lines) {
       const parsed = readLine(line);
-      if (parsed.report) return parsed.report;
-      if (parsed.progress) options.onProgress(parsed.progress);
+      if (parsed.report) report = parsed.report;
+      else if (parsed.progress) options.onProgress(parsed.progress);
     }
-    if (done) throw new ApiError(response.status, { title: 'The what-if stopped before its report', detail: 'The connection closed; run it again.' });
+    if (done) break;
   }
+  if (!report) throw new ApiError(response.status, { title: 'The what-if stopped before its report', detail: 'The connection closed; run it again.' });
+  return report;
 }
