@@ -47,8 +47,28 @@ public sealed class RulesGoldenCasesAndExplain(ServerProcess server, Chromium ch
 
             using var http = ApiWith("demo-ops-token");
             var report = await http.GetFromJsonAsync<JsonElement>("api/rules/golden-cases");
-            Assert.Contains(report.GetProperty("cases").EnumerateArray(), c =>
-                c.GetProperty("file").GetString() == $"tests/{file}.json" && c.GetProperty("passed").GetBoolean());
+            var mine = report.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("file").GetString() == $"tests/{file}.json");
+            Assert.True(mine.GetProperty("passed").GetBoolean());
+
+            // A draft that would move the pinned account: the cases run on it as it is typed, and the pinned one fails.
+            var pinnedTier = mine.GetProperty("tier").GetProperty("actual").GetString();
+            var tiers = await RuleFileAsync("tiers");
+            var draft = pinnedTier switch
+            {
+                "Tier1" => tiers.Replace("\"score.Composite >= 80\"", "\"score.Composite >= 101\""),
+                "Disqualified" => tiers.Replace("\"score.Fit < 20\"", "\"score.Fit < 0\""),
+                _ => tiers.Replace("\"score.Composite >= 80\"", "\"score.Composite >= 0\""),
+            };
+            // The editor's check runs the golden cases too and answers 422 with the failing ones: expected here.
+            ExpectConsoleError("status of 422");
+            await Page.GetByRole(AriaRole.Link, new() { Name = "tiers.json" }).ClickAsync();
+            await Page.GetByRole(AriaRole.Textbox, new() { Name = "tiers.json" }).FillAsync(draft);
+            await Assertions.Expect(golden.GetByText("On the draft of tiers.json")).ToBeVisibleAsync();
+            var failing = golden.GetByRole(AriaRole.Article, new() { Name = $"{caseName}: fails" });
+            await Assertions.Expect(failing).ToBeVisibleAsync();
+            await Assertions.Expect(failing.GetByRole(AriaRole.Row, new() { Name = "Tier" })).ToContainTextAsync(pinnedTier!);
+            await failing.ScrollIntoViewIfNeededAsync();
+            await ScreenshotAsync("golden-cases-on-a-draft");
         }
         finally
         {

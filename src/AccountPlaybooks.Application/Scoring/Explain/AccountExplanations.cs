@@ -39,7 +39,7 @@ public sealed class AccountExplanations(AppDbContext db, AccountEvaluator evalua
         var score = new ScoreFacts(outcome.Components, outcome.Composite);
         var thresholds = TierThresholds.For(rules, facts, signals, score);
         var moves = WhatWouldChange.Find(rules, facts, signals, outcome, state, policy, options.HysteresisPoints, now);
-        var whatWouldChange = new WhatWouldChangeView(thresholds, moves.Moves, Notes(rules, stored, decision, moves.From),
+        var whatWouldChange = new WhatWouldChangeView(thresholds, moves.Moves, Notes(rules, stored, decision, moves.From, draft),
             moves.SetsTried, moves.MaxSetSize);
 
         return new AccountExplanation(account.Id, account.Name, rules.Version, draft, now,
@@ -72,12 +72,14 @@ public sealed class AccountExplanations(AppDbContext db, AccountEvaluator evalua
             e.Values.Select(v => new ValueRead(v.Key, v.Value)).ToList(), e.EvidenceSignalIds, e.Error);
 
     /// What else holds the tier besides the rules' answers.
-    private List<string> Notes(Ruleset rules, AccountScore? stored, TierDecision decision, string searchedFrom)
+    private List<string> Notes(Ruleset rules, AccountScore? stored, TierDecision decision, string searchedFrom, bool draft)
     {
         var notes = new List<string>();
         if (stored is not null && stored.Tier != decision.Tier)
         {
-            notes.Add($"Stored as {stored.Tier}; the next evaluation moves it to {decision.Tier}.");
+            notes.Add(draft
+                ? $"Stored as {stored.Tier}; published, this draft would move it to {decision.Tier}."
+                : $"Stored as {stored.Tier}; the next evaluation moves it to {decision.Tier}.");
         }
         if (decision.HeldTier is not null && decision.HoldUntil is { } until)
         {

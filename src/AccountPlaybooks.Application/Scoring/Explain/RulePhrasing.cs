@@ -240,7 +240,7 @@ public sealed class RulePhrasing(AccountFacts account, SignalWindow signals, Sco
     {
         var noun = count.Property is null
             ? $"{count.Type} in {count.Days} days"
-            : $"{count.Type} with {count.Property} {count.Value} in {count.Days} days";
+            : $"{count.Type} with {count.Property} {Wildcard(count.Value!)} in {count.Days} days";
         return new Measure(MeasureKind.Count, noun, noun, false, [count]);
     }
 
@@ -260,7 +260,7 @@ public sealed class RulePhrasing(AccountFacts account, SignalWindow signals, Sco
         }
         else if (parts.All(p => p.Type == parts[0].Type && p.Property is not null && p.Property == parts[0].Property))
         {
-            noun = $"{parts[0].Type} with {parts[0].Property} {Or(parts.Select(p => p.Value!).Distinct().ToArray())} in {days} days";
+            noun = $"{parts[0].Type} with {parts[0].Property} {Or(parts.Select(p => Wildcard(p.Value!)).Distinct().ToArray())} in {days} days";
         }
         else
         {
@@ -268,6 +268,9 @@ public sealed class RulePhrasing(AccountFacts account, SignalWindow signals, Sco
         }
         return new Measure(MeasureKind.Count, noun, noun, false, parts);
     }
+
+    /// CountWhere's trailing * matches a prefix: "Series*" reads "Series…".
+    private static string Wildcard(string value) => value.EndsWith('*') ? value[..^1] + "…" : value;
 
     private bool Truth(Expression condition) => Value(condition) is true;
 

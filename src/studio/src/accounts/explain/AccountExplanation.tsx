@@ -45,8 +45,8 @@ export function ExplanationBody({ explanation }: { explanation: Explanation }) {
         <CompositeScale explanation={explanation} />
         {(up[0] || down[0]) && (
           <Stack gap={2} mt={4} aria-label="Nearest changes">
-            {up[0] && <Group gap={4} wrap="nowrap"><IconArrowUpRight size={14} color="var(--mantine-color-teal-7)" /><Text size="xs">{up[0].text}</Text></Group>}
-            {down[0] && <Group gap={4} wrap="nowrap"><IconArrowDownRight size={14} color="var(--mantine-color-red-7)" /><Text size="xs">{down[0].text}</Text></Group>}
+            {up[0] && <Group gap={4} wrap="nowrap"><IconArrowUpRight size={14} color="var(--mantine-color-teal-7)" style={{ flexShrink: 0 }} /><Text size="xs">{up[0].text}</Text></Group>}
+            {down[0] && <Group gap={4} wrap="nowrap"><IconArrowDownRight size={14} color="var(--mantine-color-red-7)" style={{ flexShrink: 0 }} /><Text size="xs">{down[0].text}</Text></Group>}
             <Anchor size="xs" href="#what-would-change" onClick={(event) => {
               event.preventDefault();
               document.getElementById('what-would-change')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -67,10 +67,10 @@ export function ExplanationBody({ explanation }: { explanation: Explanation }) {
             <Accordion.Item key={g.name} value={g.name}>
               <Accordion.Control aria-label={`${g.name}: ${g.score} of 100, ${g.passed.length} of ${g.passed.length + g.failed.length} rules pass`}>
                 <Group gap="xs" wrap="nowrap">
-                  <Text size="sm" fw={600} w={110} truncate>{g.name}</Text>
+                  <Text size="sm" fw={600} w={124} truncate title={g.name}>{g.name}</Text>
                   <Progress value={g.score} size="sm" style={{ flex: 1 }} color={g.score >= 60 ? 'teal' : g.score >= 30 ? 'indigo' : 'gray'} aria-hidden />
                   <Text size="sm" fw={600} w={30} ta="right">{g.score}</Text>
-                  <Text size="xs" c="dimmed" w={92} ta="right">{g.sharePercent}% → +{g.contribution}</Text>
+                  <Text size="xs" c="dimmed" w={84} ta="right" title="weight in the composite → points it adds">{g.sharePercent}% → +{g.contribution}</Text>
                 </Group>
               </Accordion.Control>
               <Accordion.Panel>

@@ -12,10 +12,10 @@ export function WhatWouldChangeSection({ explanation }: { explanation: Explanati
       <Stack gap={4} component="ul" p={0} m={0} aria-label="Thresholds">
         {nearestThresholds(explanation).map((t) => (
           <Group key={`${t.rule}-${t.measure}`} gap={8} wrap="nowrap" component="li" style={{ listStyle: 'none' }}>
-            <ThemeIcon size={20} radius="xl" variant="light" color={t.met ? tierColor(t.tier) : 'gray'}><IconTarget size={12} /></ThemeIcon>
+            <ThemeIcon size={20} radius="xl" variant="light" color={t.met ? tierColor(t.tier) : 'gray'} style={{ flexShrink: 0 }}><IconTarget size={12} /></ThemeIcon>
             <Badge size="sm" variant="light" color={tierColor(t.tier)} tt="none" w={96}>{t.tier}</Badge>
             <Text size="sm">
-              {t.measure} {t.comparison} {t.threshold}:{' '}
+              {t.measure} {symbol(t.comparison)} {t.threshold}:{' '}
               {t.met ? <Text span c="dimmed" size="sm">met, {Math.abs(t.distance)} {t.comparison.startsWith('>') ? 'above' : 'below'}</Text>
                 : t.comparison.startsWith('>') ? <Text span fw={600} size="sm">{Math.abs(t.distance)} to go</Text>
                   : <Text span c="dimmed" size="sm">{Math.abs(t.distance)} above it</Text>}
@@ -32,6 +32,11 @@ export function WhatWouldChangeSection({ explanation }: { explanation: Explanati
       </Text>
     </Stack>
   );
+}
+
+/** ">=" → "≥": comparisons as people write them. */
+function symbol(comparison: string): string {
+  return comparison === '>=' ? '≥' : comparison === '<=' ? '≤' : comparison;
 }
 
 function MoveList({ title, moves, empty }: { title: string; moves: TierMove[]; empty: string }) {

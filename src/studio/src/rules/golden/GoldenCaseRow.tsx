@@ -49,11 +49,11 @@ export function GoldenCaseRow({ result, onRemove }: { result: GoldenCaseResult; 
           )}
           <Table fz="xs" withTableBorder verticalSpacing={4} layout="fixed" aria-label={`Expected and actual for ${result.name}`}>
             <Table.Thead>
-              <Table.Tr><Table.Th>Part</Table.Th><Table.Th>Expected</Table.Th><Table.Th>Actual</Table.Th><Table.Th w={28} /></Table.Tr>
+              <Table.Tr><Table.Th w="22%">Part</Table.Th><Table.Th>Expected</Table.Th><Table.Th>Actual</Table.Th><Table.Th w={28} /></Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {rows.map((row) => (
-                <Table.Tr key={row.part} bg={statusColor[row.status]}>
+                <Table.Tr key={row.part} bg={statusColor[row.status]} style={{ overflowWrap: 'break-word' }}>
                   <Table.Td fw={500}>{row.part}</Table.Td>
                   <Table.Td c={row.status === 'unchecked' ? 'dimmed' : undefined}>{row.expected}</Table.Td>
                   <Table.Td c={row.status === 'fail' ? 'red.8' : undefined} fw={row.status === 'fail' ? 600 : undefined}>

@@ -22,6 +22,7 @@ public sealed class RulePhrasingPhrase
     [InlineData("signals.Count(\"webinar_attended\", 60) + signals.Count(\"content_download\", 60) >= 1", "one more webinar_attended or content_download in 60 days")]
     [InlineData("signals.CountWhere(\"exec_hire\", 90, \"title\", \"VP Sales\") + signals.CountWhere(\"exec_hire\", 90, \"title\", \"Head of Growth\") >= 1",
         "one more exec_hire with title VP Sales or Head of Growth in 90 days")]
+    [InlineData("signals.CountWhere(\"funding_round\", 90, \"round\", \"Series*\") >= 1", "one more funding_round with round Series… in 90 days")]
     [InlineData("signals.DistinctContacts(30) >= 3", "one more person engaged in 30 days")]
     [InlineData("signals.Decayed(\"email_open\", 7) >= 2", "one more recent email_open (fading count 1, needs 2)")]
     [InlineData("2 <= signals.Count(\"email_reply\", 30)", "one more email_reply in 30 days")]
