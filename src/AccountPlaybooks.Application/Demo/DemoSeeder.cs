@@ -1,3 +1,4 @@
+using AccountPlaybooks.Application.Accounts;
 using AccountPlaybooks.Application.Users;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Reps;
@@ -46,6 +47,7 @@ public sealed class DemoSeeder(AppDbContext db, UserAdministration users, TimePr
             signalCount += chunk.Length;
             await SaveAndClearAsync(cancellationToken);
         }
+        await LatestSignals.RefreshAllAsync(db, cancellationToken);
         logger.LogInformation("Seeded demo data: {Accounts} accounts, {Signals} signals", demoAccounts.Count, signalCount);
     }
 

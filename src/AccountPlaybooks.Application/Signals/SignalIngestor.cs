@@ -1,3 +1,4 @@
+using AccountPlaybooks.Application.Accounts;
 using AccountPlaybooks.Application.Import;
 using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Application.Scoring;
@@ -93,6 +94,7 @@ public sealed class SignalIngestor(AppDbContext db, AccountEvaluator evaluator, 
             created.Add(signal);
         }
         await db.SaveChangesAsync(cancellationToken);
+        await LatestSignals.RefreshAsync(db, created.Select(s => s.AccountId).Distinct().ToList(), cancellationToken);
     }
 
     /// New signals reach the playbooks after their accounts were re-evaluated, so a signal trigger's tier scope

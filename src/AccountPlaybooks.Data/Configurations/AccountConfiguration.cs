@@ -27,5 +27,9 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         account.HasIndex(a => a.Domain);
         account.HasIndex(a => a.AeOwnerId);
         account.HasIndex(a => a.SdrOwnerId);
+        // The accounts table: its default order (name, then id for stable pages) and the segment filter and facet.
+        account.HasIndex(a => new { a.Name, a.Id });
+        account.HasIndex(a => a.Segment);
+        account.HasIndex(a => a.LastSignalAt);
     }
 }

@@ -20,6 +20,8 @@ internal sealed class AccountScoreConfiguration : IEntityTypeConfiguration<Accou
         score.Property(s => s.Version).IsConcurrencyToken();
         score.HasOne<Account>().WithOne().HasForeignKey<AccountScore>(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
         score.HasIndex(s => new { s.Tier, s.Composite });
+        // The accounts table sorted by score: composite, then id for stable pages.
+        score.HasIndex(s => new { s.Composite, s.AccountId });
     }
 }
 
@@ -49,6 +51,7 @@ internal sealed class RulesetRecordConfiguration : IEntityTypeConfiguration<Rule
         ruleset.Property(r => r.Id).HasMaxLength(16);
         ruleset.Property(r => r.Hash).HasMaxLength(64);
         ruleset.Property(r => r.Author).HasMaxLength(256);
+        ruleset.Property(r => r.Note).HasMaxLength(RulesetRecord.MaxNoteLength);
         ruleset.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         ruleset.Property(r => r.Messages).HasJsonConversion();
         ruleset.Property(r => r.Files).HasJsonConversion();

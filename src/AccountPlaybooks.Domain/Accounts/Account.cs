@@ -23,6 +23,9 @@ public sealed class Account
     public Lifecycle Lifecycle { get; set; } = Lifecycle.Prospect;
     public string? Segment { get; set; }
     public Dictionary<string, string> CustomFields { get; set; } = [];
+    /// When the newest signal of the account occurred, kept by whoever stores signals (<c>Accounts.LatestSignals</c>):
+    /// the accounts table sorts by it through an index.
+    public DateTime? LastSignalAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

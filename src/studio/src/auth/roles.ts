@@ -1,15 +1,16 @@
 /** The Studio's areas and who may open them; the server enforces the same roles on every call. */
-export type Area = 'playbooks' | 'rules' | 'templates' | 'inbox';
+export type Area = 'playbooks' | 'rules' | 'templates' | 'inbox' | 'team' | 'dashboard' | 'accounts' | 'admin';
 
 const areasByRole: Record<string, Area[]> = {
-  admin: ['playbooks', 'rules', 'templates', 'inbox'],
-  manager: ['playbooks', 'inbox', 'templates'],
-  ops: ['rules', 'templates'],
+  admin: ['playbooks', 'rules', 'templates', 'inbox', 'team', 'dashboard', 'admin'],
+  manager: ['playbooks', 'inbox', 'team', 'templates', 'dashboard'],
+  ops: ['rules', 'templates', 'dashboard'],
   rep: ['inbox'],
 };
 
 export function areasFor(role: string): Area[] {
-  return areasByRole[role.toLowerCase()] ?? [];
+  const areas = areasByRole[role.toLowerCase()];
+  return areas ? [...areas, 'accounts'] : []; // every role reads accounts (the API's AnyRole policy)
 }
 
 export function mayOpen(role: string, area: Area): boolean {

@@ -1,9 +1,0 @@
-using AccountPlaybooks.Domain.Signals;
-
-namespace AccountPlaybooks.Server.Signals;
-
-public sealed record SignalView(string Id, string AccountId, string Type, DateTime OccurredAt, string? Source,
-    IReadOnlyDictionary<string, string> Properties, DateTime ReceivedAt)
-{
-    public static SignalView From(Signal s) => new(s.Id, s.AccountId, s.Type, s.OccurredAt, s.Source, s.Properties, s.ReceivedAt);
-}
