@@ -5,9 +5,11 @@ using AccountPlaybooks.Application.Notifications;
 using AccountPlaybooks.Application.Outreach;
 using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Application.Playbooks.Simulation;
+using AccountPlaybooks.Application.Reports;
 using AccountPlaybooks.Application.Reps;
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Scoring;
+using AccountPlaybooks.Application.Scoring.Explain;
 using AccountPlaybooks.Application.Signals;
 using AccountPlaybooks.Application.Tasks;
 using AccountPlaybooks.Application.Users;
@@ -32,12 +34,17 @@ public static class ApplicationServiceExtensions
         services.AddScoped<AccountEvaluator>();
         services.AddScoped<FullEvaluation>();
         services.AddScoped<WhatIf>();
+        services.AddScoped<ScoreDistribution>();
+        services.AddScoped<WhatIfWorkload>();
+        services.AddScoped<AccountExplanations>();
+        services.AddScoped<GoldenCasePins>();
         services.AddScoped<AccountImporter>();
         services.AddScoped<AccountTable>();
         services.AddScoped<AccountRecord>();
         services.AddScoped<SignalIngestor>();
         services.AddScoped<RepDirectory>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<ApiTokens>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton(configuration.GetSection(PlaybooksOptions.Section).Get<PlaybooksOptions>() ?? new PlaybooksOptions());
         services.AddSingleton(new ActivityRegistry(typeof(ApplicationServiceExtensions).Assembly));
@@ -49,6 +56,10 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton<TemplateCatalog>();
         services.AddScoped<TemplateModelBuilder>();
+        services.AddSingleton<TemplateFieldGuide>();
+        services.AddScoped<TemplateUsageQuery>();
+        services.AddScoped<TemplateListQuery>();
+        services.AddScoped<TemplateSaver>();
         services.AddSingleton(configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new CalendarOptions());
         services.AddSingleton<BusinessCalendar>();
         services.AddSingleton(configuration.GetSection(TasksOptions.Section).Get<TasksOptions>() ?? new TasksOptions());
@@ -56,11 +67,15 @@ public static class ApplicationServiceExtensions
         services.AddScoped<OwnerAssignment>();
         services.AddScoped<TaskDesk>();
         services.AddScoped<TaskInbox>();
+        services.AddScoped<TaskReasons>();
+        services.AddScoped<TaskHandover>();
+        services.AddScoped<TeamBoard>();
         services.AddNotifications(configuration);
         services.AddSingleton(configuration.GetSection(SimulationOptions.Section).Get<SimulationOptions>() ?? new SimulationOptions());
         services.AddSingleton<SimulationGate>();
         services.AddScoped<SimulationSeed>();
         services.AddScoped<PlaybookSimulator>();
+        services.AddReports();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using AccountPlaybooks.Domain.Accounts;
 using AccountPlaybooks.Domain.Notifications;
+using AccountPlaybooks.Domain.Outreach;
 using AccountPlaybooks.Domain.Playbooks;
 using AccountPlaybooks.Domain.Reps;
 using AccountPlaybooks.Domain.Scoring;
@@ -29,6 +30,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<JournalLine> JournalLines => Set<JournalLine>();
     public DbSet<OutreachTask> Tasks => Set<OutreachTask>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<TemplateSave> TemplateSaves => Set<TemplateSave>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -10,5 +10,6 @@ export default defineConfig({
   plugins: [react()],
   build: { outDir: '../AccountPlaybooks.Server/wwwroot', emptyOutDir: true, chunkSizeWarningLimit: 2500 },
   server: { proxy: { '/api': server, '/openapi': server, '/health': server } },
-  test: { environment: 'jsdom', setupFiles: ['./src/test/setup.ts'], css: false, include: ['src/**/*.test.{ts,tsx}'] },
+  // jsdom + Mantine interaction tests take seconds on a busy 2-core CI machine; the default 5 s is too tight there.
+  test: { environment: 'jsdom', setupFiles: ['./src/test/setup.ts'], css: false, include: ['src/**/*.test.{ts,tsx}'], testTimeout: 30_000 },
 });

@@ -14,6 +14,7 @@ public sealed class DemoDataGenerator(int seed = 20261124)
     public const int SignalWindowDays = 120;
     public const int DefaultAccountCount = 2000;
     public const int DefaultSignalCount = 20000;
+    public const string AccountIdPrefix = "demo-acc-";
 
     // Hot accounts get most of their signals in the last two weeks: that is what Tier 1 triggers look for.
     private const int RecentDays = 14;
@@ -90,7 +91,7 @@ public sealed class DemoDataGenerator(int seed = 20261124)
             var funding = industry.Name == "Government" ? null : Pick(rng, FundingBySize.First(f => employees < f.Below).Stages);
             var account = new Account
             {
-                Id = $"demo-acc-{i:D4}",
+                Id = $"{AccountIdPrefix}{i:D4}",
                 Name = name,
                 Domain = root + Tld(rng, industry, country),
                 Industry = industry.Name,

@@ -1,3 +1,4 @@
+using AccountPlaybooks.Application.Reps;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +13,8 @@ public static class NotificationServiceExtensions
         services.AddSingleton(options);
         services.AddScoped<NotificationOutbox>();
         services.AddScoped<NotificationDelivery>();
+        services.AddScoped<RepDigests>();
+        services.AddScoped<RepNotificationSettings>();
         services.AddScoped<WebhookSender>();
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds)))
             // A redirected POST turns into a GET without the body: a webhook that moved is a failure to fix, not to follow.

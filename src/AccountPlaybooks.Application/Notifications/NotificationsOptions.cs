@@ -11,6 +11,9 @@ public sealed class NotificationsOptions
     /// The webhook that hears about SLA warnings and breaches; none when empty.
     public string? SlaWebhook { get; set; }
 
+    /// The webhooks a rep may choose for their own daily digest and Tier 1 messages (a Slack app, an e-mail relay).
+    public List<string> RepWebhooks { get; set; } = [];
+
     /// Delivery attempts before a notification becomes a dead letter.
     public int MaxAttempts { get; set; } = 6;
 

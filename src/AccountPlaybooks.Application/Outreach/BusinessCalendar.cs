@@ -36,7 +36,7 @@ public sealed partial class BusinessCalendar(CalendarOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(duration.Days, nameof(duration));
         ArgumentOutOfRangeException.ThrowIfLessThan(duration.Time, TimeSpan.Zero, nameof(duration));
-        var zone = FindZone(timeZone);
+        var zone = Zone(timeZone);
         var days = WorkingDays(workingDays);
 
         var local = TimeZoneInfo.ConvertTimeFromUtc(startUtc, zone);
@@ -110,7 +110,8 @@ public sealed partial class BusinessCalendar(CalendarOptions options)
         return TimeZoneInfo.ConvertTimeToUtc(local, zone);
     }
 
-    private static TimeZoneInfo FindZone(string timeZone) =>
+    /// An IANA time zone, or a clear error naming it.
+    public static TimeZoneInfo Zone(string timeZone) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone)
             ? zone
             : throw new ArgumentException($"unknown time zone \"{timeZone}\"; expected an IANA id such as \"Europe/Berlin\"", nameof(timeZone));

@@ -1,14 +1,17 @@
+using System.ComponentModel;
+
 namespace AccountPlaybooks.Application.Outreach;
 
 /// Everything a task template may read, as plain records (never entities). Scriban sees the members in snake_case:
 /// `account.annual_revenue`, `step.sla_due_at`. Signal, owner and playbook may be missing: templates test them first.
 public sealed record TaskTemplateModel(
-    TemplateAccount Account,
+    [property: Description("The account the task is about: firmographics, tier, score, components and reasons")] TemplateAccount Account,
+    [property: Description("The signal that made the playbook create the task; missing for a task from a tier change: {{ if signal }}…{{ end }}")]
     TemplateSignal? Signal,
-    TemplateOwner? Owner,
-    TemplateStep Step,
-    TemplatePlaybook? Playbook,
-    DateTime Now)
+    [property: Description("The rep the task is for (the account's AE, else its SDR); missing when the account has no owner")] TemplateOwner? Owner,
+    [property: Description("The playbook step that creates the task")] TemplateStep Step,
+    [property: Description("The playbook version the task comes from; missing in previews")] TemplatePlaybook? Playbook,
+    [property: Description("When the task is rendered (UTC); use it rather than date.now")] DateTime Now)
 {
     private static readonly DateTime SampleNow = new(2026, 11, 24, 9, 0, 0, DateTimeKind.Utc);
 

@@ -9,16 +9,28 @@ namespace AccountPlaybooks.Application.Outreach;
 /// `account.x`, `signal.x`, `owner.x`, `step.x` and `playbook.x` names a real field — in every branch, taken or not.
 internal static class TemplateFields
 {
+    /// The model as the renderer imports it: each top-level property (account, signal, owner, step, playbook, now) with
+    /// its template name and, for the record-valued ones, their fields in declaration order. The field check, the
+    /// read-only variables and the Studio's field panel (<see cref="TemplateFieldGuide"/>) all read this one list.
+    public static IReadOnlyList<ModelVariable> Model { get; } =
+        typeof(TaskTemplateModel).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(p => new ModelVariable(StandardMemberRenamer.Rename(p.Name), p,
+                p.PropertyType.Namespace == typeof(TaskTemplateModel).Namespace
+                    ? p.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                        .Select(f => new ModelField(StandardMemberRenamer.Rename(f.Name), f)).ToList()
+                    : []))
+            .ToList();
+
     /// The top-level variables: account, signal, owner, step, playbook, now.
-    public static IReadOnlyList<string> Variables { get; } =
-        typeof(TaskTemplateModel).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => StandardMemberRenamer.Rename(p.Name)).ToList();
+    public static IReadOnlyList<string> Variables { get; } = Model.Select(v => v.Name).ToList();
 
     /// Each record-valued variable → its fields, in declaration order.
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Records { get; } =
-        typeof(TaskTemplateModel).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.PropertyType.Namespace == typeof(TaskTemplateModel).Namespace)
-            .ToDictionary(p => StandardMemberRenamer.Rename(p.Name), p => (IReadOnlyList<string>)p.PropertyType
-                .GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(f => StandardMemberRenamer.Rename(f.Name)).ToList());
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Records { get; } = Model.Where(v => v.Fields.Count > 0)
+        .ToDictionary(v => v.Name, v => (IReadOnlyList<string>)v.Fields.Select(f => f.Name).ToList());
+
+    internal sealed record ModelVariable(string Name, PropertyInfo Property, IReadOnlyList<ModelField> Fields);
+
+    internal sealed record ModelField(string Name, PropertyInfo Property);
 
     public static IEnumerable<(ScriptNode Node, string Message)> Check(ScriptNode root)
     {

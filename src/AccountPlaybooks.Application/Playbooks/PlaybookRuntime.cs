@@ -149,12 +149,12 @@ public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IS
     {
         foreach (var (instance, definition) in await RunningAsync(accountId, cancellationToken))
         {
-            if (definition.Exit.OnTierChange || (disqualified && definition.Exit.OnDisqualification))
+            if (EnrollmentPolicy.ExitsOnTierChange(definition, disqualified))
             {
                 await CancelAsync(instance.Id, disqualified ? $"exit: disqualified ({from} → {to})" : $"exit: tier changed {from} → {to}", cancellationToken);
             }
         }
-        foreach (var definition in catalog.Published.Where(d => d.Triggers.Any(t => t.Type == "tierEntered" && t.Tier == to)))
+        foreach (var definition in catalog.Published.Where(d => EnrollmentPolicy.StartsOnTier(d, to)))
         {
             await StartAsync(definition, accountId, $"tier entered {to}", cancellationToken);
         }
@@ -165,7 +165,7 @@ public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IS
     {
         foreach (var rule in rules)
         {
-            foreach (var definition in catalog.Published.Where(d => d.Triggers.Any(t => t.Type == "triggerRule" && t.Rule == rule)))
+            foreach (var definition in catalog.Published.Where(d => EnrollmentPolicy.StartsOnRule(d, rule)))
             {
                 await StartAsync(definition, accountId, $"trigger rule {rule}", cancellationToken);
             }
@@ -197,16 +197,7 @@ public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IS
         var previous = await db.PlaybookInstances.AsNoTracking()
             .Where(i => i.AccountId == accountId && i.DefinitionId == definition.Id)
             .OrderByDescending(i => i.StartedAt).FirstOrDefaultAsync(cancellationToken);
-        if (previous is null)
-        {
-            return true;
-        }
-        if (previous.EndedAt is null)
-        {
-            return false; // already in it
-        }
-        return definition.Reenrollment.Policy == "cooldown" && InputBinder.TryParseDuration(definition.Reenrollment.Cooldown, out var cooldown) &&
-               previous.EndedAt.Value + cooldown <= Now;
+        return EnrollmentPolicy.MayEnroll(definition, previous is not null, previous?.EndedAt, Now);
     }
 
     private async Task<List<(PlaybookInstance Instance, PlaybookDefinition Definition)>> RunningAsync(string accountId, CancellationToken cancellationToken)

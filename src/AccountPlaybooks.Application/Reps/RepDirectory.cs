@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Reps;
+using AccountPlaybooks.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountPlaybooks.Application.Reps;
@@ -14,6 +15,26 @@ public sealed class RepDirectory(AppDbContext db)
         Converters = { new JsonStringEnumConverter() },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
+
+    /// Reps by team and name; only <paramref name="onlyRepId"/> when given (a rep sees their own record), of one team when asked.
+    public async Task<List<RepView>> ListAsync(string? onlyRepId, string? team, CancellationToken cancellationToken = default)
+    {
+        var query = db.Reps.AsNoTracking();
+        if (onlyRepId is not null)
+        {
+            query = query.Where(r => r.Id == onlyRepId);
+        }
+        if (!string.IsNullOrWhiteSpace(team))
+        {
+            query = query.Where(r => r.Team == team);
+        }
+        return (await query.OrderBy(r => r.Team).ThenBy(r => r.Name).ToListAsync(cancellationToken)).Select(RepView.From).ToList();
+    }
+
+    public async Task<RepView?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        await db.Reps.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken) is { } rep ? RepView.From(rep) : null;
+
+    public Task<bool> ExistsAsync(string id, CancellationToken cancellationToken = default) => db.Reps.AnyAsync(r => r.Id == id, cancellationToken);
 
     public async Task<Rep> SaveAsync(RepInput input, CancellationToken cancellationToken = default)
     {
@@ -34,7 +55,7 @@ public sealed class RepDirectory(AppDbContext db)
         rep.Role = input.Role;
         rep.Team = input.Team?.Trim();
         rep.ManagerId = input.ManagerId;
-        rep.Territories = input.Territories ?? [];
+        rep.Territories = input.Territories?.Select(t => t.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
         rep.Tier1Capacity = input.Tier1Capacity ?? rep.Tier1Capacity;
         rep.TimeZone = input.TimeZone ?? rep.TimeZone;
         rep.WorkingDays = input.WorkingDays ?? rep.WorkingDays;
@@ -53,8 +74,34 @@ public sealed class RepDirectory(AppDbContext db)
         return rep;
     }
 
-    public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken = default) =>
-        await db.Reps.Where(r => r.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+    /// Removes a rep nobody depends on; false when there is no such rep. A rep with open tasks, accounts, reports or a
+    /// user is refused with what still points at them, so nothing is left pointing at nobody.
+    public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var rep = await db.Reps.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (rep is null)
+        {
+            return false;
+        }
+        var uses = new List<string>();
+        void Count(int count, string what)
+        {
+            if (count > 0)
+            {
+                uses.Add($"{count} {what}{(count == 1 ? "" : "s")}");
+            }
+        }
+        Count(await db.Tasks.CountAsync(t => t.AssigneeRepId == id && t.Status == OutreachTaskStatus.Open, cancellationToken), "open task");
+        Count(await db.Accounts.CountAsync(a => a.AeOwnerId == id || a.SdrOwnerId == id, cancellationToken), "owned account");
+        Count(await db.Reps.CountAsync(r => r.ManagerId == id, cancellationToken), "report");
+        Count(await db.Users.CountAsync(u => u.RepId == id, cancellationToken), "user signing in as them");
+        if (uses.Count > 0)
+        {
+            throw new RefusedException("The rep is still in use",
+                $"{rep.Name} has {string.Join(", ", uses)}; hand these over (or unlink the user) first, then remove the rep.");
+        }
+        return await db.Reps.Where(r => r.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
 
     /// Imports a JSON array of reps (managers first is not required: the file is saved in dependency order).
     public async Task<int> ImportAsync(Stream json, CancellationToken cancellationToken = default)
@@ -116,9 +163,9 @@ public sealed class RepDirectory(AppDbContext db)
         {
             Fail("assignmentWeight", "assignmentWeight must be between 0 (never assigned by round-robin) and 100");
         }
-        if (input.PairRepId is not null && input.PairRepId == id)
+        if (input.PairRepId is not null && (input.PairRepId == id || !await db.Reps.AnyAsync(r => r.Id == input.PairRepId, cancellationToken)))
         {
-            Fail("pairRepId", "a rep cannot be their own pair");
+            Fail("pairRepId", input.PairRepId == id ? "a rep cannot be their own pair" : $"no rep has id '{input.PairRepId}'");
         }
         if (input.Tier1Capacity is < 0 or > 1000)
         {
@@ -127,6 +174,18 @@ public sealed class RepDirectory(AppDbContext db)
         if (input.TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(input.TimeZone, out _))
         {
             Fail("timeZone", $"'{input.TimeZone}' is not a time zone (use an IANA id such as Europe/Berlin)");
+        }
+        if (input.WorkingDays is { Count: 0 })
+        {
+            Fail("workingDays", "choose at least one working day");
+        }
+        if (input.Territories?.FirstOrDefault(t => string.IsNullOrWhiteSpace(t) || t.Length > 64) is { } badTerritory)
+        {
+            Fail("territories", $"'{badTerritory}' is not a territory name (1 to 64 characters)");
+        }
+        if (input.Team is { Length: > 64 })
+        {
+            Fail("team", "a team name has at most 64 characters");
         }
         if (input.OutOfOfficeFrom is { } from && input.OutOfOfficeUntil is { } until && until <= from)
         {

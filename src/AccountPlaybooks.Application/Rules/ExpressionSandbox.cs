@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;
-using AccountPlaybooks.Application.Scoring.Facts;
 
 namespace AccountPlaybooks.Application.Rules;
 
@@ -14,7 +13,7 @@ public sealed class ExpressionSandbox : ExpressionVisitor
 
     private static readonly HashSet<Type> AllowedTypes =
     [
-        typeof(AccountFacts), typeof(SignalWindow), typeof(ScoreFacts), typeof(SignalFact),
+        .. RuleParameters.FactTypes,
         typeof(string), typeof(Math), typeof(Enumerable), typeof(DateTime), typeof(TimeSpan),
         typeof(bool), typeof(char), typeof(int), typeof(long), typeof(double), typeof(decimal), typeof(float),
     ];
@@ -73,11 +72,15 @@ public sealed class ExpressionSandbox : ExpressionVisitor
 
     protected override Expression VisitInvocation(InvocationExpression node) => Deny(node, "invoking delegates is not allowed in rules");
 
-    private static bool Allowed(MemberInfo member) =>
+    /// A fact type's member must carry [RuleDoc] (operators aside): the evaluator's own helpers such as
+    /// SignalWindow.TakeEvidence stay out of reach, and the editor's vocabulary lists exactly what passes here.
+    internal static bool Allowed(MemberInfo member) =>
         !ForbiddenMembers.Contains(Name(member)) && member.DeclaringType is { } type &&
-        (IsAllowed(type) || (type == typeof(object) && member.Name is "ToString" or "Equals"));
+        (RuleParameters.FactTypes.Contains(type)
+            ? member.IsDefined(typeof(RuleDocAttribute), inherit: false) || member is MethodInfo { IsSpecialName: true, IsStatic: true }
+            : IsAllowed(type) || (type == typeof(object) && member.Name is "ToString" or "Equals"));
 
-    private static bool IsAllowed(Type type)
+    internal static bool IsAllowed(Type type)
     {
         if (type.IsArray)
         {

@@ -11,7 +11,13 @@ public sealed class GoldenCase
     public AccountFacts Account { get; init; } = new();
     public List<GoldenSignal> Signals { get; init; } = [];
     public required GoldenExpectation Expect { get; init; }
+
+    /// Where a case pinned from a real account came from (leave out in a hand-written case).
+    public GoldenCaseOrigin? Pinned { get; init; }
 }
+
+/// The account a case was pinned from, by whom and when, on which rules, and the tier stored for it then.
+public sealed record GoldenCaseOrigin(string AccountId, string AccountName, string By, DateTime At, string RulesVersion, string? StoredTier);
 
 public sealed class GoldenSignal
 {

@@ -23,17 +23,24 @@ public static class RuleExplainer
             foreach (var result in results)
             {
                 var rule = byName[result.Rule.RuleName];
+                var (values, evidence) = Read(rule.Body, account, signals, score);
                 explanations.Add(new RuleExplanation(workflow.Workflow, rule.Name, rule.Definition.Expression, result.IsSuccess,
-                    result.Rule.Properties ?? new Dictionary<string, object>(), Values(rule.Body, account, signals, score),
-                    string.IsNullOrEmpty(result.ExceptionMessage) ? null : result.ExceptionMessage));
+                    result.Rule.Properties ?? new Dictionary<string, object>(), values,
+                    string.IsNullOrEmpty(result.ExceptionMessage) ? null : result.ExceptionMessage, evidence));
             }
         }
         return explanations;
     }
 
     /// The outermost reads of account, signals and score in an expression, each evaluated on its own.
-    public static Dictionary<string, string> Values(Expression body, AccountFacts account, SignalWindow signals, ScoreFacts score)
+    public static Dictionary<string, string> Values(Expression body, AccountFacts account, SignalWindow signals, ScoreFacts score) =>
+        Read(body, account, signals, score).Values;
+
+    /// <see cref="Values"/>, and the ids of the signals those reads counted (the rule's evidence).
+    public static (Dictionary<string, string> Values, IReadOnlyList<string> Evidence) Read(Expression body, AccountFacts account,
+        SignalWindow signals, ScoreFacts score)
     {
+        signals.TakeEvidence(); // what earlier evaluations counted is not this rule's evidence
         var reads = new ReadCollector();
         reads.Visit(body);
         var values = new Dictionary<string, string>();
@@ -52,8 +59,7 @@ public static class RuleExplainer
             }
             values.TryAdd(read.ToString(), Format(value));
         }
-        signals.TakeEvidence();
-        return values;
+        return (values, signals.TakeEvidence());
     }
 
     private static string Format(object? value) => value switch

@@ -14,7 +14,11 @@ public static partial class RuleExpressions
 {
     public sealed record Compiled(Expression Body, Func<AccountFacts, SignalWindow, ScoreFacts, bool> Evaluate);
 
-    public sealed record Problem(string Message, int? Position = null, string? Suggestion = null)
+    /// Replace the characters <see cref="Name"/> at <see cref="Position"/> of the expression with <see cref="With"/>.
+    public sealed record Replacement(int Position, string Name, string With);
+
+    /// <see cref="Fix"/>: the misspelled name at <see cref="Position"/> and the name it most likely meant.
+    public sealed record Problem(string Message, int? Position = null, string? Suggestion = null, Replacement? Fix = null)
     {
         public override string ToString() =>
             Message + (Position is { } p ? $" (at character {p + 1})" : "") + (Suggestion is null ? "" : $". {Suggestion}");
@@ -36,7 +40,7 @@ public static partial class RuleExpressions
         }
         catch (ParseException exception)
         {
-            return (null, Explain(exception));
+            return (null, Explain(exception, expression));
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
         {
@@ -55,26 +59,40 @@ public static partial class RuleExpressions
         return (new Compiled(body, lambda.CompileFast(ifFastFailedReturnNull: true) ?? lambda.Compile()), null);
     }
 
-    /// Dynamic LINQ's messages, in our words, with a suggestion for a misspelled field or helper.
-    private static Problem Explain(ParseException exception)
+    /// Dynamic LINQ's messages, in our words, with a suggestion (and a fix) for a misspelled field, helper or name.
+    private static Problem Explain(ParseException exception, string expression)
     {
         var message = exception.Message.TrimEnd('.');
         if (UnknownMember().Match(message) is { Success: true } member && FactType(member.Groups["type"].Value) is { } type)
         {
             var name = member.Groups["name"].Value;
-            return new Problem($"unknown field {name} on {ParameterOf(type)}", exception.Position,
-                Suggestions.DidYouMean(name, RuleParameters.MembersOf(type), $"fields and helpers of {ParameterOf(type)}"));
+            var members = RuleParameters.MembersOf(type);
+            return Misspelled($"unknown field {name} on {ParameterOf(type)}", name, members, $"fields and helpers of {ParameterOf(type)}",
+                expression, exception.Position);
         }
         if (UnknownIdentifier().Match(message) is { Success: true } identifier)
         {
-            return new Problem($"unknown name {identifier.Groups["name"].Value}", exception.Position,
-                Suggestions.DidYouMean(identifier.Groups["name"].Value, [RuleParameters.Account, RuleParameters.Signals, RuleParameters.Score], "names"));
+            return Misspelled($"unknown name {identifier.Groups["name"].Value}", identifier.Groups["name"].Value,
+                [RuleParameters.Account, RuleParameters.Signals, RuleParameters.Score], "names", expression, exception.Position);
         }
         return new Problem($"the expression cannot be read: {message}", exception.Position);
     }
 
-    private static Type? FactType(string name) =>
-        new[] { typeof(AccountFacts), typeof(SignalWindow), typeof(ScoreFacts), typeof(SignalFact) }.FirstOrDefault(t => t.Name == name);
+    private static Problem Misspelled(string message, string name, IReadOnlyCollection<string> valid, string what, string expression, int reported)
+    {
+        var position = NameAt(expression, name, reported);
+        var closest = Suggestions.Closest(name, valid);
+        return new Problem(message, position ?? reported, Suggestions.DidYouMean(name, valid, what),
+            position is { } at && closest is not null ? new Replacement(at, name, closest) : null);
+    }
+
+    /// Where the name is: Dynamic LINQ reports the position of the token it stopped at, which is the name itself for
+    /// an unknown member; otherwise the occurrence of the whole word nearest to the reported position.
+    private static int? NameAt(string expression, string name, int reported) =>
+        Regex.Matches(expression, $@"(?<![\w""]){Regex.Escape(name)}(?!\w)").Select(m => (int?)m.Index)
+            .OrderBy(at => Math.Abs(at!.Value - reported)).FirstOrDefault();
+
+    private static Type? FactType(string name) => RuleParameters.FactTypes.FirstOrDefault(t => t.Name == name);
 
     private static string ParameterOf(Type type) =>
         type == typeof(AccountFacts) ? "account" : type == typeof(SignalWindow) ? "signals" : type == typeof(ScoreFacts) ? "score" : type.Name;

@@ -25,7 +25,8 @@ internal sealed class RuleKindBuilder(List<RuleProblem> problems)
                 case RuleConcern.Composite when Text(d, "component") is { } component && Number(d, "weight", 0.001, 1000) is { } weight:
                     if (!componentNames.Contains(component))
                     {
-                        Add(d, $"\"component\": \"{component}\" is not a scoring workflow", Suggestions.DidYouMean(component, componentNames, "components"));
+                        Add(d, $"\"component\": \"{component}\" is not a scoring workflow", Suggestions.DidYouMean(component, componentNames, "components"),
+                            d.Source?.ReplaceText("Properties/component", component, Suggestions.Closest(component, componentNames)));
                     }
                     weights.Add(new WeightRule(rule, component, weight));
                     break;
@@ -95,18 +96,13 @@ internal sealed class RuleKindBuilder(List<RuleProblem> problems)
         foreach (var trigger in triggers.Where(t => t.Tier is not null && !tierNames.Contains(t.Tier)))
         {
             var d = trigger.Rule.Definition;
-            problems.Add(new RuleProblem(d.File, d.Workflow, d.Name, $"\"tier\": \"{trigger.Tier}\" is not a tier of the Tiering workflow", d.Line,
-                Suggestion: Suggestions.DidYouMean(trigger.Tier!, tierNames, "tiers")));
+            Add(d, $"\"tier\": \"{trigger.Tier}\" is not a tier of the Tiering workflow", Suggestions.DidYouMean(trigger.Tier!, tierNames, "tiers"),
+                d.Source?.ReplaceText("Properties/tier", trigger.Tier!, Suggestions.Closest(trigger.Tier!, tierNames)));
         }
     }
 
-    private static readonly Dictionary<RuleConcern, string[]> PropertyKeys = new()
-    {
-        [RuleConcern.Component] = ["points", "reason"],
-        [RuleConcern.Composite] = ["component", "weight"],
-        [RuleConcern.Tiering] = ["tier", "rank", "cap"],
-        [RuleConcern.Triggers] = ["action", "tier", "holdDays", "reason"],
-    };
+    private static readonly Dictionary<RuleConcern, string[]> PropertyKeys = Enum.GetValues<RuleConcern>()
+        .ToDictionary(concern => concern, concern => RuleFileKeys.PropertiesOf(concern).Select(k => k.Name).ToArray());
 
     /// A misspelled optional key ("holdDay") would silently do nothing, so every key must be known.
     private void CheckPropertyKeys(RuleDefinition d)
@@ -114,7 +110,8 @@ internal sealed class RuleKindBuilder(List<RuleProblem> problems)
         var allowed = PropertyKeys[d.Concern];
         foreach (var key in d.Properties.Keys.Where(k => !allowed.Contains(k, StringComparer.OrdinalIgnoreCase)))
         {
-            Add(d, $"unknown Properties key \"{key}\" for a {d.Concern} rule", Suggestions.DidYouMean(key, allowed, "keys"));
+            Add(d, $"unknown Properties key \"{key}\" for a {d.Concern} rule", Suggestions.DidYouMean(key, allowed, "keys"),
+                d.Source?.RenameKey($"Properties/{key}", Suggestions.Closest(key, allowed)));
         }
     }
 
@@ -142,7 +139,10 @@ internal sealed class RuleKindBuilder(List<RuleProblem> problems)
         {
             if (required)
             {
-                Add(d, $"Properties needs \"{key}\"", Suggestions.DidYouMean(key, d.Properties.Keys.ToList(), "Properties keys here"));
+                // "pionts" for "points": the fix renames the misspelled key (never a key that is valid itself).
+                var misspelled = Suggestions.Closest(key, d.Properties.Keys.Where(k => !PropertyKeys[d.Concern].Contains(k, StringComparer.OrdinalIgnoreCase)).ToList());
+                Add(d, $"Properties needs \"{key}\"", Suggestions.DidYouMean(key, d.Properties.Keys.ToList(), "Properties keys here"),
+                    misspelled is null ? null : d.Source?.RenameKey($"Properties/{misspelled}", key));
             }
             return null;
         }
@@ -167,6 +167,7 @@ internal sealed class RuleKindBuilder(List<RuleProblem> problems)
         return null;
     }
 
-    private void Add(RuleDefinition d, string message, string? suggestion) =>
-        problems.Add(new RuleProblem(d.File, d.Workflow, d.Name, message, d.Line, null, suggestion));
+    /// A problem with a fix sits at the fix's line (the misspelled key or value), otherwise at the rule's.
+    private void Add(RuleDefinition d, string message, string? suggestion, RuleFix? fix = null) =>
+        problems.Add(new RuleProblem(d.File, d.Workflow, d.Name, message, fix?.Line ?? d.Line, null, suggestion, fix));
 }

@@ -21,14 +21,41 @@ public static class RulesFolder
         return (rules, cases);
     }
 
-    /// Writes through a temporary file and a rename, so the watcher never reads half a file.
-    public static async Task WriteAsync(string folder, RuleFile file, CancellationToken cancellationToken)
+    /// The folder's rules with one file replaced by a draft (or added), and the folder's golden cases.
+    public static (List<RuleFile> Rules, List<RuleFile> Cases) WithDraft(string folder, RuleFile draft)
+    {
+        var (rules, cases) = Read(folder);
+        rules.RemoveAll(f => f.Name == draft.Name);
+        rules.Add(draft);
+        return (rules.OrderBy(f => f.Name, StringComparer.Ordinal).ToList(), cases);
+    }
+
+    /// Writes through a temporary file and a rename, so the watcher never reads half a file. A file in tests/ may be
+    /// written too ("tests/x.json"). Without <paramref name="overwrite"/> an existing file is left alone and the
+    /// answer is false (the rename refuses, so two writers cannot both win).
+    public static async Task<bool> WriteAsync(string folder, RuleFile file, CancellationToken cancellationToken, bool overwrite = true)
     {
         var path = Path.Combine(folder, file.Name);
-        var temporary = Path.Combine(folder, $".{file.Name}.{Guid.NewGuid():N}.tmp");
+        var directory = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         await File.WriteAllTextAsync(temporary, file.Content, cancellationToken);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            File.Move(temporary, path, overwrite);
+            return true;
+        }
+        catch (IOException) when (!overwrite && File.Exists(path))
+        {
+            File.Delete(temporary);
+            return false;
+        }
     }
+
+    /// A golden case file's name in tests/ from the API: "acme" or "acme.json" → "tests/acme.json", never a path.
+    public static string? CaseFileName(string name) => FileName(name.StartsWith(TestsFolder + "/", StringComparison.Ordinal)
+        ? name[(TestsFolder.Length + 1)..]
+        : name) is { } file ? $"{TestsFolder}/{file}" : null;
 
     /// A rule file name from the API: "scoring" or "scoring.json", never a path.
     public static string? FileName(string name)

@@ -27,8 +27,12 @@ public sealed class Ruleset
 
     /// <paramref name="hysteresisMargin"/> points are added to the composite for a second look at the tier
     /// (<see cref="RuleOutcome.TierWithMargin"/>), so a small dip does not demote.
-    public RuleOutcome Evaluate(AccountFacts account, SignalWindow signals, double hysteresisMargin = 0)
+    /// <paramref name="verdict"/>, when given, decides each rule instead of running it: what-would-change asks what
+    /// the rules would give if some rules answered the other way.
+    public RuleOutcome Evaluate(AccountFacts account, SignalWindow signals, double hysteresisMargin = 0, RuleVerdict? verdict = null)
     {
+        bool Passes(CompiledRule rule, ScoreFacts score) => verdict?.Invoke(rule, account, signals, score) ?? rule.Passes(account, signals, score);
+
         var passed = new List<string>();
         var reasons = new List<string>();
         var evidence = new List<string>();
@@ -37,7 +41,7 @@ public sealed class Ruleset
         signals.TakeEvidence();
         foreach (var rule in ComponentRules)
         {
-            if (rule.Rule.Passes(account, signals, noScore))
+            if (Passes(rule.Rule, noScore))
             {
                 points[rule.Component] += rule.Points;
                 passed.Add(rule.Rule.Name);
@@ -50,17 +54,17 @@ public sealed class Ruleset
             }
         }
         var components = points.ToDictionary(p => p.Key, p => Math.Clamp(p.Value, 0, 100));
-        var composite = Composite(account, signals, new ScoreFacts(components, 0), passed);
+        var composite = Composite(new ScoreFacts(components, 0), passed, Passes);
         var score = new ScoreFacts(components, composite);
 
-        var tier = TierFor(account, signals, score);
+        var tier = TierFor(score, Passes);
         passed.Add(tier.Rule.Name);
-        var withMargin = hysteresisMargin == 0 ? tier : TierFor(account, signals, new ScoreFacts(components, composite + hysteresisMargin));
+        var withMargin = hysteresisMargin == 0 ? tier : TierFor(new ScoreFacts(components, composite + hysteresisMargin), Passes);
         var triggers = new List<FiredTrigger>();
         signals.TakeEvidence();
         foreach (var trigger in TriggerRules)
         {
-            if (trigger.Rule.Passes(account, signals, score))
+            if (Passes(trigger.Rule, score))
             {
                 triggers.Add(new FiredTrigger(trigger.Rule.Name, trigger.Action, trigger.Tier, trigger.HoldDays, trigger.Reason,
                     signals.TakeEvidence().Take(MaxEvidence).ToList()));
@@ -75,16 +79,16 @@ public sealed class Ruleset
             evidence.Distinct().Take(MaxEvidence).ToList());
     }
 
-    private TierRule TierFor(AccountFacts account, SignalWindow signals, ScoreFacts score) =>
-        TierRules.FirstOrDefault(t => t.Rule.Passes(account, signals, score)) ?? TierRules[^1];
+    private TierRule TierFor(ScoreFacts score, Func<CompiledRule, ScoreFacts, bool> passes) =>
+        TierRules.FirstOrDefault(t => passes(t.Rule, score)) ?? TierRules[^1];
 
     /// The weighted mean of the components whose weight rules pass, rounded to one decimal.
-    private double Composite(AccountFacts account, SignalWindow signals, ScoreFacts score, List<string> passed)
+    private double Composite(ScoreFacts score, List<string> passed, Func<CompiledRule, ScoreFacts, bool> passes)
     {
         double total = 0, weights = 0;
         foreach (var weight in WeightRules)
         {
-            if (weight.Rule.Passes(account, signals, score))
+            if (passes(weight.Rule, score))
             {
                 total += weight.Weight * score.Component(weight.Component);
                 weights += weight.Weight;
@@ -94,3 +98,6 @@ public sealed class Ruleset
         return weights == 0 ? 0 : Math.Round(total / weights, 1);
     }
 }
+
+/// Decides one rule in place of running it (see <see cref="Ruleset.Evaluate"/>).
+public delegate bool RuleVerdict(CompiledRule rule, AccountFacts account, SignalWindow signals, ScoreFacts score);

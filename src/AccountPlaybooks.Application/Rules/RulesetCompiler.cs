@@ -45,7 +45,10 @@ public static class RulesetCompiler
         var (compiled, problem) = RuleExpressions.Compile(parser, definition.Expression, allowScore: definition.Concern != RuleConcern.Component);
         if (problem is not null)
         {
-            problems.Add(new RuleProblem(definition.File, definition.Workflow, definition.Name, problem.Message, definition.Line, problem.Position, problem.Suggestion));
+            // At the Expression's own line (a rule may span lines), with the misspelled name's fix placed in the file.
+            var fix = problem.Fix is { } replace ? definition.Source?.ReplaceInExpression(replace.Position, replace.Name, replace.With) : null;
+            problems.Add(new RuleProblem(definition.File, definition.Workflow, definition.Name, problem.Message,
+                definition.Source?.ExpressionLine ?? definition.Line, problem.Position, problem.Suggestion, fix));
             return null;
         }
         return new CompiledRule(definition, compiled!.Body, compiled.Evaluate);

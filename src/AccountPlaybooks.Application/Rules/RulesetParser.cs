@@ -7,8 +7,8 @@ namespace AccountPlaybooks.Application.Rules;
 /// is an error, where RulesEngine would silently ignore a typo such as "Enabeld".
 public static partial class RulesetParser
 {
-    private static readonly string[] WorkflowKeys = ["WorkflowName", "Rules"];
-    private static readonly string[] RuleKeys = ["RuleName", "Expression", "Properties", "Enabled", "ErrorMessage", "SuccessEvent", "RuleExpressionType"];
+    private static readonly string[] WorkflowKeys = RuleFileKeys.Workflow.Select(k => k.Name).ToArray();
+    private static readonly string[] RuleKeys = RuleFileKeys.Rule.Select(k => k.Name).ToArray();
 
     private static readonly Dictionary<string, string> Unsupported = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -68,15 +68,17 @@ public static partial class RulesetParser
                 problems.Add(new RuleProblem(file.Name, null, null, "a rule file is a JSON array of workflows: [ { \"WorkflowName\": ..., \"Rules\": [...] } ]", 1));
                 return false;
             }
+            var locations = new JsonLocations(file.Content);
+            var index = 0;
             foreach (var workflow in document.RootElement.EnumerateArray())
             {
-                ParseWorkflow(file, workflow, rules, problems);
+                ParseWorkflow(file, workflow, new RuleSource(locations, $"/{index++}"), rules, problems);
             }
             return true;
         }
     }
 
-    private static void ParseWorkflow(RuleFile file, JsonElement workflow, List<RuleDefinition> rules, List<RuleProblem> problems)
+    private static void ParseWorkflow(RuleFile file, JsonElement workflow, RuleSource source, List<RuleDefinition> rules, List<RuleProblem> problems)
     {
         if (workflow.ValueKind != JsonValueKind.Object)
         {
@@ -85,8 +87,8 @@ public static partial class RulesetParser
         }
         var name = workflow.TryGetProperty("WorkflowName", out var nameElement) && nameElement.ValueKind == JsonValueKind.String
             ? nameElement.GetString()! : null;
-        var line = name is null ? null : LineOf(file.Content, "WorkflowName", name);
-        CheckKeys(workflow, WorkflowKeys, file, name, null, line, problems);
+        var line = name is null ? null : source.LineOf("WorkflowName") ?? LineOf(file.Content, "WorkflowName", name);
+        CheckKeys(workflow, WorkflowKeys, file, name, null, source, problems);
         if (name is null)
         {
             problems.Add(new RuleProblem(file.Name, null, null, "a workflow has no \"WorkflowName\" (text)", line));
@@ -98,16 +100,18 @@ public static partial class RulesetParser
             return;
         }
         var concern = ConcernOf(name);
+        var index = 0;
         foreach (var rule in list.EnumerateArray())
         {
-            if (ParseRule(file, name, concern, rule, problems) is { } parsed)
+            if (ParseRule(file, name, concern, rule, source.Child($"Rules/{index++}"), problems) is { } parsed)
             {
                 rules.Add(parsed);
             }
         }
     }
 
-    private static RuleDefinition? ParseRule(RuleFile file, string workflow, RuleConcern concern, JsonElement rule, List<RuleProblem> problems)
+    private static RuleDefinition? ParseRule(RuleFile file, string workflow, RuleConcern concern, JsonElement rule, RuleSource source,
+        List<RuleProblem> problems)
     {
         if (rule.ValueKind != JsonValueKind.Object)
         {
@@ -115,9 +119,9 @@ public static partial class RulesetParser
             return null;
         }
         var name = Text(rule, "RuleName");
-        var line = name is null ? null : LineOf(file.Content, "RuleName", name);
+        var line = name is null ? null : source.LineOf("RuleName") ?? LineOf(file.Content, "RuleName", name);
         var before = problems.Count;
-        CheckKeys(rule, RuleKeys, file, workflow, name, line, problems);
+        CheckKeys(rule, RuleKeys, file, workflow, name, source, problems);
         if (name is null)
         {
             problems.Add(new RuleProblem(file.Name, workflow, null, "a rule has no \"RuleName\" (text)"));
@@ -150,10 +154,11 @@ public static partial class RulesetParser
         var enabled = !rule.TryGetProperty("Enabled", out var enabledElement) || enabledElement.ValueKind != JsonValueKind.False;
         return problems.Count > before || !enabled || expression is null
             ? null
-            : new RuleDefinition(file.Name, line ?? 0, workflow, concern, name, expression, properties);
+            : new RuleDefinition(file.Name, line ?? 0, workflow, concern, name, expression, properties) { Source = source };
     }
 
-    private static void CheckKeys(JsonElement element, string[] allowed, RuleFile file, string? workflow, string? rule, int? line,
+    /// An unknown key is reported at its own line, with a fix when a valid key is close to it.
+    private static void CheckKeys(JsonElement element, string[] allowed, RuleFile file, string? workflow, string? rule, RuleSource source,
         List<RuleProblem> problems)
     {
         foreach (var property in element.EnumerateObject())
@@ -162,11 +167,15 @@ public static partial class RulesetParser
             {
                 continue;
             }
-            var message = Unsupported.TryGetValue(property.Name, out var why)
-                ? why
-                : $"unknown key \"{property.Name}\"";
-            var suggestion = Unsupported.ContainsKey(property.Name) ? null : Suggestions.DidYouMean(property.Name, allowed, "keys");
-            problems.Add(new RuleProblem(file.Name, workflow, rule, message, line ?? LineOf(file.Content, property.Name), null, suggestion));
+            var line = source.LineOf(property.Name) ?? LineOf(file.Content, property.Name);
+            if (Unsupported.TryGetValue(property.Name, out var why))
+            {
+                problems.Add(new RuleProblem(file.Name, workflow, rule, why, line));
+                continue;
+            }
+            var fix = source.RenameKey(property.Name, Suggestions.Closest(property.Name, allowed));
+            problems.Add(new RuleProblem(file.Name, workflow, rule, $"unknown key \"{property.Name}\"", line, null,
+                Suggestions.DidYouMean(property.Name, allowed, "keys"), fix));
         }
     }
 

@@ -20,7 +20,11 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, ReevaluationQue
     /// The live ruleset; null until one has been accepted. Read it once per evaluation and keep the reference.
     public Ruleset? Active => Volatile.Read(ref _active);
 
-    public async Task<PublishResult> PublishAsync(IReadOnlyList<RuleFile> rules, IReadOnlyList<RuleFile> cases, string author,
+    public Task<PublishResult> PublishAsync(IReadOnlyList<RuleFile> rules, IReadOnlyList<RuleFile> cases, string author,
+        CancellationToken cancellationToken = default) => PublishAsync(rules, cases, author, null, cancellationToken);
+
+    /// <paramref name="note"/>: what the author says the change is for, kept with the version (accepted or not).
+    public async Task<PublishResult> PublishAsync(IReadOnlyList<RuleFile> rules, IReadOnlyList<RuleFile> cases, string author, string? note,
         CancellationToken cancellationToken = default)
     {
         await _publishing.WaitAsync(cancellationToken);
@@ -38,9 +42,9 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, ReevaluationQue
                 return new PublishResult(failures.Count == 0, live.Version, failures, Unchanged: true);
             }
             var (ruleset, result) = RulesetValidation.Validate(rules, cases);
-            if (_lastAttemptHash != hash)
+            if (_lastAttemptHash != hash || note is not null)
             {
-                await RecordAsync(hash, author, rules, result, cancellationToken);
+                await RecordAsync(hash, author, note, rules, result, cancellationToken);
                 _lastAttemptHash = hash;
             }
             if (ruleset is null)
@@ -89,7 +93,7 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, ReevaluationQue
 
     /// Publishes the files of an earlier version again (and the caller writes them back to the folder).
     public async Task<(PublishResult Result, IReadOnlyList<RuleFile> Files)?> RollbackAsync(string version, IReadOnlyList<RuleFile> cases,
-        string author, CancellationToken cancellationToken = default)
+        string author, string? note = null, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -99,12 +103,12 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, ReevaluationQue
             return null;
         }
         var files = Files(record);
-        return (await PublishAsync(files, cases, $"{author} (rollback to {version})", cancellationToken), files);
+        return (await PublishAsync(files, cases, $"{author} (rollback to {version})", note, cancellationToken), files);
     }
 
     private static List<RuleFile> Files(RulesetRecord record) => record.Files.Select(f => new RuleFile(f.Key, f.Value)).ToList();
 
-    private async Task RecordAsync(string hash, string author, IReadOnlyList<RuleFile> rules, PublishResult result,
+    private async Task RecordAsync(string hash, string author, string? note, IReadOnlyList<RuleFile> rules, PublishResult result,
         CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -121,6 +125,8 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, ReevaluationQue
             db.Rulesets.Add(record);
         }
         record.Author = author;
+        // Publishing the same files again (a rollback) without a note keeps the note they were first published with.
+        record.Note = note ?? record.Note;
         record.CreatedAt = clock.GetUtcNow().UtcDateTime;
         record.Status = result.Accepted ? RulesetStatus.Active : RulesetStatus.Rejected;
         record.Messages = result.Messages.ToList();

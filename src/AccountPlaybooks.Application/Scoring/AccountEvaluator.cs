@@ -52,6 +52,8 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
         int changed = 0, tierChanges = 0;
         foreach (var account in accounts)
         {
+            // A what-if whose client went away, or a cancelled run, stops here rather than at the chunk's end.
+            cancellationToken.ThrowIfCancellationRequested();
             var stored = scores.GetValueOrDefault(account.Id);
             var facts = AccountFacts.From(account, stored?.Tier ?? "", now);
             var outcome = rules.Evaluate(facts, new SignalWindow(signals[account.Id].ToList(), now), options.HysteresisPoints);

@@ -1,5 +1,6 @@
 using AccountPlaybooks.Application.Notifications;
 using AccountPlaybooks.Application.Outreach;
+using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Accounts;
 using AccountPlaybooks.Domain.Reps;
@@ -12,7 +13,7 @@ namespace AccountPlaybooks.Application.Tasks;
 /// Opens, closes and times tasks inside a playbook step. Nothing here saves: the rows join the step's unit of work,
 /// so a task exists exactly when the step that made it was stored.
 public sealed class TaskDesk(AppDbContext db, TemplateCatalog templates, BusinessCalendar calendar, NotificationOutbox outbox,
-    NotificationsOptions notifications, TasksOptions options)
+    NotificationsOptions notifications, TasksOptions options, RulesetRegistry rules)
 {
     private static readonly List<DayOfWeek> Weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 
@@ -39,8 +40,8 @@ public sealed class TaskDesk(AppDbContext db, TemplateCatalog templates, Busines
             ? new TemplateStep(context.Node.Id, request.Channel, due, slaDue)
             : new TemplateStep(escalated.NodeId ?? escalated.Id, escalated.Channel, escalated.DueAt, escalated.SlaDueAt);
         var owner = escalated?.AssigneeRepId is { } missedBy ? await db.Reps.AsNoTracking().SingleOrDefaultAsync(r => r.Id == missedBy, cancellationToken) : rep;
-        var model = TemplateModelBuilder.From(account,
-            await db.AccountScores.AsNoTracking().SingleOrDefaultAsync(s => s.AccountId == account.Id, cancellationToken),
+        var score = await db.AccountScores.AsNoTracking().SingleOrDefaultAsync(s => s.AccountId == account.Id, cancellationToken);
+        var model = TemplateModelBuilder.From(account, score,
             signalId is null ? null : await db.Signals.AsNoTracking().SingleOrDefaultAsync(s => s.Id == signalId, cancellationToken),
             owner, step, new TemplatePlaybook(context.Definition.Id, context.Definition.Name, context.Definition.Version), now);
         var rendered = templates.Render(request.Template, model);
@@ -60,8 +61,26 @@ public sealed class TaskDesk(AppDbContext db, TemplateCatalog templates, Busines
             CreatedAt = now, UpdatedAt = now,
         };
         db.Tasks.Add(task);
+        TellRepOfTopTierTaskDueToday(rep, task, account.Name, score?.Tier, now);
         context.Log(rep is null ? $"task {task.Id} ({request.Channel}) queued in {queue}" : $"task {task.Id} ({request.Channel}) for {rep.Name} ({rep.Id}), due {due:u}");
         return task;
+    }
+
+    /// The instant message a rep may ask for: a task on a top-tier account, due the same (local) day. It joins the step's
+    /// unit of work through the outbox, like the task itself.
+    private void TellRepOfTopTierTaskDueToday(Rep? rep, OutreachTask task, string accountName, string? tier, DateTime now)
+    {
+        if (rep is not { Notifications: { Webhook: { } webhook, InstantTier1: true } } || task.EscalatedFromId is not null
+            || tier is null || tier != rules.Active?.TierRules.MinBy(t => t.Rank)?.Tier)
+        {
+            return;
+        }
+        var zone = BusinessCalendar.Zone(rep.TimeZone);
+        var localDue = TimeZoneInfo.ConvertTimeFromUtc(task.DueAt, zone);
+        if (localDue.Date == TimeZoneInfo.ConvertTimeFromUtc(now, zone).Date)
+        {
+            outbox.Enqueue(webhook, RepMessages.Tier1Task(rep, task, accountName, tier, localDue));
+        }
     }
 
     /// Records the outcome the rep chose; the step continues through the matching port.

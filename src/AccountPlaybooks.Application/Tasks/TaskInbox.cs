@@ -41,6 +41,10 @@ public sealed class TaskInbox(AppDbContext db, PlaybookRuntime runtime, TaskDesk
         {
             tasks = tasks.Where(t => t.Queue == queue);
         }
+        if (query.TaskIds is { } ids)
+        {
+            tasks = tasks.Where(t => ids.Contains(t.Id));
+        }
         if (query.AccountId is { Length: > 0 } accountId)
         {
             tasks = tasks.Where(t => t.AccountId == accountId);
@@ -48,6 +52,26 @@ public sealed class TaskInbox(AppDbContext db, PlaybookRuntime runtime, TaskDesk
         if (query.Breached is { } breached)
         {
             tasks = tasks.Where(t => (t.SlaBreachedAt != null) == breached);
+        }
+        if (query.Playbook is { Length: > 0 } playbook)
+        {
+            tasks = tasks.Where(t => t.PlaybookId == playbook);
+        }
+        if (query.Kind is { Length: > 0 } kind)
+        {
+            if (!Enum.TryParse<TaskKind>(kind, ignoreCase: true, out var parsedKind) || int.TryParse(kind, out _))
+            {
+                throw new ValidationException("kind", $"kind must be one of {string.Join(", ", Enum.GetNames<TaskKind>())}");
+            }
+            tasks = tasks.Where(t => t.Kind == parsedKind);
+        }
+        if (query.DeadlineFrom is { } from)
+        {
+            tasks = tasks.Where(t => (t.SlaDueAt ?? t.DueAt) >= from);
+        }
+        if (query.DeadlineTo is { } to)
+        {
+            tasks = tasks.Where(t => (t.SlaDueAt ?? t.DueAt) < to);
         }
         var rows = Rows(tasks);
         var total = await rows.CountAsync(cancellationToken);
@@ -172,6 +196,21 @@ public sealed class TaskInbox(AppDbContext db, PlaybookRuntime runtime, TaskDesk
         return moved;
     }
 
+    /// The reps whose tasks the viewer oversees: a manager, themselves and their reports; null for everyone (admins, ops).
+    internal async Task<List<string>?> TeamAsync(TaskViewer viewer, CancellationToken cancellationToken)
+    {
+        if (viewer.IsRep)
+        {
+            return viewer.RepId is null ? [] : [viewer.RepId];
+        }
+        if (!viewer.IsManager)
+        {
+            return null;
+        }
+        return await db.Reps.Where(r => viewer.RepId != null && (r.ManagerId == viewer.RepId || r.Id == viewer.RepId)).Select(r => r.Id)
+            .ToListAsync(cancellationToken);
+    }
+
     /// Tasks with their account's name, tier and score.
     private IQueryable<InboxRow> Rows(IQueryable<OutreachTask> tasks) =>
         from t in tasks
@@ -192,7 +231,7 @@ public sealed class TaskInbox(AppDbContext db, PlaybookRuntime runtime, TaskDesk
     }
 
     /// Reps: their own tasks. Managers: their own, their reports', and the queues. Everyone else: all.
-    private async Task<IQueryable<OutreachTask>> VisibleAsync(TaskViewer viewer, CancellationToken cancellationToken)
+    internal async Task<IQueryable<OutreachTask>> VisibleAsync(TaskViewer viewer, CancellationToken cancellationToken)
     {
         var tasks = db.Tasks.AsQueryable();
         if (viewer.IsRep)
@@ -201,8 +240,7 @@ public sealed class TaskInbox(AppDbContext db, PlaybookRuntime runtime, TaskDesk
         }
         if (viewer.IsManager)
         {
-            var team = await db.Reps.Where(r => viewer.RepId != null && (r.ManagerId == viewer.RepId || r.Id == viewer.RepId)).Select(r => r.Id)
-                .ToListAsync(cancellationToken);
+            var team = await TeamAsync(viewer, cancellationToken) ?? [];
             return tasks.Where(t => t.Queue != null || (t.AssigneeRepId != null && team.Contains(t.AssigneeRepId)));
         }
         return tasks;

@@ -32,7 +32,7 @@ internal static class EvaluateCommand
             await using var scope = host.Services.CreateAsyncScope();
             if (parsed.GetValue(whatIf))
             {
-                await PrintAsync(output, await scope.ServiceProvider.GetRequiredService<WhatIf>().RunAsync(ruleset, cancellationToken));
+                await PrintAsync(output, await scope.ServiceProvider.GetRequiredService<WhatIf>().RunAsync(ruleset, null, cancellationToken));
                 return Cli.Ok;
             }
             await scope.ServiceProvider.GetRequiredService<RulesetRegistry>().PublishAsync(rules, cases, "cli evaluate", cancellationToken);
@@ -63,6 +63,24 @@ internal static class EvaluateCommand
         foreach (var mover in report.Movers.Take(50))
         {
             await output.WriteLineAsync($"  {mover.AccountId} {mover.Name}: {mover.From ?? "(none)"} → {mover.To} (composite {mover.Composite}; {string.Join(", ", mover.Rules)})");
+        }
+        if (report.Playbooks.Count > 0)
+        {
+            await output.WriteLineAsync("Playbooks:");
+        }
+        foreach (var playbook in report.Playbooks)
+        {
+            var tasks = playbook.TasksPerEntry is { } perEntry ? $", {playbook.TasksCreated} task(s) in the first {report.TaskHorizonDays} days ({perEntry} each)" : "";
+            await output.WriteLineAsync($"  {playbook.PlaybookId}: {playbook.Entering} enter, {playbook.Leaving} leave ({playbook.OpenTasksCancelled} open task(s) cancelled){tasks}" +
+                                        (playbook.EstimateNote is { } note ? $" — {note}" : ""));
+        }
+        if (report.TasksPerRep.Count > 0)
+        {
+            await output.WriteLineAsync($"Tasks per rep (created in the first {report.TaskHorizonDays} days, estimated / open tasks cancelled):");
+        }
+        foreach (var rep in report.TasksPerRep)
+        {
+            await output.WriteLineAsync($"  {rep.Name}: +{rep.Created} / -{rep.Cancelled}");
         }
     }
 }

@@ -31,7 +31,10 @@ internal static class UserCommands
                 var created = await scope.ServiceProvider.GetRequiredService<UserAdministration>().AddAsync(request, cancellationToken: cancellationToken);
                 var output = parsed.InvocationConfiguration.Output;
                 await output.WriteLineAsync($"Added {created.User.Email} ({Roles(created.User.Role)}).");
-                await output.WriteLineAsync($"API token (shown once, store it now): {created.Token}");
+                if (created.Token is { } token)
+                {
+                    await output.WriteLineAsync($"API token (shown once, store it now): {token}");
+                }
                 return Cli.Ok;
             }
             catch (ValidationException invalid)

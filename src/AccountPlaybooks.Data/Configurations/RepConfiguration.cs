@@ -19,6 +19,11 @@ internal sealed class RepConfiguration : IEntityTypeConfiguration<Rep>
         rep.Property(r => r.TimeZone).HasMaxLength(64);
         rep.Property(r => r.Territories).HasJsonConversion();
         rep.Property(r => r.WorkingDays).HasJsonConversion();
+        rep.ComplexProperty(r => r.Notifications, notifications =>
+        {
+            notifications.Property(n => n.Webhook).HasMaxLength(64);
+            notifications.Property(n => n.Address).HasMaxLength(256);
+        });
         rep.Property(r => r.Version).IsConcurrencyToken();
         rep.HasIndex(r => r.Email).IsUnique();
         rep.HasIndex(r => r.Team);

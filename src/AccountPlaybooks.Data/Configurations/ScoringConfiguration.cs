@@ -51,6 +51,7 @@ internal sealed class RulesetRecordConfiguration : IEntityTypeConfiguration<Rule
         ruleset.Property(r => r.Id).HasMaxLength(16);
         ruleset.Property(r => r.Hash).HasMaxLength(64);
         ruleset.Property(r => r.Author).HasMaxLength(256);
+        ruleset.Property(r => r.Note).HasMaxLength(RulesetRecord.MaxNoteLength);
         ruleset.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         ruleset.Property(r => r.Messages).HasJsonConversion();
         ruleset.Property(r => r.Files).HasJsonConversion();

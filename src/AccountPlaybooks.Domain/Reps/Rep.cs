@@ -26,6 +26,7 @@ public sealed class Rep
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
     public DateTime? OutOfOfficeFrom { get; set; }
     public DateTime? OutOfOfficeUntil { get; set; }
+    public RepNotifications Notifications { get; set; } = new();
     public Guid Version { get; set; }
 
     public bool IsOutOfOffice(DateTime utcNow) =>

@@ -15,5 +15,8 @@ public sealed class ApiToken
     public DateTime? ExpiresAt { get; set; }
     public DateTime? RevokedAt { get; set; }
 
+    /// When the token last opened a request, to the minute or so (recorded at most once a minute per token).
+    public DateTime? LastUsedAt { get; set; }
+
     public bool IsActive(DateTime utcNow) => RevokedAt is null && (ExpiresAt is not { } expires || utcNow < expires);
 }

@@ -12,5 +12,8 @@ public sealed class User
     /// PBKDF2 hash with its salt and iteration count; null for token-only users.
     public string? PasswordHash { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// Set when an admin disables the user: no sign-in, no token works, an open Studio session ends. Null when active.
+    public DateTime? DisabledAt { get; set; }
     public List<ApiToken> Tokens { get; set; } = [];
 }

@@ -20,7 +20,7 @@ public static class AuthApi
     public static void MapAuthApi(this WebApplication app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapPost("/login", Login).AllowAnonymous().WithName("Login").ProducesProblem(StatusCodes.Status401Unauthorized).WithSummary("Sign in with email and password (sets the Studio cookie)");
+        auth.MapPost("/login", Login).AllowAnonymous().WithName("Login").ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).WithSummary("Sign in with email and password (sets the Studio cookie)");
         auth.MapPost("/logout", (Delegate)Logout).RequireAuthorization(Policies.AnyRole).WithName("Logout").WithSummary("Sign out");
         auth.MapGet("/session", GetSession).AllowAnonymous().WithName("Session").WithSummary("The signed-in user, or null when signed out");
         auth.MapGet("/me", GetMe).RequireAuthorization(Policies.AnyRole).WithName("Me").WithSummary("Who am I");
@@ -33,6 +33,11 @@ public static class AuthApi
         if (user is null || (DemoUsers.IsDemo(user.Email) && !demo.Enabled))
         {
             return TypedResults.Problem(title: "Wrong email or password", statusCode: StatusCodes.Status401Unauthorized);
+        }
+        if (user.DisabledAt is not null)
+        {
+            return TypedResults.Problem(title: "This user is disabled", detail: "Ask an admin to enable your user again.",
+                statusCode: StatusCodes.Status403Forbidden);
         }
         var principal = UserClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);

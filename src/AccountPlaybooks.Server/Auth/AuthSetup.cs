@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using AccountPlaybooks.Application.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -27,6 +29,7 @@ public static class AuthSetup
                 cookie.SlidingExpiration = true;
                 cookie.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
+                cookie.Events.OnValidatePrincipal = RefreshFromStore;
             });
 
         builder.Services.AddAuthorizationBuilder()
@@ -35,8 +38,36 @@ public static class AuthSetup
             .AddPolicy(Policies.Ops, p => p.RequireRole(Roles.Admin, Roles.Ops))
             .AddPolicy(Policies.Managers, p => p.RequireRole(Roles.Admin, Roles.Manager))
             .AddPolicy(Policies.Designers, p => p.RequireRole(Roles.Admin, Roles.Manager, Roles.Ops))
+            .AddPolicy(Policies.Reports, p => p.RequireRole(Roles.Admin, Roles.Manager, Roles.Ops))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
     }
+
+    /// A Studio session follows the stored user: a disabled or removed user is signed out at their next request, and a
+    /// changed role or name applies at once (the cookie is reissued with the new claims).
+    private static async Task RefreshFromStore(CookieValidatePrincipalContext context)
+    {
+        if (!Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
+        {
+            return;
+        }
+        var users = context.HttpContext.RequestServices.GetRequiredService<UserAdministration>();
+        var user = await users.FindActiveAsync(id, context.HttpContext.RequestAborted);
+        if (user is null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
+        }
+        var current = UserClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme);
+        if (!SameClaims(context.Principal!, current))
+        {
+            context.ReplacePrincipal(current);
+            context.ShouldRenew = true;
+        }
+    }
+
+    private static bool SameClaims(ClaimsPrincipal a, ClaimsPrincipal b) =>
+        new[] { ClaimTypes.Role, ClaimTypes.Name, ClaimTypes.Email, CurrentUser.RepIdClaim }.All(type => a.FindFirstValue(type) == b.FindFirstValue(type));
 
     private static Task Status(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

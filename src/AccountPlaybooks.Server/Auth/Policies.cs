@@ -15,6 +15,9 @@ public static class Policies
     /// The playbook designer's helpers (expression checks, vocabulary, publish impact): admin, manager, ops.
     public const string Designers = nameof(Designers);
 
+    /// Dashboard and reports (/api/reports): admin, manager, ops — ops own the tiers the reports count.
+    public const string Reports = nameof(Reports);
+
     /// Users and tokens: admin.
     public const string Admin = nameof(Admin);
 }

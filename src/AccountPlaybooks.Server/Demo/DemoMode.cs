@@ -5,8 +5,17 @@ namespace AccountPlaybooks.Server.Demo;
 
 public static class DemoMode
 {
-    public static void AddDemoMode(this WebApplicationBuilder builder) =>
-        builder.Services.AddSingleton(builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions());
+    public static void AddDemoMode(this WebApplicationBuilder builder)
+    {
+        var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
+        builder.Services.AddSingleton(demo);
+        if (demo.Enabled)
+        {
+            // After the first evaluation, the seeded demo gets 90 days of tier moves and worked tasks (the dashboard's data).
+            builder.Services.AddScoped<DemoHistory>();
+            builder.Services.AddHostedService<DemoHistoryBackfill>();
+        }
+    }
 
     /// First run in demo mode: ~2,000 accounts, ~20,000 signals, 8 reps and the demo logins.
     public static async Task SeedDemoDataAsync(this WebApplication app)

@@ -23,6 +23,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
                 Title = "Conflicting change",
                 Detail = conflict.Message,
             },
+            RefusedException refused => Refusal(refused),
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
@@ -37,6 +38,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         }
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Refusal(RefusedException refused)
+    {
+        var problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = refused.Title, Detail = refused.Message };
+        foreach (var (key, value) in refused.Extensions)
+        {
+            problem.Extensions[key] = value;
+        }
+        return problem;
     }
 
     /// A body that does not bind says which JSON path was wrong.

@@ -21,6 +21,8 @@ public static class NotificationsApi
         var notifications = app.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization(Policies.Ops);
         notifications.MapGet("/", List).WithName("ListNotifications").ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Outgoing notifications, newest first, by ?status=pending|delivered|dead and ?webhook=NAME, with payload and last error; paged");
+        notifications.MapGet("/{id:long}", Get).WithName("GetNotification").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One notification: its payload, attempts, last error and state (after a retry: whether it went out)");
         notifications.MapPost("/{id:long}/retry", Retry).WithName("RetryNotification").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Send a dead letter again, with a fresh count of attempts (404 unknown, 409 when it is not a dead letter or its webhook is gone)");
     }
@@ -59,6 +61,12 @@ public static class NotificationsApi
         return TypedResults.Ok(new Page<NotificationView>(
             items.Select(n => NotificationView.From(n, options.Webhooks.ContainsKey(n.Webhook))).ToList(), number, size, total));
     }
+
+    private static async Task<Results<Ok<NotificationView>, ProblemHttpResult>> Get(long id, AppDbContext db, NotificationsOptions options,
+        CancellationToken cancellationToken) =>
+        await db.Notifications.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken) is { } notification
+            ? TypedResults.Ok(NotificationView.From(notification, options.Webhooks.ContainsKey(notification.Webhook)))
+            : TypedResults.Problem(title: $"There is no notification {id}", statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<Results<Ok<NotificationView>, ProblemHttpResult>> Retry(long id, AppDbContext db, NotificationDelivery delivery,
         NotificationsOptions options, CancellationToken cancellationToken)

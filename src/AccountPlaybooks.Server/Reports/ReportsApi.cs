@@ -1,45 +1,73 @@
-using AccountPlaybooks.Data;
-using AccountPlaybooks.Domain.Tasks;
+using System.ComponentModel;
+using AccountPlaybooks.Application.Reports;
 using AccountPlaybooks.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace AccountPlaybooks.Server.Reports;
 
-/// Reports for managers. SLA attainment: of the tasks with an SLA that came due in the window, how many were
-/// completed in time, per assignee and playbook.
+/// The dashboard's reports (docs/reports.md), for admins, managers and ops. Each answers JSON rows, or the same rows as
+/// CSV with ?format=csv (or Accept: text/csv). Ranged reports cover [from, to), by default the last 30 days.
 public static class ReportsApi
 {
+    private const string FormatHelp = "json (default) or csv; an Accept: text/csv header also asks for CSV";
+    private const string FromHelp = "start of the range (inclusive, UTC); default: 30 days before to";
+    private const string ToHelp = "end of the range (exclusive, UTC); default: now";
+
     public static void MapReportsApi(this WebApplication app)
     {
-        var reports = app.MapGroup("/api/reports").WithTags("Reports");
-        reports.MapGet("/sla-attainment", SlaAttainment).RequireAuthorization(Policies.Managers).WithName("SlaAttainment")
-            .WithSummary("Tasks with an SLA due in [from, to): met, breached and still open, per assignee and playbook (default: the last 30 days)");
+        var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Reports).ProducesCsvToo();
+        reports.MapGet("/tier-distribution", TierDistribution).WithName("TierDistributionReport").ProducesValidationProblem()
+            .WithSummary("Accounts per tier now, in the live rules' order, with share, average score, unowned and flagged accounts");
+        reports.MapGet("/movements", Movements).WithName("MovementsReport").ProducesValidationProblem()
+            .WithSummary("Tier moves per day or week by cause: promotions, demotions, triggers, ruleset changes, newly tiered accounts");
+        reports.MapGet("/time-in-tier", TimeInTier).WithName("TimeInTierReport").ProducesValidationProblem()
+            .WithSummary("Days in each tier: median and 75th percentile for the accounts in it now and for the stays that ended in the range");
+        reports.MapGet("/sla-attainment", SlaAttainment).WithName("SlaAttainment").ProducesValidationProblem()
+            .WithSummary("Tasks with an SLA due in the range: met, breached and still open, per rep, per playbook or per both");
+        reports.MapGet("/coverage", Coverage).WithName("CoverageReport").ProducesValidationProblem()
+            .WithSummary("Tier 1 accounts per AE and SDR against their capacity, accounts owned, and the accounts without an owner");
+        reports.MapGet("/sla-breaches", SlaBreaches).WithName("SlaBreachHeatmapReport").ProducesValidationProblem()
+            .WithSummary("SLA breaches per playbook step and weekday (the assignee's time zone): tasks due, breached, and the share");
     }
 
-    private static async Task<Ok<List<SlaAttainmentRow>>> SlaAttainment(AppDbContext db, TimeProvider clock, DateTime? from, DateTime? to,
+    private static async Task<Results<Ok<List<TierDistributionRow>>, CsvReport<TierDistributionRow>>> TierDistribution(TierDistributionReport report,
+        HttpRequest request, TimeProvider clock, [Description(FormatHelp)] string? format, CancellationToken cancellationToken) =>
+        ReportFormat.Answer(request, format, await report.RunAsync(cancellationToken), "tier-distribution", asOf: clock.GetUtcNow().UtcDateTime);
+
+    private static async Task<Results<Ok<List<MovementRow>>, CsvReport<MovementRow>>> Movements(MovementsReport report, HttpRequest request,
+        TimeProvider clock, [Description(FromHelp)] DateTime? from, [Description(ToHelp)] DateTime? to,
+        [Description("day (default) or week (ISO weeks, Monday first)")] string? interval,
+        [Description("only moves into or out of this tier")] string? tier, [Description(FormatHelp)] string? format, CancellationToken cancellationToken)
+    {
+        var range = ReportRange.Resolve(from, to, clock.GetUtcNow().UtcDateTime);
+        return ReportFormat.Answer(request, format, await report.RunAsync(range, interval, tier, cancellationToken), "movements", range);
+    }
+
+    private static async Task<Results<Ok<List<TimeInTierRow>>, CsvReport<TimeInTierRow>>> TimeInTier(TimeInTierReport report, HttpRequest request,
+        TimeProvider clock, [Description(FromHelp)] DateTime? from, [Description(ToHelp)] DateTime? to, [Description(FormatHelp)] string? format,
         CancellationToken cancellationToken)
     {
-        var end = to?.ToUniversalTime() ?? clock.GetUtcNow().UtcDateTime;
-        var start = from?.ToUniversalTime() ?? end.AddDays(-30);
-        var tasks = await db.Tasks.AsNoTracking()
-            .Where(t => t.SlaDueAt != null && t.SlaDueAt >= start && t.SlaDueAt < end && t.Status != OutreachTaskStatus.Cancelled)
-            .Select(t => new { t.AssigneeRepId, t.Queue, t.PlaybookId, t.SlaDueAt, t.CompletedAt, t.SlaBreachedAt })
-            .ToListAsync(cancellationToken);
-        var rows = tasks
-            .GroupBy(t => (Assignee: t.AssigneeRepId ?? "queue:" + t.Queue, t.PlaybookId))
-            .Select(g =>
-            {
-                var met = g.Count(t => t.CompletedAt <= t.SlaDueAt && t.SlaBreachedAt == null);
-                var open = g.Count(t => t.CompletedAt == null && t.SlaBreachedAt == null);
-                var breached = g.Count() - met - open;
-                return new SlaAttainmentRow(g.Key.Assignee, g.Key.PlaybookId, g.Count(), met, breached, open,
-                    met + breached == 0 ? null : Math.Round(100.0 * met / (met + breached), 1));
-            })
-            .OrderBy(r => r.Assignee).ThenBy(r => r.PlaybookId).ToList();
-        return TypedResults.Ok(rows);
+        var range = ReportRange.Resolve(from, to, clock.GetUtcNow().UtcDateTime);
+        return ReportFormat.Answer(request, format, await report.RunAsync(range, cancellationToken), "time-in-tier", range);
+    }
+
+    private static async Task<Results<Ok<List<SlaAttainmentRow>>, CsvReport<SlaAttainmentRow>>> SlaAttainment(SlaAttainmentReport report,
+        HttpRequest request, TimeProvider clock, [Description(FromHelp)] DateTime? from, [Description(ToHelp)] DateTime? to,
+        [Description("rep (default), playbook or rep-playbook")] string? by, [Description(FormatHelp)] string? format, CancellationToken cancellationToken)
+    {
+        var range = ReportRange.Resolve(from, to, clock.GetUtcNow().UtcDateTime);
+        return ReportFormat.Answer(request, format, await report.RunAsync(range, by, cancellationToken), "sla-attainment", range);
+    }
+
+    private static async Task<Results<Ok<List<CoverageRow>>, CsvReport<CoverageRow>>> Coverage(CoverageReport report, HttpRequest request,
+        TimeProvider clock, [Description(FormatHelp)] string? format, CancellationToken cancellationToken) =>
+        ReportFormat.Answer(request, format, await report.RunAsync(cancellationToken), "coverage", asOf: clock.GetUtcNow().UtcDateTime);
+
+    private static async Task<Results<Ok<List<SlaBreachCell>>, CsvReport<SlaBreachCell>>> SlaBreaches(SlaBreachHeatmapReport report,
+        HttpRequest request, TimeProvider clock, [Description(FromHelp)] DateTime? from, [Description(ToHelp)] DateTime? to,
+        [Description(FormatHelp)] string? format, CancellationToken cancellationToken)
+    {
+        var range = ReportRange.Resolve(from, to, clock.GetUtcNow().UtcDateTime);
+        return ReportFormat.Answer(request, format, await report.RunAsync(range, cancellationToken), "sla-breaches", range);
     }
 }
-
-/// One assignee's SLA record for one playbook; attainment is met / (met + breached) in percent.
-public sealed record SlaAttainmentRow(string Assignee, string? PlaybookId, int Tasks, int Met, int Breached, int Open, double? AttainmentPercent);

@@ -18,26 +18,40 @@ public static class RulesApi
 
     public sealed record TierView(string Tier, int Rank, int? Cap);
 
-    public sealed record VersionView(string Id, string Author, DateTime CreatedAt, string Status, IReadOnlyList<string> Messages,
+    public sealed record VersionView(string Id, string Author, DateTime CreatedAt, string Status, string? Note, IReadOnlyList<string> Messages,
         IReadOnlyList<string> Files);
+
+    /// One version with its files' text, for a diff between versions.
+    public sealed record VersionDetail(string Id, string Author, DateTime CreatedAt, string Status, string? Note, IReadOnlyList<string> Messages,
+        IReadOnlyList<RuleFileText> Files);
+
+    public sealed record RuleFileText(string Name, string Content);
 
     public static void MapRulesApi(this WebApplication app)
     {
-        var rules = app.MapGroup("/api/rules").WithTags("Rules").RequireAuthorization(Policies.Ops);
+        var rules = app.MapGroup("/api/rules").WithTags("Rules").RequireAuthorization(Policies.Ops).MapRuleVocabulary();
         rules.MapGet("/", List).WithName("ListRules").WithSummary("The live ruleset: version, files, components and tiers");
+        rules.MapGet("/score-distribution", Distribution).WithName("RuleScoreDistribution")
+            .WithSummary("Today's composite scores: accounts per one-decimal composite and current tier, for the rules form's histogram");
         rules.MapGet("/versions", Versions).WithName("RuleVersions").WithSummary("Every publish attempt, accepted or rejected, newest first");
+        rules.MapGet("/versions/{version}", Version).WithName("RuleVersion").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One version with the text of its files (to compare versions)");
         rules.MapPost("/versions/{version}/rollback", Rollback).WithName("RollbackRules").ProducesProblem(StatusCodes.Status404NotFound)
-            .Produces<RuleRejection>(StatusCodes.Status422UnprocessableEntity, ProblemResponsesTransformer.ProblemJson).WithSummary("Publish an earlier version again");
+            .ProducesValidationProblem().Produces<RuleRejection>(StatusCodes.Status422UnprocessableEntity, ProblemResponsesTransformer.ProblemJson)
+            .WithSummary("Publish an earlier version again, with an optional note (?note=, up to 1,000 characters)");
         rules.MapGet("/{name}", Get).WithName("GetRuleFile")
             .Produces<string>(StatusCodes.Status200OK, "application/json").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One rule file as it is in the rules folder");
         rules.MapPut("/{name}", Publish).WithName("PublishRuleFile").AcceptsRuleFile()
-            .ProducesProblem(StatusCodes.Status400BadRequest).Produces<RuleRejection>(StatusCodes.Status422UnprocessableEntity, ProblemResponsesTransformer.ProblemJson)
-            .WithSummary("Replace a rule file: validated, golden-tested, written and made live; a bad file changes nothing (422)");
+            .ProducesValidationProblem().Produces<RuleRejection>(StatusCodes.Status422UnprocessableEntity, ProblemResponsesTransformer.ProblemJson)
+            .WithSummary("Replace a rule file: validated, golden-tested, written and made live, with an optional note (?note=, up to 1,000 " +
+                         "characters) kept with the version; a bad file changes nothing (422)");
         rules.MapPost("/{name}/validate", Validate).WithName("ValidateRuleFile").AcceptsRuleFile()
             .ProducesProblem(StatusCodes.Status400BadRequest).Produces<RuleRejection>(StatusCodes.Status422UnprocessableEntity, ProblemResponsesTransformer.ProblemJson).WithSummary("Check a draft of a rule file without publishing it");
-        rules.MapPost("/{name}/preview", Preview).WithName("PreviewRuleFile").AcceptsRuleFile()
+        rules.MapPost("/{name}/preview", Preview).WithName("PreviewRuleFile").AcceptsRuleFile().ProducesWhatIfStream()
             .ProducesProblem(StatusCodes.Status400BadRequest).Produces<RuleRejection>(StatusCodes.Status422UnprocessableEntity, ProblemResponsesTransformer.ProblemJson)
-            .WithSummary("What-if: the tier movement a draft would cause, the movers and the Tier 1 load; writes nothing");
+            .WithSummary("What-if: the tier movement a draft would cause, the movers, the Tier 1 load and the playbook consequences; writes " +
+                         "nothing. With Accept: application/x-ndjson the answer streams progress lines, then the report; closing the " +
+                         "connection stops the run");
     }
 
     private static Ok<RulesetView> List(RulesetRegistry registry, RulesOptions options)
@@ -54,13 +68,14 @@ public static class RulesApi
     }
 
     private static async Task<Results<Ok<PublishResult>, ProblemHttpResult>> Publish(string name, HttpRequest request, RulesetRegistry registry,
-        RulesOptions options, ClaimsPrincipal user, CancellationToken cancellationToken)
+        RulesOptions options, ClaimsPrincipal user, string? note, CancellationToken cancellationToken)
     {
+        var publishNote = PublishNote.Read(note);
         if (await DraftAsync(name, request, options, cancellationToken) is not { } draft)
         {
             return BadName(name);
         }
-        var result = await registry.PublishAsync(draft.Rules, draft.Cases, Author(user), cancellationToken);
+        var result = await registry.PublishAsync(draft.Rules, draft.Cases, Author(user), publishNote, cancellationToken);
         if (!result.Accepted)
         {
             return RulesProblem.From(result, $"{draft.File.Name} was not published; version {registry.Active?.Version ?? "none"} stays live");
@@ -80,7 +95,7 @@ public static class RulesApi
         return result.Accepted ? TypedResults.Ok(result) : RulesProblem.From(result, $"{draft.File.Name} has problems");
     }
 
-    private static async Task<Results<Ok<WhatIfReport>, ProblemHttpResult>> Preview(string name, HttpRequest request, RulesOptions options,
+    private static async Task<Results<Ok<WhatIfReport>, WhatIfStream, ProblemHttpResult>> Preview(string name, HttpRequest request, RulesOptions options,
         WhatIf whatIf, CancellationToken cancellationToken)
     {
         if (await DraftAsync(name, request, options, cancellationToken) is not { } draft)
@@ -88,23 +103,36 @@ public static class RulesApi
             return BadName(name);
         }
         var (ruleset, result) = RulesetValidation.Validate(draft.Rules, draft.Cases);
-        return ruleset is null
-            ? RulesProblem.From(result, $"{draft.File.Name} has problems; nothing to preview")
-            : TypedResults.Ok(await whatIf.RunAsync(ruleset, cancellationToken));
+        if (ruleset is null)
+        {
+            return RulesProblem.From(result, $"{draft.File.Name} has problems; nothing to preview");
+        }
+        return WhatIfStream.Wanted(request) ? new WhatIfStream(ruleset, whatIf) : TypedResults.Ok(await whatIf.RunAsync(ruleset, null, cancellationToken));
     }
+
+    private static async Task<Ok<ScoreDistributionReport>> Distribution(ScoreDistribution distribution, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await distribution.GetAsync(cancellationToken));
 
     private static async Task<Ok<List<VersionView>>> Versions(AppDbContext db, CancellationToken cancellationToken)
     {
         var records = await db.Rulesets.AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(100).ToListAsync(cancellationToken);
-        return TypedResults.Ok(records.Select(r => new VersionView(r.Id, r.Author, r.CreatedAt, r.Status.ToString(), r.Messages,
-            r.Files.Keys.ToList())).ToList());
+        return TypedResults.Ok(records.Select(r => new VersionView(r.Id, r.Author, r.CreatedAt, r.Status.ToString(), r.Note, r.Messages,
+            r.Files.Keys.Order(StringComparer.Ordinal).ToList())).ToList());
+    }
+
+    private static async Task<Results<Ok<VersionDetail>, NotFound>> Version(string version, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var r = await db.Rulesets.AsNoTracking().SingleOrDefaultAsync(r => r.Id == version, cancellationToken);
+        return r is null ? TypedResults.NotFound() : TypedResults.Ok(new VersionDetail(r.Id, r.Author, r.CreatedAt, r.Status.ToString(), r.Note, r.Messages,
+            r.Files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new RuleFileText(f.Key, f.Value)).ToList()));
     }
 
     private static async Task<Results<Ok<PublishResult>, NotFound, ProblemHttpResult>> Rollback(string version, RulesetRegistry registry,
-        RulesOptions options, ClaimsPrincipal user, CancellationToken cancellationToken)
+        RulesOptions options, ClaimsPrincipal user, string? note, CancellationToken cancellationToken)
     {
+        var rollbackNote = PublishNote.Read(note);
         var cases = RulesFolder.Read(options.Folder).Cases;
-        if (await registry.RollbackAsync(version, cases, Author(user), cancellationToken) is not var (result, files))
+        if (await registry.RollbackAsync(version, cases, Author(user), rollbackNote, cancellationToken) is not var (result, files))
         {
             return TypedResults.NotFound();
         }

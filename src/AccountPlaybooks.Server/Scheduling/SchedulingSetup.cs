@@ -81,6 +81,13 @@ public static class SchedulingSetup
                 .WithInterval(TimeSpan.FromDays(1))
                 .RepeatForever()
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        quartz.AddJob<RepDigestJob>(job => job.WithIdentity(RepDigestJob.Key).StoreDurably());
+        quartz.AddTrigger(trigger => trigger
+            .WithIdentity(RepDigestJob.Interval)
+            .ForJob(RepDigestJob.Key)
+            .StartNow()
+            .WithSimpleSchedule(schedule => schedule.WithInterval(RepDigestJob.Every).RepeatForever()
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
     }
 
     /// The notification outbox is sent by one job every few seconds, like the timers (retries and dead letters are rows).

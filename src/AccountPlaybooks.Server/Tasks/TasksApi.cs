@@ -16,6 +16,8 @@ public static class TasksApi
         tasks.MapGet("/", List).RequireAuthorization(Policies.AnyRole).WithName("ListTasks").ProducesValidationProblem()
             .WithSummary("Open tasks by tier, score and SLA due: a rep's own, a manager's team and queues (filter by assignee, queue, status, breached)");
         tasks.MapGet("/{id}", Get).RequireAuthorization(Policies.AnyRole).WithName("GetTask").WithSummary("One task");
+        tasks.MapGet("/{id}/why", Why).RequireAuthorization(Policies.AnyRole).WithName("WhyTask")
+            .WithSummary("Why this task: the playbook step that created it, the account's tier and the rule behind it, the signal it is about");
         tasks.MapPost("/{id}/complete", Complete).RequireAuthorization(Policies.AnyRole).WithName("CompleteTask").ProducesValidationProblem()
             .WithSummary("Record an outcome (Done, Skipped or one of the task's outcomes) and a note; the playbook continues");
         tasks.MapPost("/{id}/snooze", Snooze).RequireAuthorization(Policies.AnyRole).WithName("SnoozeTask").ProducesValidationProblem()
@@ -37,6 +39,9 @@ public static class TasksApi
 
     private static async Task<Results<Ok<TaskView>, NotFound>> Get(string id, TaskInbox inbox, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await inbox.GetAsync(Viewer(user), id, cancellationToken) is { } task ? TypedResults.Ok(task) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<TaskWhy>, NotFound>> Why(string id, TaskReasons reasons, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await reasons.ForAsync(Viewer(user), id, cancellationToken) is { } why ? TypedResults.Ok(why) : TypedResults.NotFound();
 
     private static Task<Results<Ok<TaskView>, NotFound>> Complete(string id, CompleteTask body, TaskInbox inbox, ClaimsPrincipal user,
         CancellationToken cancellationToken) =>

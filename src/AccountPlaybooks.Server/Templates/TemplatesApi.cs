@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AccountPlaybooks.Server.Hosting.OpenApi;
 using AccountPlaybooks.Application.Outreach;
 using AccountPlaybooks.Server.Auth;
@@ -5,12 +6,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AccountPlaybooks.Server.Templates;
 
-/// Task templates: every role may list, read and preview them (a preview renders against a real account and writes
-/// nothing); ops save them. A save is validated first and a bad template changes nothing: the last good version
-/// keeps rendering (422 with line and column).
+/// Task templates: ops, managers and admins list, read and preview them (a preview renders against a real account and
+/// writes nothing), with the model's fields and the playbook nodes that use each; ops and admins save them. Reps see
+/// none of this: their tasks arrive rendered. A save is validated first and a bad template changes nothing: the last
+/// good version keeps rendering (422 with line and column).
 public static class TemplatesApi
 {
-    public sealed record TemplateView(string Name, string? Hash, string? SampleTitle, IReadOnlyList<TemplateProblem> Problems);
+    // A template of this name could not be read back: the address serves the model's fields.
+    private const string FieldsRoute = "fields";
 
     public sealed record SavedView(string Name, string Hash, RenderedTask Sample);
 
@@ -22,23 +25,33 @@ public static class TemplatesApi
 
     public static void MapTemplatesApi(this WebApplication app)
     {
-        var templates = app.MapGroup("/api/templates").WithTags("Templates");
-        templates.MapGet("/", List).RequireAuthorization(Policies.AnyRole).WithName("ListTemplates")
-            .WithSummary("Every task template: the live version's hash and sample title, and what is wrong with its file now");
-        templates.MapGet("/{name}", Get).RequireAuthorization(Policies.AnyRole).WithName("GetTemplate")
+        var templates = app.MapGroup("/api/templates").WithTags("Templates").RequireAuthorization(Policies.Designers);
+        templates.MapGet("/", List).WithName("ListTemplates")
+            .WithSummary("Every task template: the live version's hash, sample title and who saved it when, what is wrong with its file now, and how many playbook nodes use it");
+        templates.MapGet($"/{FieldsRoute}", Fields).WithName("TemplateFields")
+            .WithSummary("Every variable and field a template can read, with its type, description and what it prints for the sample (generated from the model the renderer uses)");
+        templates.MapGet("/{name}", Get).WithName("GetTemplate")
             .Produces<string>(StatusCodes.Status200OK, RequestBodies.Text).ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("One template's text as it is in the templates folder");
+        templates.MapGet("/{name}/usages", Usages).WithName("TemplateUsages").ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("The playbook nodes that render the template, in published versions and in drafts newer than them");
         templates.MapPut("/{name}", Save).RequireAuthorization(Policies.Ops).WithName("SaveTemplate")
             .AcceptsText("The template's Scriban text").ProducesProblem(StatusCodes.Status400BadRequest).Produces<TemplateRejection>(StatusCodes.Status422UnprocessableEntity, ProblemResponsesTransformer.ProblemJson)
             .WithSummary("Replace or add a template: validated, written and made live; a bad template changes nothing (422)");
-        templates.MapPost("/{name}/preview", Preview).RequireAuthorization(Policies.AnyRole).WithName("PreviewTemplate")
+        templates.MapPost("/{name}/preview", Preview).WithName("PreviewTemplate")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).Produces<TemplateRejection>(StatusCodes.Status422UnprocessableEntity, ProblemResponsesTransformer.ProblemJson)
             .WithSummary("Render the saved template, or a draft in the body, against a real account; writes nothing");
     }
 
-    private static Ok<List<TemplateView>> List(TemplateCatalog catalog) => TypedResults.Ok(catalog.All
-        .Select(t => new TemplateView(t.Name, t.Live?.Hash, catalog.Render(t.Name, TaskTemplateModel.Sample).Task?.Title, t.Problems))
-        .ToList());
+    private static async Task<Ok<List<TemplateSummary>>> List(TemplateListQuery query, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await query.ListAsync(cancellationToken));
+
+    private static Ok<IReadOnlyList<TemplateVariable>> Fields(TemplateFieldGuide guide) => TypedResults.Ok(guide.Variables);
+
+    private static async Task<Results<Ok<List<TemplateUsage>>, ProblemHttpResult>> Usages(string name, TemplateUsageQuery query,
+        CancellationToken cancellationToken) => TemplatesFolder.NameOf(name) is { } template
+        ? TypedResults.Ok(await query.ForAsync(template, cancellationToken))
+        : TemplatesProblem.BadName(name);
 
     private static Results<ContentHttpResult, NotFound, ProblemHttpResult> Get(string name, TemplatesOptions options)
     {
@@ -51,15 +64,19 @@ public static class TemplatesApi
     }
 
     private static async Task<Results<Ok<SavedView>, ProblemHttpResult>> Save(string name, HttpRequest request, TemplateCatalog catalog,
-        CancellationToken cancellationToken)
+        TemplateSaver saver, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (TemplatesFolder.NameOf(name) is not { } template)
         {
             return TemplatesProblem.BadName(name);
         }
+        if (template == FieldsRoute)
+        {
+            return TemplatesProblem.BadRequest("Reserved template name", $"'{FieldsRoute}' cannot be a template name: /api/templates/{FieldsRoute} lists the model's fields");
+        }
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(cancellationToken);
-        var problems = await catalog.SaveAsync(template, text, cancellationToken);
+        var problems = await saver.SaveAsync(template, text, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "api", cancellationToken);
         if (problems.Count > 0)
         {
             var live = catalog.TryGet(template);

@@ -23,6 +23,13 @@ public sealed class ServerProcess : IAsyncLifetime
     /// Where the server's stdout and stderr go.
     public string LogFile { get; private set; } = null!;
 
+    /// The server's SQLite database, for tests that must move time (SLA deadlines) the way only a day's wait would.
+    public string DatabaseFile => Path.Combine(_folder, "app.db");
+
+    /// The port of the "alerts" webhook (SLA warnings and breaches). Nothing listens there unless a test does, so
+    /// notifications fail and become dead letters after one attempt.
+    public int WebhookPort { get; } = FreeLoopbackPort();
+
     public async Task InitializeAsync()
     {
         var dll = typeof(ServerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ServerDll").Value!;
@@ -75,6 +82,13 @@ public sealed class ServerProcess : IAsyncLifetime
             // A small demo (the default is 2,000 accounts) keeps the start-up to a few seconds.
             "--Demo:Accounts=60",
             "--Demo:Signals=600",
+            // A Slack channel offered to reps (their notification settings); nothing listens there (a message becomes a dead letter).
+            "--Notifications:Webhooks:team-slack:Url=http://127.0.0.1:9/services/slack",
+            "--Notifications:Webhooks:team-slack:Format=slack",
+            "--Notifications:RepWebhooks:0=team-slack",
+            $"--Notifications:Webhooks:alerts:Url=http://127.0.0.1:{WebhookPort}/alerts",
+            "--Notifications:SlaWebhook=alerts",
+            "--Notifications:MaxAttempts=1",
             // Copies, so that a test that saves a rule, template or playbook leaves the repository alone.
             $"--Rules:Folder={CopyFolder(RepoPaths.Rules, In("rules"))}",
             $"--Templates:Folder={CopyFolder(RepoPaths.Templates, In("templates"))}",

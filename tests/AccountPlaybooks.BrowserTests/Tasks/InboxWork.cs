@@ -35,6 +35,11 @@ public sealed class InboxWork(ServerProcess server, Chromium chromium) : Browser
         await Assertions.Expect(task).ToBeVisibleAsync();
         await Assertions.Expect(rows.First).ToHaveAttributeAsync("aria-current", "true");
 
+        // Why this task: the playbook step and the tier, without a link to the run (reps do not open playbooks).
+        var why = task.GetByRole(AriaRole.Region, new() { Name = "Why this task" });
+        await Assertions.Expect(why).ToContainTextAsync("of playbook");
+        await Assertions.Expect(why).ToContainTextAsync(new System.Text.RegularExpressions.Regex("Tier\\d\\s*since"));
+        await Assertions.Expect(why.GetByRole(AriaRole.Link, new() { Name = "Open the run" })).ToHaveCountAsync(0);
         await task.GetByRole(AriaRole.Button, new() { Name = "Done", Exact = true }).ClickAsync();
         await task.GetByLabel("Note").FillAsync("Read the brief; calling tomorrow.");
         await ScreenshotAsync("inbox");

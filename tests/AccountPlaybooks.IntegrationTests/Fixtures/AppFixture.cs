@@ -37,6 +37,11 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
     /// Extra settings a derived fixture wants (demo mode, small limits).
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// Services a derived fixture adds or replaces (a log sink to read, a test double).
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(provider);
@@ -57,7 +62,11 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
             {
                 web.UseSetting(key, value);
             }
-            web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+            web.ConfigureServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                ConfigureServices(services);
+            });
         });
         _ = _factory.Server; // starts the host: migrations, demo seeding
         await SeedUsersAsync();
@@ -113,7 +122,7 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
             var repId = role switch { UserRole.Manager => ManagerRepId, UserRole.Rep => RepRepId, _ => null };
             var created = await users.AddAsync(new NewUser($"{role}@example.test".ToLowerInvariant(), $"Test {role}", role,
                 "correct horse battery", repId));
-            _tokens[role] = created.Token;
+            _tokens[role] = created.Token!; // a first token is issued unless asked not to
         }
     }
 }

@@ -119,6 +119,36 @@ public abstract class TaskInboxFlow<TApp>(TApp app) : IClassFixture<TApp> where 
     }
 
     [Fact]
+    public async Task WhyNamesThePlaybookStepTheTierCauseAndTheSignal()
+    {
+        var task = await EnterTier2Async("tk-why");
+        var id = task.GetProperty("id").GetString();
+
+        var why = await (await app.ClientAs(UserRole.Rep).GetAsync($"/api/tasks/{id}/why")).ReadAsync<JsonElement>();
+
+        var step = why.GetProperty("step");
+        Assert.Equal(("tier2-call", "Tier 2 call", "call", "CreateTask"), (step.GetProperty("playbookId").GetString(),
+            step.GetProperty("playbookName").GetString(), step.GetProperty("nodeId").GetString(), step.GetProperty("nodeType").GetString()));
+        Assert.Equal(await app.WithDbAsync(db => db.PlaybookInstances.Where(i => i.AccountId == "tk-why").Select(i => i.Id).SingleAsync()),
+            step.GetProperty("instanceId").GetString());
+        Assert.Contains("Tier2", step.GetProperty("startedBy").GetString());
+        var tier = why.GetProperty("tier");
+        Assert.Equal("Tier2", tier.GetProperty("tier").GetString());
+        var change = await app.WithDbAsync(db => db.TierChanges.Where(c => c.AccountId == "tk-why").OrderBy(c => c.Id).LastAsync());
+        Assert.Equal((change.Kind, change.RulesetVersion), (tier.GetProperty("kind").GetString(), tier.GetProperty("rulesetVersion").GetString()));
+        Assert.Equal(change.CauseRules, tier.GetProperty("rules").EnumerateArray().Select(r => r.GetString()));
+        Assert.NotEmpty(tier.GetProperty("reasons").EnumerateArray());
+        if (change.CauseSignalIds.FirstOrDefault() is { } evidence)
+        {
+            Assert.Equal(evidence, why.GetProperty("signal").GetProperty("id").GetString());
+        }
+
+        // Someone who may not see the task cannot ask why either.
+        await (await app.ClientAs(UserRole.Manager).PostJsonAsync($"/api/tasks/{id}/reassign", new { queue = "east-overflow" })).ReadAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientAs(UserRole.Rep).GetAsync($"/api/tasks/{id}/why")).StatusCode);
+    }
+
+    [Fact]
     public async Task RepsSeeOnlyTheirOwnTasksAndCannotReassign()
     {
         var task = await EnterTier2Async("tk-visibility");

@@ -13,7 +13,7 @@ public abstract class TemplatesApiPreview<TApp>(TApp app) : IClassFixture<TApp> 
     private static StringContent Text(string text) => new(text, Encoding.UTF8, "text/plain");
 
     private async Task<JsonElement> TemplateAsync(string name) =>
-        JsonDocument.Parse(await app.ClientAs(UserRole.Rep).GetStringAsync("/api/templates")).RootElement.EnumerateArray()
+        JsonDocument.Parse(await app.ClientAs(UserRole.Manager).GetStringAsync("/api/templates")).RootElement.EnumerateArray()
             .Single(t => t.GetProperty("name").GetString() == name);
 
     [Fact]
@@ -22,7 +22,7 @@ public abstract class TemplatesApiPreview<TApp>(TApp app) : IClassFixture<TApp> 
         await ScoredAccounts.ImportAsync(app);
         var topReason = (await ScoredAccounts.DetailAsync(app, "fit-1")).GetProperty("score").GetProperty("reasons")[0].GetString()!;
 
-        var response = await app.ClientAs(UserRole.Rep).PostJsonAsync("/api/templates/tier1-research-brief/preview", new { accountId = "fit-1" });
+        var response = await app.ClientAs(UserRole.Ops).PostJsonAsync("/api/templates/tier1-research-brief/preview", new { accountId = "fit-1" });
 
         var preview = await response.ReadAsync<JsonElement>();
         Assert.Equal("Research brief for Good Fit One: 15 minutes before the first touch", preview.GetProperty("title").GetString());
@@ -47,10 +47,10 @@ public abstract class TemplatesApiPreview<TApp>(TApp app) : IClassFixture<TApp> 
     [Fact]
     public async Task Answers404GivenUnknownAccountOrTemplate()
     {
-        var rep = app.ClientAs(UserRole.Rep);
+        var manager = app.ClientAs(UserRole.Manager);
 
-        var account = await (await rep.PostJsonAsync("/api/templates/escalation/preview", new { accountId = "no-such-account" })).ProblemAsync(404);
-        await (await rep.PostJsonAsync("/api/templates/no-such-template/preview", new { accountId = "fit-1" })).ProblemAsync(404);
+        var account = await (await manager.PostJsonAsync("/api/templates/escalation/preview", new { accountId = "no-such-account" })).ProblemAsync(404);
+        await (await manager.PostJsonAsync("/api/templates/no-such-template/preview", new { accountId = "fit-1" })).ProblemAsync(404);
 
         Assert.Equal("There is no account no-such-account", account.GetProperty("title").GetString());
     }
@@ -60,7 +60,7 @@ public abstract class TemplatesApiPreview<TApp>(TApp app) : IClassFixture<TApp> 
     {
         await ScoredAccounts.ImportAsync(app);
 
-        var response = await app.ClientAs(UserRole.Rep).PostJsonAsync("/api/templates/escalation/preview",
+        var response = await app.ClientAs(UserRole.Ops).PostJsonAsync("/api/templates/escalation/preview",
             new { accountId = "fit-1", text = "Escalation\n{{ account.nmae }}" });
 
         var problem = (await response.ProblemAsync(422)).GetProperty("problems")[0];
@@ -71,6 +71,7 @@ public abstract class TemplatesApiPreview<TApp>(TApp app) : IClassFixture<TApp> 
     [Fact]
     public async Task KeepsTheLastGoodVersionGivenBrokenSave()
     {
+        await ScoredAccounts.ImportAsync(app);
         var before = await TemplateAsync("escalation");
         var file = Path.Combine(app.TemplatesFolder, "escalation.sbn");
         var text = await File.ReadAllTextAsync(file);
@@ -86,7 +87,12 @@ public abstract class TemplatesApiPreview<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Equal(before.GetProperty("hash").GetString(), after.GetProperty("hash").GetString());
         Assert.Equal("Escalation: Northwind Analytics missed its response SLA", after.GetProperty("sampleTitle").GetString());
         Assert.Equal(text, await File.ReadAllTextAsync(file));
-        Assert.Equal(text, await app.ClientAs(UserRole.Rep).GetStringAsync("/api/templates/escalation"));
+        Assert.Equal(text, await app.ClientAs(UserRole.Manager).GetStringAsync("/api/templates/escalation"));
+        // The live version still renders the stored text for a real account.
+        var live = await (await app.ClientAs(UserRole.Manager).PostJsonAsync("/api/templates/escalation/preview", new { accountId = "fit-1" }))
+            .ReadAsync<JsonElement>();
+        Assert.Equal(("Escalation: Good Fit One missed its response SLA", false), (live.GetProperty("title").GetString(), live.GetProperty("draft").GetBoolean()));
+        Assert.Equal(before.GetProperty("hash").GetString(), live.GetProperty("hash").GetString());
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public abstract class TemplatesHotReload<TApp>(TApp app) : IClassFixture<TApp> w
             .Single(t => t.GetProperty("name").GetString() == name);
 
     private async Task<string> PreviewTitleAsync() =>
-        (await (await app.ClientAs(UserRole.Rep).PostJsonAsync("/api/templates/tier3-nurture-email/preview", new { accountId = "fit-2" }))
+        (await (await app.ClientAs(UserRole.Ops).PostJsonAsync("/api/templates/tier3-nurture-email/preview", new { accountId = "fit-2" }))
             .ReadAsync<JsonElement>()).GetProperty("title").GetString()!;
 
     [Fact]

@@ -1,45 +1,83 @@
+using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Domain.Accounts;
 
 namespace AccountPlaybooks.Application.Scoring.Facts;
 
 /// The account as the rules see it (parameter name <c>account</c>). Missing numbers are 0 and missing text is "",
-/// so expressions never meet null.
+/// so expressions never meet null. Only members with a [RuleDoc] are reachable from a rule.
+[RuleDoc("The account being evaluated: its fields and helpers over them")]
 public sealed class AccountFacts
 {
+    [RuleDoc("The account's id", Example = "account.Id == \"9001\"")]
     public string Id { get; init; } = "";
+
+    [RuleDoc("The company name", Example = "account.Name.Contains(\"Bank\")")]
     public string Name { get; init; } = "";
+
+    [RuleDoc("The normalised web domain (acme.com), \"\" if unknown", Example = "account.Domain.EndsWith(\".edu\")")]
     public string Domain { get; init; } = "";
+
+    [RuleDoc("The industry, \"\" if unknown (== is case-sensitive; IndustryIn ignores case)", Example = "account.Industry == \"Government\"")]
     public string Industry { get; init; } = "";
+
+    [RuleDoc("Employees, 0 if unknown", Example = "account.EmployeeCount >= 200")]
     public int EmployeeCount { get; init; }
+
+    [RuleDoc("Annual revenue in dollars, 0 if unknown; compare with whole numbers", Example = "account.AnnualRevenue >= 20000000")]
     public decimal AnnualRevenue { get; init; }
+
+    [RuleDoc("The country, \"\" if unknown", Example = "account.Country == \"US\"")]
     public string Country { get; init; } = "";
+
+    [RuleDoc("The sales region (NA, EMEA, APAC, LATAM…)", Example = "account.Region == \"NA\"")]
     public string Region { get; init; } = "";
+
+    [RuleDoc("The latest funding stage (Seed, Series A…), \"\" if unknown", Example = "account.FundingStage == \"Series B\"")]
     public string FundingStage { get; init; } = "";
 
-    /// Days since the last funding date; 9999 when unknown.
+    [RuleDoc("Whole days since the last funding date; 9999 when unknown", Example = "account.DaysSinceFunding <= 180")]
     public int DaysSinceFunding { get; init; } = 9999;
+
+    [RuleDoc("The technologies the account uses", Example = "account.TechStack.Count >= 5")]
     public IReadOnlyList<string> TechStack { get; init; } = [];
+
+    [RuleDoc("\"Prospect\" or \"Customer\"", Example = "account.Lifecycle == \"Customer\"")]
     public string Lifecycle { get; init; } = "Prospect";
+
+    [RuleDoc("True when Lifecycle is \"Customer\"", Example = "!account.IsCustomer")]
     public bool IsCustomer => Lifecycle == "Customer";
+
+    [RuleDoc("The primary segment", Example = "account.Segment == \"Mid-Market SaaS\"")]
     public string Segment { get; init; } = "";
+
+    [RuleDoc("Imported custom fields, name → text", Example = "account.CustomFields.ContainsKey(\"plan\")")]
     public IReadOnlyDictionary<string, string> CustomFields { get; init; } = new Dictionary<string, string>();
 
-    /// The tier before this evaluation ("" for a new account).
+    [RuleDoc("The tier before this evaluation, \"\" for a new account", Example = "account.CurrentTier == \"Tier2\"")]
     public string CurrentTier { get; init; } = "";
 
+    [RuleDoc("True when the tech stack has the technology (ignoring case)", Example = "account.Uses(\"Snowflake\")")]
     public bool Uses(string technology) => TechStack.Contains(technology, StringComparer.OrdinalIgnoreCase);
 
-    /// True when the stack has any of a comma-separated list: <c>account.UsesAny("Salesforce,HubSpot")</c>.
+    [RuleDoc("True when the tech stack has any of a comma-separated list (ignoring case)", Example = "account.UsesAny(\"Salesforce,HubSpot\")")]
     public bool UsesAny(string technologies) => UsesCount(technologies) > 0;
 
+    [RuleDoc("How many of a comma-separated list of technologies the stack has", Example = "account.UsesCount(\"Snowflake,dbt,Segment,Looker\") >= 2")]
     public int UsesCount(string technologies) => List(technologies).Count(Uses);
 
+    [RuleDoc("True when the industry is one of a comma-separated list (ignoring case)", Example = "account.IndustryIn(\"Software,Fintech\")")]
     public bool IndustryIn(string industries) => In(Industry, industries);
+
+    [RuleDoc("True when the country is one of a comma-separated list (ignoring case)", Example = "account.CountryIn(\"US,CA,GB\")")]
     public bool CountryIn(string countries) => In(Country, countries);
+
+    [RuleDoc("True when the region is one of a comma-separated list (ignoring case)", Example = "account.RegionIn(\"NA,EMEA\")")]
     public bool RegionIn(string regions) => In(Region, regions);
+
+    [RuleDoc("True when the funding stage is one of a comma-separated list (ignoring case)", Example = "account.FundingStageIn(\"Series A,Series B\")")]
     public bool FundingStageIn(string stages) => In(FundingStage, stages);
 
-    /// A custom field's value, or "" when the account has none.
+    [RuleDoc("A custom field's value, \"\" when the account has none", Example = "account.Custom(\"plan\") == \"enterprise\"")]
     public string Custom(string name) => CustomFields.TryGetValue(name, out var value) ? value : "";
 
     public static AccountFacts From(Account account, string currentTier, DateTime now) => new()

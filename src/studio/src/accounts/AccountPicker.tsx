@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { api, call } from '../api/client';
 import { errorMessage } from '../api/problem';
 
-/** Picks a real account by name or id, searching on the server as you type. */
+/** Picks a real account by name or id, searching on the server as you type; onChange also gets the account's name. */
 export function AccountPicker({ label, value, onChange, size = 'sm' }: {
-  label: string; value: string | null; onChange: (id: string | null) => void; size?: 'xs' | 'sm';
+  label: string; value: string | null; onChange: (id: string | null, name?: string) => void; size?: 'xs' | 'sm';
 }) {
   const [search, setSearch] = useState('');
   // The chosen account keeps its name after the search that found it changes.
@@ -23,7 +23,7 @@ export function AccountPicker({ label, value, onChange, size = 'sm' }: {
   if (value && !data.some((d) => d.value === value)) data.unshift(chosen?.value === value ? chosen : { value, label: value });
   return (
     <Select label={label} size={size} searchable clearable placeholder="Search accounts by name" data={data} value={value}
-      onChange={(id, option) => { setChosen(id && option ? { value: id, label: option.label } : null); onChange(id); }} searchValue={search} onSearchChange={setSearch} filter={({ options }) => options}
+      onChange={(id, option) => { setChosen(id && option ? { value: id, label: option.label } : null); onChange(id, items.find((a) => a.id === id)?.name); }} searchValue={search} onSearchChange={setSearch} filter={({ options }) => options}
       nothingFoundMessage={accounts.isFetching ? 'Searching…' : 'No account matches'}
       error={accounts.error ? errorMessage(accounts.error) : undefined} />
   );

@@ -96,28 +96,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Accounts with tier, score, latest signal and owners: filtered by text (name, domain, id), tier, owner (a rep id, me or none), segment, lifecycle, industry or country; sorted by name, tier, score, lastSignal or owner; paged */
+        /** Accounts, filtered by text, owner, tier, industry or country; paged */
         get: operations["ListAccounts"];
         put?: never;
         /** Upsert one or many accounts by id (JSON, NDJSON or CSV); reports bad rows by row and column */
         post: operations["ImportAccounts"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/accounts/facets": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The values the accounts filters offer, with counts: tiers, owners, segments, lifecycles */
-        get: operations["AccountFacets"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -131,7 +114,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One account: score and its components, tier history with causes and evidence, recent signals, each rule explained, playbook runs with their current steps, tasks, and owners with the reason */
+        /** One account: score, tier, tier history with causes, recent signals, and each rule explained */
         get: operations["GetAccount"];
         put?: never;
         post?: never;
@@ -193,6 +176,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/why": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why this task: the playbook step that created it, the account's tier and the rule behind it, the signal it is about */
+        get: operations["WhyTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/complete": {
         parameters: {
             query?: never;
@@ -244,6 +244,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/tier-distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts per tier now, in the live rules' order, with share, average score, unowned and flagged accounts */
+        get: operations["TierDistributionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tier moves per day or week by cause: promotions, demotions, triggers, ruleset changes, newly tiered accounts */
+        get: operations["MovementsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/time-in-tier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Days in each tier: median and 75th percentile for the accounts in it now and for the stays that ended in the range */
+        get: operations["TimeInTierReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/sla-attainment": {
         parameters: {
             query?: never;
@@ -251,8 +302,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tasks with an SLA due in [from, to): met, breached and still open, per assignee and playbook (default: the last 30 days) */
+        /** Tasks with an SLA due in the range: met, breached and still open, per rep, per playbook or per both */
         get: operations["SlaAttainment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tier 1 accounts per AE and SDR against their capacity, accounts owned, and the accounts without an owner */
+        get: operations["CoverageReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/sla-breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SLA breaches per playbook step and weekday (the assignee's time zone): tasks due, breached, and the share */
+        get: operations["SlaBreachHeatmapReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -298,6 +383,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reps/{id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rep's digest and Tier 1 message settings, and the webhooks offered to reps */
+        get: operations["GetRepNotifications"];
+        /** Choose the webhook, the address, the digest hour and whether Tier 1 tasks due today are sent at once */
+        put: operations["SaveRepNotifications"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reps/{id}/notifications/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a test message on the chosen webhook */
+        post: operations["TestRepNotifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -316,6 +436,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rules/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The keys a rule file may use and the facts and helpers an expression may call, with signatures and docs */
+        get: operations["RuleVocabulary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rules": {
         parameters: {
             query?: never;
@@ -325,6 +462,23 @@ export interface paths {
         };
         /** The live ruleset: version, files, components and tiers */
         get: operations["ListRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/score-distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Today's composite scores: accounts per one-decimal composite and current tier, for the rules form's histogram */
+        get: operations["RuleScoreDistribution"];
         put?: never;
         post?: never;
         delete?: never;
@@ -734,8 +888,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every task template: the live version's hash and sample title, and what is wrong with its file now */
+        /** Every task template: the live version's hash, sample title and who saved it when, what is wrong with its file now, and how many playbook nodes use it */
         get: operations["ListTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every variable and field a template can read, with its type, description and what it prints for the sample (generated from the model the renderer uses) */
+        get: operations["TemplateFields"];
         put?: never;
         post?: never;
         delete?: never;
@@ -755,6 +926,23 @@ export interface paths {
         get: operations["GetTemplate"];
         /** Replace or add a template: validated, written and made live; a bad template changes nothing (422) */
         put: operations["SaveTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{name}/usages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The playbook nodes that render the template, in published versions and in drafts newer than them */
+        get: operations["TemplateUsages"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -824,9 +1012,8 @@ export interface components {
         };
         AccountDetail: {
             account: components["schemas"]["AccountView"];
-            score: null | components["schemas"]["ScoreView"];
-            breakdown: null | components["schemas"]["ScoreBreakdown"];
-            tierHistory: components["schemas"]["TierChangeView"][];
+            score: null | components["schemas"]["AccountScore"];
+            tierHistory: components["schemas"]["TierChange"][];
             /** Format: int32 */
             signalCount: number;
             recentSignals: components["schemas"]["SignalView"][];
@@ -834,31 +1021,10 @@ export interface components {
             explanation: components["schemas"]["RuleExplanation"][];
             playbooks: components["schemas"]["AccountPlaybookRun"][];
             tasks: components["schemas"]["TaskView"][];
-            owners: components["schemas"]["AccountOwners"];
-        };
-        AccountFacets: {
-            /** Format: int32 */
-            total: number;
-            /** Format: int32 */
-            unscored: number;
-            tiers: components["schemas"]["TierFacet"][];
-            owners: components["schemas"]["OwnerFacet"][];
-            segments: components["schemas"]["ValueFacet"][];
-            lifecycles: components["schemas"]["LifecycleFacet"][];
-            /** Format: int32 */
-            unowned: number;
-        };
-        AccountOwners: {
-            ae: null | components["schemas"]["OwnerView"];
-            sdr: null | components["schemas"]["OwnerView"];
-            reason: null | string;
-            /** Format: date-time */
-            assignedAt: null | string;
         };
         AccountPlaybookRun: {
             instanceId: string;
             playbookId: string;
-            playbookName: null | string;
             /** Format: int32 */
             version: number;
             status: string;
@@ -868,29 +1034,27 @@ export interface components {
             /** Format: date-time */
             endedAt: null | string;
             endReason: null | string;
-            currentSteps: components["schemas"]["PlaybookStepView"][];
         };
-        AccountRow: {
-            id: string;
-            name: string;
-            domain: null | string;
-            industry: null | string;
-            country: null | string;
-            /** Format: int32 */
-            employees: null | number;
-            segment: null | string;
-            lifecycle: components["schemas"]["Lifecycle"];
-            tier: null | string;
-            /** Format: date-time */
-            tierSince: null | string;
+        AccountScore: {
+            accountId: string;
+            components?: {
+                [key: string]: number;
+            };
             /** Format: double */
-            composite: null | number;
-            reviewFlag: null | string;
+            composite?: number;
+            tier: string;
             /** Format: date-time */
-            lastSignalAt: null | string;
-            lastSignalType: null | string;
-            aeOwner: null | components["schemas"]["RepRef"];
-            sdrOwner: null | components["schemas"]["RepRef"];
+            tierSince?: string;
+            heldTier?: null | string;
+            /** Format: date-time */
+            holdUntil?: null | string;
+            reviewFlag?: null | string;
+            reasons?: string[];
+            rulesetVersion: string;
+            /** Format: date-time */
+            evaluatedAt?: string;
+            /** Format: uuid */
+            version?: string;
         };
         AccountView: {
             id: string;
@@ -954,12 +1118,20 @@ export interface components {
             outcome: null | string;
             note: null | string;
         };
-        ComponentScore: {
-            component: string;
+        CoverageRow: {
+            repId: null | string;
+            name: string;
+            role: null | string;
+            team: null | string;
+            /** Format: int32 */
+            tier1Accounts: number;
+            /** Format: int32 */
+            tier1Capacity: null | number;
             /** Format: double */
-            score: number;
-            /** Format: double */
-            weight: null | number;
+            loadPercent: null | number;
+            /** Format: int32 */
+            accounts: number;
+            outOfOffice: boolean;
         };
         CreatedUserView: {
             user: components["schemas"]["UserView"];
@@ -1054,6 +1226,12 @@ export interface components {
         ExpressionCheckResult: {
             ok: boolean;
             problems: components["schemas"]["ExpressionProblem"][];
+        };
+        ExpressionParameter: {
+            name: string;
+            type: string;
+            description: string;
+            inScoringComponents: boolean;
         };
         ExpressionProblem: {
             message: string;
@@ -1199,11 +1377,6 @@ export interface components {
         JsonElement: unknown;
         /** @enum {unknown} */
         Lifecycle: "Prospect" | "Customer";
-        LifecycleFacet: {
-            lifecycle: components["schemas"]["Lifecycle"];
-            /** Format: int32 */
-            count: number;
-        };
         LoginRequest: {
             email: string;
             password: string;
@@ -1214,6 +1387,22 @@ export interface components {
             email: string;
             role: string;
             repId: null | string;
+        };
+        MovementRow: {
+            /** Format: date */
+            start: string;
+            /** Format: int32 */
+            promotions: number;
+            /** Format: int32 */
+            demotions: number;
+            /** Format: int32 */
+            triggers: number;
+            /** Format: int32 */
+            rulesetChanges: number;
+            /** Format: int32 */
+            newlyTiered: number;
+            /** Format: int32 */
+            total: number;
         };
         NewUser: {
             email: string;
@@ -1273,23 +1462,8 @@ export interface components {
             /** Format: int32 */
             tasks: number;
         };
-        OwnerFacet: {
-            id: string;
-            name: null | string;
-            role: null | string;
-            /** Format: int32 */
-            count: number;
-        };
-        OwnerView: {
-            id: string;
-            name: null | string;
-            email: null | string;
-            role: null | string;
-            team: null | string;
-            outOfOffice: boolean;
-        };
-        PageOfAccountRow: {
-            items: components["schemas"]["AccountRow"][];
+        PageOfAccountView: {
+            items: components["schemas"]["AccountView"][];
             /** Format: int32 */
             pageNumber: number;
             /** Format: int32 */
@@ -1403,15 +1577,6 @@ export interface components {
             version: null | number;
             file: null | string;
         };
-        PlaybookStepView: {
-            nodeId: string;
-            activity: null | string;
-            waitingFor: string[];
-            /** Format: date-time */
-            dueAt: null | string;
-            taskId: null | string;
-            taskTitle: null | string;
-        };
         PlaybookSummary: {
             id: string;
             name: string;
@@ -1472,6 +1637,11 @@ export interface components {
             message: string;
             text: string;
         };
+        PropertiesKeys: {
+            concern: components["schemas"]["RuleConcern"];
+            workflowName: null | string;
+            keys: components["schemas"]["RuleKey"][];
+        };
         PublishImpact: {
             id: string;
             /** Format: int32 */
@@ -1531,8 +1701,13 @@ export interface components {
             outOfOfficeFrom?: null | string;
             /** Format: date-time */
             outOfOfficeUntil?: null | string;
+            notifications?: components["schemas"]["RepNotifications"];
             /** Format: uuid */
             version?: string;
+        };
+        RepChannel: {
+            name: string;
+            format: string;
         };
         RepChoice: {
             id: string;
@@ -1573,9 +1748,34 @@ export interface components {
             capacity: number;
             overCapacity?: boolean;
         };
-        RepRef: {
-            id: string;
-            name: null | string;
+        RepNotifications: {
+            webhook?: null | string;
+            address?: null | string;
+            dailyDigest?: boolean;
+            /** Format: int32 */
+            digestHour?: number;
+            instantTier1?: boolean;
+            /** Format: date */
+            lastDigestOn?: null | string;
+        };
+        RepNotificationsInput: {
+            webhook: null | string;
+            address: null | string;
+            dailyDigest: boolean;
+            /** Format: int32 */
+            digestHour: number;
+            instantTier1: boolean;
+        };
+        RepNotificationsView: {
+            webhook: null | string;
+            address: null | string;
+            dailyDigest: boolean;
+            /** Format: int32 */
+            digestHour: number;
+            instantTier1: boolean;
+            /** Format: date */
+            lastDigestOn: null | string;
+            channels: components["schemas"]["RepChannel"][];
         };
         /** @enum {unknown} */
         RepRole: "AE" | "SDR" | "Marketing" | "Manager";
@@ -1592,12 +1792,8 @@ export interface components {
             /** @description Wait before the second run, e.g. PT1M. */
             backoff?: string;
         };
-        RuleCause: {
-            rule: string;
-            concern: null | string;
-            description: null | string;
-            expression: null | string;
-        };
+        /** @enum {unknown} */
+        RuleConcern: "Component" | "Composite" | "Tiering" | "Triggers";
         RuleExplanation: {
             workflow: string;
             rule: string;
@@ -1613,6 +1809,24 @@ export interface components {
         RuleFileJson: {
             [key: string]: unknown;
         }[];
+        RuleFix: {
+            replace: string;
+            with: string;
+            /** Format: int32 */
+            line: number;
+            /** Format: int32 */
+            column: number;
+        };
+        RuleKey: {
+            name: string;
+            description: string;
+            kind: components["schemas"]["RuleKeyKind"];
+            /** @default false */
+            required: boolean;
+            values?: null | string[];
+        };
+        /** @enum {unknown} */
+        RuleKeyKind: "Text" | "Number" | "Boolean" | "Array" | "Object" | "Expression";
         RuleProblem: {
             file: string;
             workflow: null | string;
@@ -1623,6 +1837,7 @@ export interface components {
             /** Format: int32 */
             position?: null | number;
             suggestion?: null | string;
+            fix?: null | components["schemas"]["RuleFix"];
         };
         RuleProblemView: {
             file: string;
@@ -1634,6 +1849,7 @@ export interface components {
             /** Format: int32 */
             position: null | number;
             suggestion: null | string;
+            fix: null | components["schemas"]["RuleFix"];
             text: string;
         };
         RuleRejection: {
@@ -1654,6 +1870,13 @@ export interface components {
             components: string[];
             tiers: components["schemas"]["TierView"][];
         };
+        RuleVocabulary: {
+            workflowKeys: components["schemas"]["RuleKey"][];
+            ruleKeys: components["schemas"]["RuleKey"][];
+            propertiesKeys: components["schemas"]["PropertiesKeys"][];
+            parameters: components["schemas"]["ExpressionParameter"][];
+            types: components["schemas"]["VocabularyType"][];
+        };
         RunningOnVersion: {
             /** Format: int32 */
             version: number;
@@ -1665,34 +1888,24 @@ export interface components {
             hash: string;
             sample: components["schemas"]["RenderedTask"];
         };
-        ScoreBreakdown: {
-            components: components["schemas"]["ComponentScore"][];
-            reasons: components["schemas"]["ScoreReason"][];
-        };
-        ScoreReason: {
-            text: string;
-            component: null | string;
-            /** Format: double */
-            points: null | number;
-        };
-        ScoreView: {
-            accountId: string;
-            components: {
-                [key: string]: number;
-            };
+        ScoreCount: {
             /** Format: double */
             composite: number;
             tier: string;
+            /** Format: int32 */
+            accounts: number;
+        };
+        ScoreDistributionReport: {
+            liveVersion: null | string;
+            /** Format: int32 */
+            accounts: number;
+            /** Format: int32 */
+            unscored: number;
+            /** Format: int32 */
+            onOtherVersions: number;
             /** Format: date-time */
-            tierSince: string;
-            heldTier: null | string;
-            /** Format: date-time */
-            holdUntil: null | string;
-            reviewFlag: null | string;
-            reasons: string[];
-            rulesetVersion: string;
-            /** Format: date-time */
-            evaluatedAt: string;
+            evaluatedAt: null | string;
+            scores: components["schemas"]["ScoreCount"][];
         };
         ScriptEntry: {
             node?: null | string;
@@ -1881,8 +2094,10 @@ export interface components {
             businessTime: string;
         };
         SlaAttainmentRow: {
-            assignee: string;
+            assignee: null | string;
+            assigneeName: null | string;
             playbookId: null | string;
+            playbook: null | string;
             /** Format: int32 */
             tasks: number;
             /** Format: int32 */
@@ -1894,9 +2109,55 @@ export interface components {
             /** Format: double */
             attainmentPercent: null | number;
         };
+        SlaBreachCell: {
+            playbookId: null | string;
+            playbook: string;
+            nodeId: string;
+            weekday: components["schemas"]["DayOfWeek"];
+            /** Format: int32 */
+            due: number;
+            /** Format: int32 */
+            breached: number;
+            /** Format: double */
+            breachPercent: null | number;
+        };
         SnoozeTask: {
             /** Format: date-time */
             until: string;
+        };
+        TaskSignalWhy: {
+            id: string;
+            type: string;
+            /** Format: date-time */
+            occurredAt: string;
+            source: null | string;
+            properties: {
+                [key: string]: string;
+            };
+            role: string;
+        };
+        TaskStepWhy: {
+            playbookId: string;
+            playbookName: string;
+            /** Format: int32 */
+            version: number;
+            nodeId: string;
+            nodeType: null | string;
+            template: null | string;
+            instanceId: null | string;
+            instanceStatus: null | string;
+            startedBy: null | string;
+            /** Format: date-time */
+            startedAt: null | string;
+        };
+        TaskTierWhy: {
+            tier: string;
+            /** Format: date-time */
+            since: string;
+            kind: null | string;
+            rules: string[];
+            rulesetVersion: null | string;
+            reasons: string[];
         };
         TaskView: {
             id: string;
@@ -1934,9 +2195,23 @@ export interface components {
             /** Format: uuid */
             version: string;
         };
+        TaskWhy: {
+            step: null | components["schemas"]["TaskStepWhy"];
+            tier: null | components["schemas"]["TaskTierWhy"];
+            signal: null | components["schemas"]["TaskSignalWhy"];
+        };
         TemplateChoice: {
             name: string;
             live: boolean;
+        };
+        TemplateField: {
+            path: string;
+            type: string;
+            description: string;
+            mayBeEmpty: boolean;
+            insert: string;
+            print: string;
+            example: string;
         };
         TemplateProblem: {
             file: string;
@@ -1967,26 +2242,46 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        TemplateView: {
+        TemplateSummary: {
             name: string;
             hash: null | string;
             sampleTitle: null | string;
             problems: components["schemas"]["TemplateProblem"][];
+            savedBy: null | string;
+            /** Format: date-time */
+            savedAt: null | string;
+            /** Format: int32 */
+            uses: number;
         };
-        TierChangeView: {
+        TemplateUsage: {
+            template: string;
+            playbookId: string;
+            playbookName: string;
+            /** Format: int32 */
+            version: number;
+            status: string;
+            nodeId: string;
+            nodeType: string;
+            input: string;
+        };
+        TemplateVariable: {
+            name: string;
+            type: string;
+            description: string;
+            mayBeMissing: boolean;
+            fields: components["schemas"]["TemplateField"][];
+        };
+        TierChange: {
             /** Format: int64 */
-            id: number;
+            id?: number;
             accountId: string;
-            fromTier: null | string;
+            fromTier?: null | string;
             toTier: string;
             /** Format: date-time */
-            changedAt: string;
+            changedAt?: string;
             kind: string;
-            direction: string;
-            causeRules: string[];
-            causes: components["schemas"]["RuleCause"][];
-            causeSignalIds: string[];
-            evidence: components["schemas"]["SignalView"][];
+            causeRules?: string[];
+            causeSignalIds?: string[];
             rulesetVersion: string;
         };
         TierChoice: {
@@ -1996,12 +2291,20 @@ export interface components {
             /** Format: int32 */
             cap: null | number;
         };
-        TierFacet: {
+        TierDistributionRow: {
             tier: string;
             /** Format: int32 */
-            rank: number;
+            rank: null | number;
             /** Format: int32 */
-            count: number;
+            accounts: number;
+            /** Format: double */
+            percent: number;
+            /** Format: double */
+            averageScore: null | number;
+            /** Format: int32 */
+            withoutOwner: number;
+            /** Format: int32 */
+            flaggedForReview: number;
         };
         TierView: {
             tier: string;
@@ -2009,6 +2312,23 @@ export interface components {
             rank: number;
             /** Format: int32 */
             cap: null | number;
+        };
+        TimeInTierRow: {
+            tier: string;
+            /** Format: int32 */
+            rank: null | number;
+            /** Format: int32 */
+            accounts: number;
+            /** Format: double */
+            medianDays: null | number;
+            /** Format: double */
+            p75Days: null | number;
+            /** Format: int32 */
+            exited: number;
+            /** Format: double */
+            exitedMedianDays: null | number;
+            /** Format: double */
+            exitedP75Days: null | number;
         };
         TokenView: {
             /** Format: uuid */
@@ -2075,11 +2395,6 @@ export interface components {
             publishable: boolean;
             problems: components["schemas"]["ProblemView"][];
         };
-        ValueFacet: {
-            value: string;
-            /** Format: int32 */
-            count: number;
-        };
         VersionView: {
             id: string;
             author: string;
@@ -2088,6 +2403,31 @@ export interface components {
             status: string;
             messages: string[];
             files: string[];
+        };
+        VocabularyArgument: {
+            name: string;
+            type: string;
+        };
+        VocabularyMember: {
+            name: string;
+            kind: components["schemas"]["VocabularyMemberKind"];
+            returns: string;
+            returnsType: null | string;
+            signatures: components["schemas"]["VocabularySignature"][];
+            description: string;
+            example: null | string;
+        };
+        /** @enum {unknown} */
+        VocabularyMemberKind: "Property" | "Method";
+        VocabularySignature: {
+            text: string;
+            parameters: components["schemas"]["VocabularyArgument"][];
+        };
+        VocabularyType: {
+            name: string;
+            description: string;
+            static: boolean;
+            members: components["schemas"]["VocabularyMember"][];
         };
         WhatIfMover: {
             accountId: string;
@@ -2277,14 +2617,10 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
-                tier?: string[];
                 owner?: string;
-                segment?: string[];
-                lifecycle?: "Prospect" | "Customer";
+                tier?: string;
                 industry?: string;
                 country?: string;
-                sort?: "name" | "tier" | "score" | "lastSignal" | "owner";
-                dir?: "asc" | "desc";
                 page?: number;
                 pageSize?: number;
             };
@@ -2300,16 +2636,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageOfAccountRow"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/json": components["schemas"]["PageOfAccountView"];
                 };
             };
         };
@@ -2355,26 +2682,6 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    AccountFacets: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountFacets"];
                 };
             };
         };
@@ -2550,6 +2857,37 @@ export interface operations {
             };
         };
     };
+    WhyTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskWhy"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     CompleteTask: {
         parameters: {
             query?: never;
@@ -2682,11 +3020,128 @@ export interface operations {
             };
         };
     };
+    TierDistributionReport: {
+        parameters: {
+            query?: {
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierDistributionRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    MovementsReport: {
+        parameters: {
+            query?: {
+                /** @description start of the range (inclusive, UTC); default: 30 days before to */
+                from?: string;
+                /** @description end of the range (exclusive, UTC); default: now */
+                to?: string;
+                /** @description day (default) or week (ISO weeks, Monday first) */
+                interval?: string;
+                /** @description only moves into or out of this tier */
+                tier?: string;
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovementRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    TimeInTierReport: {
+        parameters: {
+            query?: {
+                /** @description start of the range (inclusive, UTC); default: 30 days before to */
+                from?: string;
+                /** @description end of the range (exclusive, UTC); default: now */
+                to?: string;
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeInTierRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
     SlaAttainment: {
         parameters: {
             query?: {
+                /** @description start of the range (inclusive, UTC); default: 30 days before to */
                 from?: string;
+                /** @description end of the range (exclusive, UTC); default: now */
                 to?: string;
+                /** @description rep (default), playbook or rep-playbook */
+                by?: string;
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
             };
             header?: never;
             path?: never;
@@ -2701,6 +3156,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SlaAttainmentRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    CoverageReport: {
+        parameters: {
+            query?: {
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    SlaBreachHeatmapReport: {
+        parameters: {
+            query?: {
+                /** @description start of the range (inclusive, UTC); default: 30 days before to */
+                from?: string;
+                /** @description end of the range (exclusive, UTC); default: now */
+                to?: string;
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaBreachCell"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
         };
@@ -2873,6 +3408,119 @@ export interface operations {
             };
         };
     };
+    GetRepNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepNotificationsView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SaveRepNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepNotificationsInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepNotificationsView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TestRepNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListUsers: {
         parameters: {
             query?: never;
@@ -2926,6 +3574,26 @@ export interface operations {
             };
         };
     };
+    RuleVocabulary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleVocabulary"];
+                };
+            };
+        };
+    };
     ListRules: {
         parameters: {
             query?: never;
@@ -2942,6 +3610,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RulesetView"];
+                };
+            };
+        };
+    };
+    RuleScoreDistribution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreDistributionReport"];
                 };
             };
         };
@@ -3814,7 +4502,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TemplateView"][];
+                    "application/json": components["schemas"]["TemplateSummary"][];
+                };
+            };
+        };
+    };
+    TemplateFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVariable"][];
                 };
             };
         };
@@ -3900,6 +4608,37 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["TemplateRejection"];
+                };
+            };
+        };
+    };
+    TemplateUsages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateUsage"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

@@ -1,5 +1,5 @@
 import { AppShell, Avatar, Badge, Button, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
-import { IconBuildingSkyscraper, IconChevronDown, IconFileCode, IconInbox, IconLogout, IconSitemap, IconTemplate } from '@tabler/icons-react';
+import { IconBell, IconBuildingSkyscraper, IconChartBar, IconChevronDown, IconFileCode, IconInbox, IconLogout, IconSettings, IconSitemap, IconTemplate, IconUsersGroup } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -14,7 +14,10 @@ const areaLinks: Record<Area, { label: string; icon: typeof IconSitemap }> = {
   rules: { label: 'Rules', icon: IconFileCode },
   templates: { label: 'Templates', icon: IconTemplate },
   inbox: { label: 'Inbox', icon: IconInbox },
+  dashboard: { label: 'Dashboard', icon: IconChartBar },
   accounts: { label: 'Accounts', icon: IconBuildingSkyscraper },
+  team: { label: 'Team', icon: IconUsersGroup },
+  admin: { label: 'Admin', icon: IconSettings },
 };
 
 export function Shell() {
@@ -43,7 +46,7 @@ export function Shell() {
               })}
             </Group>
           </Group>
-          <UserMenu name={user.name} role={user.role} email={user.email} />
+          <UserMenu name={user.name} role={user.role} email={user.email} isRep={!!user.repId} />
         </Group>
       </AppShell.Header>
       <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
@@ -55,7 +58,7 @@ export function Shell() {
   );
 }
 
-function UserMenu({ name, role, email }: { name: string; role: string; email: string }) {
+function UserMenu({ name, role, email, isRep }: { name: string; role: string; email: string; isRep: boolean }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const signOut = async () => {
@@ -80,6 +83,7 @@ function UserMenu({ name, role, email }: { name: string; role: string; email: st
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{email}</Menu.Label>
+        {isRep && <Menu.Item leftSection={<IconBell size={14} />} component={Link} to="/settings/notifications">Notifications</Menu.Item>}
         <Menu.Item leftSection={<IconLogout size={14} />} onClick={() => void signOut()}>Sign out</Menu.Item>
       </Menu.Dropdown>
     </Menu>

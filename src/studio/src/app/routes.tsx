@@ -4,8 +4,10 @@ import { LoginPage } from '../auth/LoginPage';
 import { RequireRole } from '../auth/RequireRole';
 import { homeFor } from '../auth/roles';
 import { useMe } from '../auth/useMe';
+import { adminRoute } from '../admin/adminRoute';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell, WelcomePage } from './Shell';
+import { teamRoute } from '../team/teamRoute';
 
 // Each area loads when first opened: the sign-in page does not wait for the canvas, the editor or the layout engine.
 const PlaybookListPage = lazy(() => import('../playbooks/list/PlaybookListPage').then((m) => ({ default: m.PlaybookListPage })));
@@ -13,7 +15,9 @@ const DesignerPage = lazy(() => import('../playbooks/designer/DesignerPage').the
 const InstancePage = lazy(() => import('../playbooks/instances/InstancePage').then((m) => ({ default: m.InstancePage })));
 const InboxPage = lazy(() => import('../tasks/InboxPage').then((m) => ({ default: m.InboxPage })));
 const RulesPage = lazy(() => import('../rules/RulesPage').then((m) => ({ default: m.RulesPage })));
+const NotificationSettingsPage = lazy(() => import('../reps/NotificationSettingsPage').then((m) => ({ default: m.NotificationSettingsPage })));
 const AccountRoutes = lazy(() => import('../accounts/AccountRoutes').then((m) => ({ default: m.AccountRoutes })));
+const DashboardPage = lazy(() => import('../reports/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const TemplatesPage = lazy(() => import('../templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 
 function Home() {
@@ -49,10 +53,14 @@ export const router = createBrowserRouter([
           { path: 'templates/:name', element: <TemplatesPage /> },
         ],
       },
+      { element: <RequireRole area="dashboard" />, children: [{ path: 'dashboard', element: <DashboardPage /> }] },
       {
         element: <RequireRole area="inbox" />,
         children: [{ path: 'inbox', element: <InboxPage /> }],
       },
+      teamRoute,
+      adminRoute,
+      { path: 'settings/notifications', element: <NotificationSettingsPage /> },
       { element: <RequireRole area="accounts" />, children: [{ path: 'accounts/*', element: <AccountRoutes /> }] },
       { path: 'welcome', element: <WelcomePage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -1,25 +1,32 @@
 import { json } from '@codemirror/lang-json';
-import { type Diagnostic, linter, lintGutter } from '@codemirror/lint';
+import { linter, lintGutter } from '@codemirror/lint';
 import { EditorView } from '@codemirror/view';
-import { Alert, Badge, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Badge, Group, Loader, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { IconChartArrows, IconRocket } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import CodeMirror from '@uiw/react-codemirror';
-import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import CodeMirror, { type ReactCodeMirrorRef } from '@uiw/react-codemirror';
+import { useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api, asText, call } from '../api/client';
-import { errorMessage, refusedProblems } from '../api/problem';
-import { markerFor, type RuleProblem } from './ruleProblems';
-import { ruleKeys } from './queries';
-import { WhatIfPanel } from './WhatIfPanel';
+import { refusedProblems } from '../api/problem';
+import { applyFix, ruleDiagnostics } from './editor/quickFixes';
+import { ProblemList } from './editor/ProblemList';
+import { useRuleCompletion } from './editor/useRuleCompletion';
+import type { RuleProblem } from './ruleProblems';
+import { RuleForm } from './form/RuleForm';
+import { RuleActions } from './RuleActions';
+import { useShareRuleDraft } from './draft/ruleDraft';
 
 /** One rule file in CodeMirror: checked by the server as you type (nothing published), problems marked at their line
- *  and expression character; what-if against every account; publish, refused with the reasons. */
+ *  and expression character; what-if against every account and publish with a note (RuleActions). */
 export function RuleEditor({ name, stored }: { name: string; stored: string }) {
-  const queryClient = useQueryClient();
   const [text, setText] = useState(stored);
+  useShareRuleDraft(name, text, stored); // the golden cases and explain panels run on what is being typed
   const [checked] = useDebouncedValue(text, 500);
+  // Form or JSON, in the URL so a link opens the same view; both edit `text`, so switching loses nothing.
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'form' ? 'form' : 'json';
+  const showView = (next: string) => setParams((p) => { if (next === 'form') p.set('view', 'form'); else p.delete('view'); return p; }, { replace: true });
   const validation = useQuery({
     queryKey: ['rules', 'validate', name, checked],
     queryFn: async (): Promise<RuleProblem[]> => {
@@ -34,61 +41,31 @@ export function RuleEditor({ name, stored }: { name: string; stored: string }) {
   });
   const problems = useMemo(() => validation.data ?? [], [validation.data]);
   const current = checked === text;
+  const completion = useRuleCompletion();
+  const editor = useRef<ReactCodeMirrorRef>(null);
   const extensions = useMemo(() => [
-    json(), lintGutter(), EditorView.lineWrapping,
+    json(), lintGutter(), EditorView.lineWrapping, completion,
     EditorView.contentAttributes.of({ 'aria-label': `${name}.json` }),
-    linter(() => (current ? problems.map((p): Diagnostic => ({ ...markerFor(text, p), severity: 'error' })) : []), { delay: 0 }),
-  ], [name, problems, current, text]);
-
-  const whatIf = useMutation({
-    mutationFn: () => call(api.POST('/api/rules/{name}/preview', { params: { path: { name } }, body: text, ...asText })),
-  });
-  const publish = useMutation({
-    mutationFn: () => call(api.PUT('/api/rules/{name}', { params: { path: { name } }, body: text, ...asText })),
-    onSuccess: (result) => {
-      queryClient.setQueryData(ruleKeys.file(name), text);
-      void queryClient.invalidateQueries({ queryKey: ruleKeys.ruleset });
-      void queryClient.invalidateQueries({ queryKey: ruleKeys.versions });
-      notifications.show({ color: 'green', title: result.unchanged ? 'Nothing changed' : `Ruleset ${result.version.slice(0, 12)} is live`,
-        message: result.unchanged ? 'The file is the same as the live one.' : 'Accounts are re-evaluated with it.' });
-    },
-  });
-  const refused = useMemo(() => { try { return publish.error ? refusedProblems<RuleProblem>(publish.error) : []; } catch { return []; } }, [publish.error]);
+    linter(() => (current ? ruleDiagnostics(text, problems) : []), { delay: 0 }),
+  ], [name, problems, current, text, completion]);
 
   return (
     <Stack gap="sm" h="100%">
       <Group justify="space-between">
         <Group gap="xs">
           <Text fw={650} ff="monospace">{name}.json</Text>
+          <SegmentedControl size="xs" value={view} onChange={showView} aria-label="View" data={[{ label: 'Form', value: 'form' }, { label: 'JSON', value: 'json' }]} />
           {text !== stored && <Badge color="yellow" variant="dot">not published</Badge>}
           {validation.isFetching ? <Loader size={12} aria-label="Checking" />
             : current && problems.length === 0 ? <Badge color="teal" variant="light">no problems</Badge>
             : current ? <Badge color="red">{problems.length} problem{problems.length > 1 ? 's' : ''}</Badge> : null}
         </Group>
-        <Group gap="xs">
-          <Button size="xs" variant="default" leftSection={<IconChartArrows size={14} />} loading={whatIf.isPending}
-            onClick={() => whatIf.mutate()}>What if…</Button>
-          <Button size="xs" leftSection={<IconRocket size={14} />} loading={publish.isPending} disabled={text === stored}
-            onClick={() => publish.mutate()}>Publish</Button>
-        </Group>
+        <RuleActions name={name} text={text} stored={stored} problems={current ? problems : []} checking={!current || validation.isFetching} />
       </Group>
-      {publish.error && (
-        <Alert color="red" role="alert" title="Not published: the live version stays">
-          {refused.length ? refused.map((p, i) => <Text key={i} size="xs">{p.workflow ? `${p.workflow}${p.rule ? ` · ${p.rule}` : ''}: ` : ''}{p.message}</Text>)
-            : <Text size="sm">{errorMessage(publish.error)}</Text>}
-        </Alert>
-      )}
-      <CodeMirror value={text} onChange={(t) => { setText(t); if (publish.error) publish.reset(); }} extensions={extensions} height="100%" style={{ flex: 1, minHeight: 0, overflow: 'auto', fontSize: 13,
-        border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} />
-      {current && problems.length > 0 && (
-        <Stack gap={2} aria-label="Problems" component="section" mah={140} style={{ overflow: 'auto' }}>
-          {problems.map((p, i) => (
-            <Text key={i} size="xs" c="red.8">{p.line ? `line ${p.line} · ` : ''}{p.workflow ?? ''}{p.rule ? ` · ${p.rule}` : ''}: {p.message}{p.suggestion ? ` ${p.suggestion}` : ''}</Text>
-          ))}
-        </Stack>
-      )}
-      {whatIf.error && <Alert color="red" role="alert" title="What-if did not run">{errorMessage(whatIf.error)}</Alert>}
-      {whatIf.data && <WhatIfPanel report={whatIf.data} onClose={() => whatIf.reset()} />}
+      {view === 'form' ? <RuleForm text={text} live={stored} onChange={setText} problems={current ? problems : []} onShowJson={() => showView('json')} />
+        : <CodeMirror ref={editor} value={text} onChange={setText} extensions={extensions} height="100%" style={{ flex: 1, minHeight: 0, overflow: 'auto', fontSize: 13,
+        border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} />}
+      {current && problems.length > 0 && view !== 'form' && <ProblemList problems={problems} text={text} onFix={(fix) => applyFix(editor.current?.view ?? undefined, fix)} />}
     </Stack>
   );
 }

@@ -20,6 +20,10 @@ const server = vi.hoisted(() => {
       state.tasks = state.tasks.filter((t) => (t as { id: string }).id !== id);
       return json({ id });
     }
+    if (url.pathname.endsWith('/why')) {
+      return json({ step: { playbookId: 'p', playbookName: 'Tier 1 priority', version: 2, nodeId: 'n', nodeType: 'CreateTask', template: 't',
+        instanceId: 'i', instanceStatus: 'Waiting', startedBy: 'entered Tier1', startedAt: new Date().toISOString() }, tier: null, signal: null });
+    }
     if (url.pathname === '/api/tasks') return json({ items: state.tasks, pageNumber: 1, pageSize: 100, total: state.tasks.length });
     return json({ title: 'Not found' }, 404);
   };
@@ -58,6 +62,9 @@ describe('InboxPage', () => {
     const open = screen.getByRole('region', { name: 'Task: Email Acme' });
     expect(within(open).getByText('Account a', { selector: 'strong' })).toBeInTheDocument();
     expect(within(open).getByRole('button', { name: 'Done' })).toHaveAttribute('aria-pressed', 'true');
+    const why = await within(open).findByRole('region', { name: 'Why this task' });
+    expect(why).toHaveTextContent('Step n of playbook Tier 1 priority v2');
+    expect(why).toHaveTextContent('started by “entered Tier1”');
 
     await user.keyboard('d');
     expect(await screen.findByRole('region', { name: 'Task: Call Bolt' })).toBeInTheDocument();

@@ -8,6 +8,7 @@ import { dateTime } from '../common/time';
 import { Markdown } from './Markdown';
 import { snoozePresets } from './snoozePresets';
 import { ChannelIcon, SlaBadge, TierBadge } from './TaskList';
+import { WhyThisTask } from './WhyThisTask';
 
 export interface TaskActions {
   note: string;
@@ -47,6 +48,7 @@ export function TaskDetail({ task, now, actions }: { task: TaskView; now: Date; 
       </Stack>
       <Divider />
       <ScrollArea style={{ flex: 1 }} p="md" aria-label="What to do">
+        <Paper bg="gray.0" radius="md" p="sm" mb="md"><WhyThisTask taskId={task.id} /></Paper>
         {task.body.trim() ? <Markdown source={task.body} /> : <Text size="sm" c="dimmed">This task has no description.</Text>}
       </ScrollArea>
       <Divider />

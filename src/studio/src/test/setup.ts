@@ -1,8 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 afterEach(() => cleanup());
+
+// findBy…/waitFor wait 1 s by default; a busy 2-core machine renders a Mantine menu slower than that.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom lacks what Mantine and CodeMirror measure with (tests in the node environment have no window at all).
 if (typeof window !== 'undefined') {

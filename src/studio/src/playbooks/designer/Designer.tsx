@@ -1,8 +1,8 @@
 import { Box, Button, Group, Modal, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useReactFlow } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useNodesInitialized, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ActivityDescriptor, PlaybookDetail } from '../../api/types';
 import { errorMessage } from '../../api/problem';
 import { copyFragment, pasteFragment } from '../model/clipboard';
@@ -43,10 +43,12 @@ export interface DesignerProps {
   onView: (view: DesignerView) => void;
   compare: [number, number] | null;
   onCompare: (versions: [number, number] | null) => void;
+  /** A step to select and bring into view once the canvas has measured its nodes (?node=). */
+  focus?: string;
 }
 
 /** The playbook designer: palette, canvas, inspector and problems around one definition being edited. */
-export function Designer({ detail, activities, vocabulary, view, onView, compare, onCompare }: DesignerProps) {
+export function Designer({ detail, activities, vocabulary, view, onView, compare, onCompare, focus }: DesignerProps) {
   const flow = useReactFlow();
   const descriptors = useMemo(() => descriptorMap(activities), [activities]);
   const state = useDesignerState(detail.definition, descriptors);
@@ -87,6 +89,14 @@ export function Designer({ detail, activities, vocabulary, view, onView, compare
     setSelected([id]);
     requestAnimationFrame(() => void flow.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.1 }));
   }, [flow, onView, view]);
+
+  const nodesMeasured = useNodesInitialized();
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!focus || focused.current || !nodesMeasured || !definition.nodes?.some((n) => n.id === focus)) return;
+    focused.current = true;
+    focusNode(focus);
+  }, [focus, nodesMeasured, definition.nodes, focusNode]);
 
   const canConnect = useCallback((from: string, port: string, to: string) => mayConnect(definition, descriptors, { from, port, to }),
     [definition, descriptors]);

@@ -7,7 +7,8 @@ import type { DesignerView } from './toolbar/DesignerToolbar';
 
 const views: DesignerView[] = ['edit', 'outline', 'live', 'versions', 'simulate'];
 
-/** /playbooks/:id — the view (?view=), the version compared (?compare=2..3) live in the URL, so a link shows the same. */
+/** /playbooks/:id — the view (?view=), the version compared (?compare=2..3) live in the URL, so a link shows the same;
+ *  ?node=ID opens with that step selected and in view (the Templates page links to the steps that use a template). */
 export function DesignerPage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
@@ -33,7 +34,7 @@ export function DesignerPage() {
   return (
     <ReactFlowProvider>
       <Designer key={playbook.data.id} detail={playbook.data} activities={activities.data}
-        vocabulary={vocabulary} view={view} onView={(v) => update({ view: v, compare: null })}
+        vocabulary={vocabulary} view={view} focus={params.get('node') ?? undefined} onView={(v) => update({ view: v, compare: null })}
         compare={compare} onCompare={(c) => update({ compare: c ? `${c[0]}..${c[1]}` : null, view: c ? 'versions' : params.get('view') })} />
     </ReactFlowProvider>
   );

@@ -1,0 +1,25 @@
+import { lazy } from 'react';
+import { Navigate, type RouteObject } from 'react-router';
+import { RequireRole } from '../auth/RequireRole';
+
+const AdminLayout = lazy(() => import('./AdminLayout').then((m) => ({ default: m.AdminLayout })));
+const UsersPage = lazy(() => import('./users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const TokensPage = lazy(() => import('./tokens/TokensPage').then((m) => ({ default: m.TokensPage })));
+const RepsPage = lazy(() => import('./reps/RepsPage').then((m) => ({ default: m.RepsPage })));
+const DeadLettersPage = lazy(() => import('./deadLetters/DeadLettersPage').then((m) => ({ default: m.DeadLettersPage })));
+
+/** /admin/...: admins only; each page loads on first use. */
+export const adminRoute: RouteObject = {
+  element: <RequireRole area="admin" />,
+  children: [{
+    path: 'admin',
+    element: <AdminLayout />,
+    children: [
+      { index: true, element: <Navigate to="users" replace /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'tokens', element: <TokensPage /> },
+      { path: 'reps', element: <RepsPage /> },
+      { path: 'dead-letters', element: <DeadLettersPage /> },
+    ],
+  }],
+};

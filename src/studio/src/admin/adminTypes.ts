@@ -1,0 +1,10 @@
+import type { components } from '../api/schema';
+
+/** Short names for the admin pages' generated schema types. */
+type Schemas = components['schemas'];
+export type UserView = Schemas['UserView'];
+export type TokenView = Schemas['TokenView'];
+export type Rep = Schemas['RepView'];
+export type RepInput = Schemas['RepInput'];
+export type NotificationView = Schemas['NotificationView'];
+export type UserRole = Schemas['UserRole'];

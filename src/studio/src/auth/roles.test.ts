@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { areasFor, homeFor, mayEdit, mayOpen } from './roles';
+
+describe('roles', () => {
+  it('lets managers read templates but only ops and admins edit them, as the API does', () => {
+    expect(mayOpen('manager', 'templates')).toBe(true);
+    expect(mayEdit('manager', 'templates')).toBe(false);
+    expect(mayEdit('ops', 'templates')).toBe(true);
+    expect(mayEdit('Admin', 'templates')).toBe(true);
+  });
+
+  it('shows reps none of the templates', () => {
+    expect(mayOpen('rep', 'templates')).toBe(false);
+    expect(mayEdit('rep', 'templates')).toBe(false);
+    expect(areasFor('rep')).toEqual(['inbox']);
+  });
+
+  it('still lands managers on their playbooks', () => {
+    expect(homeFor('manager')).toBe('/playbooks');
+  });
+
+  it('lets whoever opens an area without an editor list edit it', () => {
+    expect(mayEdit('manager', 'playbooks')).toBe(true);
+  });
+});
