@@ -14,6 +14,9 @@ export function OwnersPanel({ owners }: { owners: AccountOwners }) {
         <Stack gap="sm">
           {owners.ae && <Owner owner={owners.ae} title="Account executive" />}
           {owners.sdr && <Owner owner={owners.sdr} title="SDR" />}
+          {!owners.reason && (
+            <Text size="xs" c="dimmed">Set by an import or the API: no playbook's Assign owner step has decided them yet.</Text>
+          )}
           {owners.reason && (
             <Blockquote color="indigo" p="sm" mt={4} cite={owners.assignedAt
               ? <Tooltip label={dateTime(owners.assignedAt)}><span>assigned {timeAgo(owners.assignedAt)}</span></Tooltip> : undefined}>

@@ -70,7 +70,7 @@ function ChangeCause({ change }: { change: TierChangeView }) {
         </div>
       ))}
       {change.evidence.length > 0 && (
-        <Stack gap={4} aria-label="Evidence signals">
+        <Stack gap={4} component="section" aria-label="Evidence signals">
           <Text size="xs" c="dimmed">Evidence</Text>
           {change.evidence.slice(0, evidenceShown).map((signal) => (
             <Group key={signal.id} gap="xs" wrap="nowrap">
