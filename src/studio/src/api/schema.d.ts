@@ -15,6 +15,24 @@ export interface paths {
         put?: never;
         /** Mark a rep away and pause or reassign their open tasks (reps: themselves only) */
         post: operations["SetOutOfOffice"];
+        /** End a rep's absence now (or cancel one to come) and give back the tasks it paused (reps: themselves only) */
+        delete: operations["EndOutOfOffice"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand many open tasks to one rep or queue, all or nothing: a task that is not open (or not yours to move) refuses the lot with a 409 naming it */
+        post: operations["ReassignTasks"];
         delete?: never;
         options?: never;
         head?: never;
@@ -244,6 +262,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team: members with open, breached, due-today and escalated work and their absences; the queues; the playbooks; totals (?timeZone= for today, default yours) */
+        get: operations["GetTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team's open tasks (snoozed too) in the inbox's order, by ?rep=, ?queue=, ?playbook=, ?breached=, ?dueToday= (in ?timeZone=), ?kind=Step|Escalation; paged */
+        get: operations["ListTeamTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/sla-attainment": {
         parameters: {
             query?: never;
@@ -291,7 +343,7 @@ export interface paths {
         /** Change a rep; send the version you read to avoid overwriting someone else's change */
         put: operations["UpdateRep"];
         post?: never;
-        /** Remove a rep */
+        /** Remove a rep nobody depends on (409 naming their open tasks, accounts, reports or user otherwise) */
         delete: operations["DeleteRep"];
         options?: never;
         head?: never;
@@ -340,11 +392,97 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users and their tokens (prefixes only) */
+        /** Users with their role, rep, state and tokens (prefixes only) */
         get: operations["ListUsers"];
         put?: never;
-        /** Add a user; the answer holds their first API token, shown once */
+        /** Add a user; with issueToken (the default) the answer holds their first API token, shown once */
         post: operations["CreateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give a user another role (and rep); refused for your own admin role */
+        put: operations["ChangeUserRole"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a user: no sign-in, none of their tokens work, an open Studio session ends (not yourself) */
+        post: operations["DisableUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled user again (their unrevoked tokens work again) */
+        post: operations["EnableUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every API token, newest first: prefix, user, created, expires, last used, state */
+        get: operations["ListTokens"];
+        put?: never;
+        /** Issue a token for a user; the answer holds its clear text, shown once and never again */
+        post: operations["IssueToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a token: the next request with it is refused (revoking twice changes nothing) */
+        post: operations["RevokeToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -831,6 +969,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One notification: its payload, attempts, last error and state (after a retry: whether it went out) */
+        get: operations["GetNotification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/{id}/retry": {
         parameters: {
             query?: never;
@@ -944,6 +1099,11 @@ export interface components {
             /** @description The TextList input whose values are further ports of a node (e.g. a task's outcomes), or null. */
             portsInput?: null | string;
         };
+        BackInOffice: {
+            repId: string;
+            /** Format: int32 */
+            resumed: number;
+        };
         BookmarkView: {
             id: string;
             nodeId: string;
@@ -967,7 +1127,7 @@ export interface components {
         };
         CreatedUserView: {
             user: components["schemas"]["UserView"];
-            token: string;
+            token: null | string;
         };
         /** @enum {unknown} */
         DayOfWeek: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
@@ -1192,6 +1352,10 @@ export interface components {
             endReason: null | string;
             waitingAt: string[];
         };
+        IssuedToken: {
+            token: string;
+            details: components["schemas"]["TokenView"];
+        };
         JournalLineView: {
             /** Format: date-time */
             at: string;
@@ -1214,12 +1378,21 @@ export interface components {
             role: string;
             repId: null | string;
         };
+        NewToken: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            /** Format: int32 */
+            expiresInDays?: null | number;
+        };
         NewUser: {
             email: string;
             name: string;
             role: components["schemas"]["UserRole"];
             password: null | string;
             repId?: null | string;
+            /** @default true */
+            issueToken: boolean;
         };
         /** @description One activity in the flowchart: its id, its activity type, its inputs and where the designer draws it. */
         NodeDefinition: {
@@ -1243,6 +1416,7 @@ export interface components {
             accountId: null | string;
             taskId: null | string;
             status: string;
+            summary: string;
             payload: string;
             /** Format: int32 */
             attempts: number;
@@ -1476,6 +1650,11 @@ export interface components {
             repId: null | string;
             queue: null | string;
         };
+        ReassignTasks: {
+            taskIds: string[];
+            repId: null | string;
+            queue: null | string;
+        };
         /** @description May a subject enter the playbook again? "never" (default) or "cooldown" after string? ReenrollmentPolicy.Cooldown. */
         ReenrollmentPolicy: {
             /** @description never or cooldown. */
@@ -1486,29 +1665,6 @@ export interface components {
         RenderedTask: {
             title: string;
             body: string;
-        };
-        Rep: {
-            id: string;
-            email: string;
-            name: string;
-            role?: components["schemas"]["RepRole"];
-            team?: null | string;
-            managerId?: null | string;
-            territories?: string[];
-            pairRepId?: null | string;
-            /** Format: int32 */
-            assignmentWeight?: number;
-            /** Format: int32 */
-            tier1Capacity?: number;
-            timeZone?: string;
-            workingDays?: components["schemas"]["DayOfWeek"][];
-            /** Format: date-time */
-            outOfOfficeFrom?: null | string;
-            /** Format: date-time */
-            outOfOfficeUntil?: null | string;
-            notifications?: components["schemas"]["RepNotifications"];
-            /** Format: uuid */
-            version?: string;
         };
         RepChannel: {
             name: string;
@@ -1553,16 +1709,6 @@ export interface components {
             capacity: number;
             overCapacity?: boolean;
         };
-        RepNotifications: {
-            webhook?: null | string;
-            address?: null | string;
-            dailyDigest?: boolean;
-            /** Format: int32 */
-            digestHour?: number;
-            instantTier1?: boolean;
-            /** Format: date */
-            lastDigestOn?: null | string;
-        };
         RepNotificationsInput: {
             webhook: null | string;
             address: null | string;
@@ -1584,6 +1730,28 @@ export interface components {
         };
         /** @enum {unknown} */
         RepRole: "AE" | "SDR" | "Marketing" | "Manager";
+        RepView: {
+            id: string;
+            email: string;
+            name: string;
+            role: components["schemas"]["RepRole"];
+            team: null | string;
+            managerId: null | string;
+            territories: string[];
+            pairRepId: null | string;
+            /** Format: int32 */
+            assignmentWeight: number;
+            /** Format: int32 */
+            tier1Capacity: number;
+            timeZone: string;
+            workingDays: components["schemas"]["DayOfWeek"][];
+            /** Format: date-time */
+            outOfOfficeFrom: null | string;
+            /** Format: date-time */
+            outOfOfficeUntil: null | string;
+            /** Format: uuid */
+            version: string;
+        };
         /**
          * @description Retries of a failing activity: up to int RetryPolicy.Attempts runs in all, waiting
          *                 string RetryPolicy.Backoff (ISO-8601), doubled after each failure.
@@ -1596,6 +1764,10 @@ export interface components {
             attempts?: number;
             /** @description Wait before the second run, e.g. PT1M. */
             backoff?: string;
+        };
+        RoleChange: {
+            role: components["schemas"]["UserRole"];
+            repId?: null | string;
         };
         RuleExplanation: {
             workflow: string;
@@ -1879,6 +2051,13 @@ export interface components {
             };
             role: string;
         };
+        TasksReassigned: {
+            /** Format: int32 */
+            count: number;
+            repId: null | string;
+            queue: null | string;
+            tasks: components["schemas"]["TaskView"][];
+        };
         TaskStepWhy: {
             playbookId: string;
             playbookName: string;
@@ -1942,6 +2121,66 @@ export interface components {
             step: null | components["schemas"]["TaskStepWhy"];
             tier: null | components["schemas"]["TaskTierWhy"];
             signal: null | components["schemas"]["TaskSignalWhy"];
+        };
+        TeamCounts: {
+            /** Format: int32 */
+            open: number;
+            /** Format: int32 */
+            breached: number;
+            /** Format: int32 */
+            dueToday: number;
+            /** Format: int32 */
+            escalations: number;
+            /** Format: int32 */
+            snoozed: number;
+        };
+        TeamMember: {
+            id: string;
+            name: string;
+            email: string;
+            role: components["schemas"]["RepRole"];
+            team: null | string;
+            managerId: null | string;
+            timeZone: string;
+            /** Format: date-time */
+            outOfOfficeFrom: null | string;
+            /** Format: date-time */
+            outOfOfficeUntil: null | string;
+            outNow: boolean;
+            counts: components["schemas"]["TeamCounts"];
+        };
+        TeamOverview: {
+            everyone: boolean;
+            members: components["schemas"]["TeamMember"][];
+            queues: components["schemas"]["TeamQueue"][];
+            playbooks: components["schemas"]["TeamPlaybook"][];
+            totals: components["schemas"]["TeamTotals"];
+            timeZone: string;
+            /** Format: date-time */
+            todayFrom: string;
+            /** Format: date-time */
+            todayTo: string;
+        };
+        TeamPlaybook: {
+            id: string;
+            name: string;
+            /** Format: int32 */
+            open: number;
+        };
+        TeamQueue: {
+            name: string;
+            fallback: boolean;
+            playbooks: string[];
+            /** Format: date-time */
+            oldestOpenSince: null | string;
+            counts: components["schemas"]["TeamCounts"];
+        };
+        TeamTotals: {
+            counts: components["schemas"]["TeamCounts"];
+            /** Format: int32 */
+            queued: number;
+            /** Format: int32 */
+            membersOut: number;
         };
         TemplateChoice: {
             name: string;
@@ -2012,6 +2251,10 @@ export interface components {
         TokenView: {
             /** Format: uuid */
             id: string;
+            /** Format: uuid */
+            userId: string;
+            userEmail: string;
+            userName: string;
             name: string;
             prefix: string;
             /** Format: date-time */
@@ -2020,6 +2263,9 @@ export interface components {
             expiresAt: null | string;
             /** Format: date-time */
             revokedAt: null | string;
+            /** Format: date-time */
+            lastUsedAt: null | string;
+            status: string;
         };
         /**
          * @description What starts an instance. The host interprets the types: "tierEntered" (with string? TriggerDefinition.Tier),
@@ -2066,8 +2312,12 @@ export interface components {
             name: string;
             role: components["schemas"]["UserRole"];
             repId: null | string;
+            repName: null | string;
+            hasPassword: boolean;
             /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
+            disabledAt: null | string;
             tokens: components["schemas"]["TokenView"][];
         };
         ValidationResult: {
@@ -2167,6 +2417,79 @@ export interface operations {
             };
         };
     };
+    EndOutOfOffice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackInOffice"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReassignTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignTasks"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksReassigned"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     Login: {
         parameters: {
             query?: never;
@@ -2200,6 +2523,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2674,6 +3006,76 @@ export interface operations {
             };
         };
     };
+    GetTeam: {
+        parameters: {
+            query?: {
+                timeZone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamOverview"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTeamTasks: {
+        parameters: {
+            query?: {
+                rep?: string;
+                queue?: string;
+                playbook?: string;
+                breached?: boolean;
+                dueToday?: boolean;
+                kind?: string;
+                timeZone?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfTaskView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
     SlaAttainment: {
         parameters: {
             query?: {
@@ -2714,7 +3116,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Rep"][];
+                    "application/json": components["schemas"]["RepView"][];
                 };
             };
         };
@@ -2738,7 +3140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Rep"];
+                    "application/json": components["schemas"]["RepView"];
                 };
             };
             /** @description Bad Request */
@@ -2778,7 +3180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Rep"];
+                    "application/json": components["schemas"]["RepView"];
                 };
             };
             /** @description Not Found */
@@ -2813,7 +3215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Rep"];
+                    "application/json": components["schemas"]["RepView"];
                 };
             };
             /** @description Bad Request */
@@ -2827,6 +3229,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2856,6 +3267,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3027,6 +3447,214 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    ChangeUserRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DisableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EnableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenView"][];
+                };
+            };
+        };
+    };
+    IssueToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewToken"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedToken"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4090,6 +4718,37 @@ export interface operations {
             };
             /** @description Bad Request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
