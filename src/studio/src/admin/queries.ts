@@ -121,12 +121,17 @@ export function useNotification(id: number | null) {
   });
 }
 
+/** Refreshes the dead-letter tabs' counts. */
+export function useRefreshCounts() {
+  const queryClient = useQueryClient();
+  return () => ['dead', 'pending', 'delivered'].forEach((status) =>
+    void queryClient.invalidateQueries({ queryKey: adminKeys.notificationCount(status) }));
+}
+
 /** A retried row stays where it is and shows how the retry went; only the tabs' counts are refreshed (the list catches
  *  up when it is next loaded). */
 export function useRetryNotification() {
-  const queryClient = useQueryClient();
-  const refresh = () => ['dead', 'pending', 'delivered'].forEach((status) =>
-    void queryClient.invalidateQueries({ queryKey: adminKeys.notificationCount(status) }));
+  const refresh = useRefreshCounts();
   return useMutation({
     mutationFn: (id: number) => call(api.POST('/api/notifications/{id}/retry', { params: { path: { id } } })),
     onSuccess: refresh,

@@ -2,6 +2,7 @@ import { Box, Group, Pagination, Paper, Stack, Text, Title } from '@mantine/core
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { errorMessage } from '../api/problem';
 import { EmptyState, ErrorState, LoadingState } from '../common/QueryStates';
 import { dateTime } from '../common/time';
 import { BulkReassignBar } from './BulkReassignBar';
@@ -61,12 +62,12 @@ export function TeamPage() {
       </div>
       <TeamSummary overview={team} filters={filters} onFilter={onFilter} />
       <Group align="flex-start" gap="md" wrap="nowrap">
-        <Stack gap="md" w={300} style={{ flexShrink: 0 }}>
+        <Stack gap="md" w={280} style={{ flexShrink: 0 }}>
           <PeoplePanel members={team.members} everyone={team.everyone} selectedRep={filters.rep}
             onShow={(rep) => onFilter({ rep, queue: null })} onMarkAway={(m) => { markAway.reset(); setAway(m); }}
             onBack={(m) => endAway.mutate(m.id, {
               onSuccess: (back) => notifications.show({ color: 'green', message: `${m.name} is back; ${back.resumed} paused task${back.resumed === 1 ? '' : 's'} returned to their inbox` }),
-              onError: (error) => notifications.show({ color: 'red', title: `Could not end ${m.name}'s absence`, message: String((error as Error).message) }),
+              onError: (error) => notifications.show({ color: 'red', title: `Could not end ${m.name}'s absence`, message: errorMessage(error) }),
             })} />
           <QueuesPanel queues={team.queues} selectedQueue={filters.queue} onShow={(queue) => onFilter({ queue, rep: null })} />
         </Stack>

@@ -1,4 +1,4 @@
-import { Badge, Checkbox, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Box, Checkbox, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconAlarm, IconBeach, IconStack2 } from '@tabler/icons-react';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import type { TaskView } from '../api/types';
@@ -52,9 +52,9 @@ export function TeamTaskTable({ tasks, members, playbookNames, selection, onSele
                 onChange={() => onSelect({ type: 'all', visible: ids })} />
             </Table.Th>
             <Table.Th>Task</Table.Th>
-            <Table.Th w={190}>Assignee</Table.Th>
-            <Table.Th w={200}>Playbook</Table.Th>
-            <Table.Th w={130}>Deadline</Table.Th>
+            <Table.Th w={160}>Assignee</Table.Th>
+            <Table.Th w={180}>Playbook</Table.Th>
+            <Table.Th w={150}>Deadline</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody ref={body} onKeyDown={onKeyDown}>
@@ -72,10 +72,12 @@ export function TeamTaskTable({ tasks, members, playbookNames, selection, onSele
                 <Table.Td style={{ minWidth: 0 }}>
                   <Text size="sm" fw={600} lineClamp={1} title={task.title}>{task.title}</Text>
                   <Group gap={6} wrap="nowrap" mt={2}>
-                    <TierBadge tier={task.tier} />
+                    <Box style={{ flexShrink: 0 }}><TierBadge tier={task.tier} /></Box>
                     <Text size="xs" c="dimmed" truncate>{task.accountName}</Text>
-                    <Group gap={3} c="dimmed" wrap="nowrap"><ChannelIcon channel={task.channel} size={12} /><Text size="xs">{task.channel}</Text></Group>
-                    {task.kind === 'Escalation' && <Badge size="xs" color="orange" variant="light" leftSection={<IconAlarm size={10} />}>escalation</Badge>}
+                    <Group gap={3} c="dimmed" wrap="nowrap" style={{ flexShrink: 0 }}><ChannelIcon channel={task.channel} size={12} /><Text size="xs">{task.channel}</Text></Group>
+                    {task.kind === 'Escalation' && (
+                      <Badge size="xs" color="orange" variant="light" leftSection={<IconAlarm size={10} />} style={{ flexShrink: 0 }}>escalation</Badge>
+                    )}
                     {task.snoozedUntil && new Date(task.snoozedUntil) > now && (
                       <Tooltip label={`Hidden from the inbox until ${dateTime(task.snoozedUntil)}`}>
                         <Badge size="xs" color="gray" variant="outline">paused</Badge>
@@ -88,7 +90,7 @@ export function TeamTaskTable({ tasks, members, playbookNames, selection, onSele
                   <Text size="sm" lineClamp={1}>{task.playbookId ? playbookNames.get(task.playbookId) ?? task.playbookId : '—'}</Text>
                   {task.nodeId && <Text size="xs" c="dimmed" ff="monospace" lineClamp={1}>{task.nodeId}</Text>}
                 </Table.Td>
-                <Table.Td><SlaBadge task={task} now={now} /></Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}><SlaBadge task={task} now={now} /></Table.Td>
               </Table.Tr>
             );
           })}
