@@ -22,16 +22,17 @@ public sealed class AccountsTableFilter(ServerProcess server, Chromium chromium)
         await Page.GetByRole(AriaRole.Group, new() { Name = "Tiers" }).GetByText("Tier 1", new() { Exact = false }).First.ClickAsync();
 
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"/accounts\?tier=Tier1$"));
-        await ExpectOnlyTier1Async(rows);
+        await ExpectOnlyTier1Async(table, rows);
         await Page.ReloadAsync();
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"/accounts\?tier=Tier1$"));
         await Assertions.Expect(Page.GetByRole(AriaRole.Group, new() { Name = "Tiers" }).GetByRole(AriaRole.Checkbox, new() { Name = "Tier 1" }))
             .ToBeCheckedAsync();
-        await ExpectOnlyTier1Async(rows);
+        await ExpectOnlyTier1Async(table, rows);
 
         await table.GetByRole(AriaRole.Button, new() { Name = "Sort by score" }).ClickAsync();
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"tier=Tier1&sort=score$"));
         await Assertions.Expect(table.Locator("th[aria-sort=descending]")).ToContainTextAsync("Score");
+        await Assertions.Expect(table).ToHaveAttributeAsync("aria-busy", "false");
         await ScreenshotAsync("accounts-tier1-by-score");
 
         // One tab stop for the rows: focus the first, move down, come back up, open with Enter.
@@ -52,8 +53,10 @@ public sealed class AccountsTableFilter(ServerProcess server, Chromium chromium)
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"/accounts\?tier=Tier1&sort=score$"));
     }
 
-    private static async Task ExpectOnlyTier1Async(ILocator rows)
+    private static async Task ExpectOnlyTier1Async(ILocator table, ILocator rows)
     {
+        // While the filtered page loads, the previous one stays on screen, marked busy.
+        await Assertions.Expect(table).ToHaveAttributeAsync("aria-busy", "false");
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
         foreach (var label in await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.getAttribute('aria-label'))"))
         {

@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/api/accounts/{id}/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why the account has its tier on the live rules, rule by rule, and what would change it (distance to each threshold, smallest sets of rules) */
+        get: operations["ExplainAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{name}/explain/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Explain an account on the live rules with this file replaced by a draft; writes nothing */
+        post: operations["ExplainAccountOnDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reps/{id}/out-of-office": {
         parameters: {
             query?: never;
@@ -15,6 +49,24 @@ export interface paths {
         put?: never;
         /** Mark a rep away and pause or reassign their open tasks (reps: themselves only) */
         post: operations["SetOutOfOffice"];
+        /** End a rep's absence now (or cancel one to come) and give back the tasks it paused (reps: themselves only) */
+        delete: operations["EndOutOfOffice"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand many open tasks to one rep or queue, all or nothing: a task that is not open (or not yours to move) refuses the lot with a 409 naming it */
+        post: operations["ReassignTasks"];
         delete?: never;
         options?: never;
         head?: never;
@@ -96,11 +148,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Accounts, filtered by text, owner, tier, industry or country; paged */
+        /** Accounts with tier, score, latest signal and owners: filtered by text (name, domain, id), tier, owner (a rep id, me or none), segment, lifecycle, industry or country; sorted by name, tier, score, lastSignal or owner; paged */
         get: operations["ListAccounts"];
         put?: never;
         /** Upsert one or many accounts by id (JSON, NDJSON or CSV); reports bad rows by row and column */
         post: operations["ImportAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The values the accounts filters offer, with counts: tiers, owners, segments, lifecycles */
+        get: operations["AccountFacets"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -114,7 +183,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One account: score, tier, tier history with causes, recent signals, and each rule explained */
+        /** One account: score and its components, tier history with causes and evidence, recent signals, each rule explained, playbook runs with their current steps, tasks, and owners with the reason */
         get: operations["GetAccount"];
         put?: never;
         post?: never;
@@ -238,6 +307,40 @@ export interface paths {
         put?: never;
         /** Hand an open task to another rep or a queue */
         post: operations["ReassignTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team: members with open, breached, due-today and escalated work and their absences; the queues; the playbooks; totals (?timeZone= for today, default yours) */
+        get: operations["GetTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team's open tasks (snoozed too) in the inbox's order, by ?rep=, ?queue=, ?playbook=, ?breached=, ?dueToday= (in ?timeZone=), ?kind=Step|Escalation; paged */
+        get: operations["ListTeamTasks"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -376,7 +479,7 @@ export interface paths {
         /** Change a rep; send the version you read to avoid overwriting someone else's change */
         put: operations["UpdateRep"];
         post?: never;
-        /** Remove a rep */
+        /** Remove a rep nobody depends on (409 naming their open tasks, accounts, reports or user otherwise) */
         delete: operations["DeleteRep"];
         options?: never;
         head?: never;
@@ -425,11 +528,97 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users and their tokens (prefixes only) */
+        /** Users with their role, rep, state and tokens (prefixes only) */
         get: operations["ListUsers"];
         put?: never;
-        /** Add a user; the answer holds their first API token, shown once */
+        /** Add a user; with issueToken (the default) the answer holds their first API token, shown once */
         post: operations["CreateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give a user another role (and rep); refused for your own admin role */
+        put: operations["ChangeUserRole"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a user: no sign-in, none of their tokens work, an open Studio session ends (not yourself) */
+        post: operations["DisableUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled user again (their unrevoked tokens work again) */
+        post: operations["EnableUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every API token, newest first: prefix, user, created, expires, last used, state */
+        get: operations["ListTokens"];
+        put?: never;
+        /** Issue a token for a user; the answer holds its clear text, shown once and never again */
+        post: operations["IssueToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a token: the next request with it is refused (revoking twice changes nothing) */
+        post: operations["RevokeToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -504,6 +693,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rules/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version with the text of its files (to compare versions) */
+        get: operations["RuleVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rules/versions/{version}/rollback": {
         parameters: {
             query?: never;
@@ -513,7 +719,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish an earlier version again */
+        /** Publish an earlier version again, with an optional note (?note=, up to 1,000 characters) */
         post: operations["RollbackRules"];
         delete?: never;
         options?: never;
@@ -530,7 +736,7 @@ export interface paths {
         };
         /** One rule file as it is in the rules folder */
         get: operations["GetRuleFile"];
-        /** Replace a rule file: validated, golden-tested, written and made live; a bad file changes nothing (422) */
+        /** Replace a rule file: validated, golden-tested, written and made live, with an optional note (?note=, up to 1,000 characters) kept with the version; a bad file changes nothing (422) */
         put: operations["PublishRuleFile"];
         post?: never;
         delete?: never;
@@ -565,9 +771,61 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** What-if: the tier movement a draft would cause, the movers and the Tier 1 load; writes nothing */
+        /** What-if: the tier movement a draft would cause, the movers, the Tier 1 load and the playbook consequences; writes nothing. With Accept: application/x-ndjson the answer streams progress lines, then the report; closing the connection stops the run */
         post: operations["PreviewRuleFile"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/golden-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every golden case of rules/tests/ run on the live rules: expected versus actual components, composite, tier and triggers */
+        get: operations["RunGoldenCases"];
+        put?: never;
+        /** Pin this account: its facts and signals now and the live rules' result, written as a new golden case file in rules/tests/ (an existing file only with overwrite) */
+        post: operations["PinAccountAsGoldenCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{name}/golden-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The golden cases run on the live rules with this file replaced by a draft; writes nothing */
+        post: operations["RunGoldenCasesOnDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/golden-cases/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a golden case file from rules/tests/ */
+        delete: operations["DeleteGoldenCaseFile"];
         options?: never;
         head?: never;
         patch?: never;
@@ -984,6 +1242,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One notification: its payload, attempts, last error and state (after a retry: whether it went out) */
+        get: operations["GetNotification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/{id}/retry": {
         parameters: {
             query?: never;
@@ -1012,8 +1287,9 @@ export interface components {
         };
         AccountDetail: {
             account: components["schemas"]["AccountView"];
-            score: null | components["schemas"]["AccountScore"];
-            tierHistory: components["schemas"]["TierChange"][];
+            score: null | components["schemas"]["ScoreView"];
+            breakdown: null | components["schemas"]["ScoreBreakdown"];
+            tierHistory: components["schemas"]["TierChangeView"][];
             /** Format: int32 */
             signalCount: number;
             recentSignals: components["schemas"]["SignalView"][];
@@ -1021,10 +1297,52 @@ export interface components {
             explanation: components["schemas"]["RuleExplanation"][];
             playbooks: components["schemas"]["AccountPlaybookRun"][];
             tasks: components["schemas"]["TaskView"][];
+            owners: components["schemas"]["AccountOwners"];
+        };
+        AccountExplanation: {
+            accountId: string;
+            accountName: string;
+            rulesVersion: string;
+            draft: boolean;
+            /** Format: date-time */
+            evaluatedAt: string;
+            stored: null | components["schemas"]["StoredTier"];
+            tier: string;
+            decisionKind: string;
+            causeRules: string[];
+            scoreTier: string;
+            tierRule: string;
+            /** Format: double */
+            composite: number;
+            components: components["schemas"]["ComponentExplanation"][];
+            tiering: components["schemas"]["ExplainedRule"][];
+            triggers: components["schemas"]["ExplainedRule"][];
+            signals: components["schemas"]["ExplainedSignal"][];
+            whatWouldChange: components["schemas"]["WhatWouldChangeView"];
+        };
+        AccountFacets: {
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            unscored: number;
+            tiers: components["schemas"]["TierFacet"][];
+            owners: components["schemas"]["OwnerFacet"][];
+            segments: components["schemas"]["ValueFacet"][];
+            lifecycles: components["schemas"]["LifecycleFacet"][];
+            /** Format: int32 */
+            unowned: number;
+        };
+        AccountOwners: {
+            ae: null | components["schemas"]["OwnerView"];
+            sdr: null | components["schemas"]["OwnerView"];
+            reason: null | string;
+            /** Format: date-time */
+            assignedAt: null | string;
         };
         AccountPlaybookRun: {
             instanceId: string;
             playbookId: string;
+            playbookName: null | string;
             /** Format: int32 */
             version: number;
             status: string;
@@ -1034,27 +1352,29 @@ export interface components {
             /** Format: date-time */
             endedAt: null | string;
             endReason: null | string;
+            currentSteps: components["schemas"]["PlaybookStepView"][];
         };
-        AccountScore: {
-            accountId: string;
-            components?: {
-                [key: string]: number;
-            };
+        AccountRow: {
+            id: string;
+            name: string;
+            domain: null | string;
+            industry: null | string;
+            country: null | string;
+            /** Format: int32 */
+            employees: null | number;
+            segment: null | string;
+            lifecycle: components["schemas"]["Lifecycle"];
+            tier: null | string;
+            /** Format: date-time */
+            tierSince: null | string;
             /** Format: double */
-            composite?: number;
-            tier: string;
+            composite: null | number;
+            reviewFlag: null | string;
             /** Format: date-time */
-            tierSince?: string;
-            heldTier?: null | string;
-            /** Format: date-time */
-            holdUntil?: null | string;
-            reviewFlag?: null | string;
-            reasons?: string[];
-            rulesetVersion: string;
-            /** Format: date-time */
-            evaluatedAt?: string;
-            /** Format: uuid */
-            version?: string;
+            lastSignalAt: null | string;
+            lastSignalType: null | string;
+            aeOwner: null | components["schemas"]["RepRef"];
+            sdrOwner: null | components["schemas"]["RepRef"];
         };
         AccountView: {
             id: string;
@@ -1097,6 +1417,11 @@ export interface components {
             /** @description The TextList input whose values are further ports of a node (e.g. a task's outcomes), or null. */
             portsInput?: null | string;
         };
+        BackInOffice: {
+            repId: string;
+            /** Format: int32 */
+            resumed: number;
+        };
         BookmarkView: {
             id: string;
             nodeId: string;
@@ -1118,6 +1443,27 @@ export interface components {
             outcome: null | string;
             note: null | string;
         };
+        ComponentExplanation: {
+            name: string;
+            /** Format: double */
+            score: number;
+            /** Format: double */
+            points: number;
+            /** Format: double */
+            weight: number;
+            /** Format: double */
+            share: number;
+            /** Format: double */
+            contribution: number;
+            rules: components["schemas"]["ExplainedRule"][];
+        };
+        ComponentScore: {
+            component: string;
+            /** Format: double */
+            score: number;
+            /** Format: double */
+            weight: null | number;
+        };
         CoverageRow: {
             repId: null | string;
             name: string;
@@ -1135,7 +1481,7 @@ export interface components {
         };
         CreatedUserView: {
             user: components["schemas"]["UserView"];
-            token: string;
+            token: null | string;
         };
         /** @enum {unknown} */
         DayOfWeek: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
@@ -1219,6 +1565,31 @@ export interface components {
             /** @description Leave when the subject is disqualified (default on). */
             onDisqualification?: boolean;
         };
+        ExplainedRule: {
+            workflow: string;
+            rule: string;
+            expression: string;
+            passed: boolean;
+            /** Format: double */
+            points: null | number;
+            reason: null | string;
+            tier: null | string;
+            action: null | string;
+            values: components["schemas"]["ValueRead"][];
+            evidenceSignalIds: string[];
+            error: null | string;
+        };
+        ExplainedSignal: {
+            id: string;
+            type: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: double */
+            daysAgo: number;
+            properties: {
+                [key: string]: string;
+            };
+        };
         ExpressionCheckRequest: {
             expression: string;
             kind: string;
@@ -1243,6 +1614,74 @@ export interface components {
             start: number;
             /** Format: int32 */
             end: number;
+        };
+        GoldenCaseOrigin: {
+            accountId: string;
+            accountName: string;
+            by: string;
+            /** Format: date-time */
+            at: string;
+            rulesVersion: string;
+            storedTier: null | string;
+        };
+        GoldenCaseResult: {
+            file: string;
+            /** Format: int32 */
+            index: number;
+            name: string;
+            passed: boolean;
+            tier: components["schemas"]["GoldenTierCheck"];
+            components: components["schemas"]["GoldenComponentCheck"][];
+            composite: components["schemas"]["GoldenCompositeCheck"];
+            triggers: components["schemas"]["GoldenTriggerCheck"];
+            failures: string[];
+            passedRules: string[];
+            pinned: null | components["schemas"]["GoldenCaseOrigin"];
+        };
+        GoldenComponentCheck: {
+            component: string;
+            /** Format: double */
+            expected: null | number;
+            /** Format: double */
+            actual: number;
+            passed: boolean;
+        };
+        GoldenCompositeCheck: {
+            /** Format: double */
+            expected: null | number;
+            /** Format: double */
+            atLeast: null | number;
+            /** Format: double */
+            below: null | number;
+            /** Format: double */
+            actual: number;
+            passed: boolean;
+        };
+        GoldenRunReport: {
+            rulesVersion: string;
+            draft: boolean;
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            passed: number;
+            /** Format: int32 */
+            failed: number;
+            cases: components["schemas"]["GoldenCaseResult"][];
+            fileProblems: components["schemas"]["RuleProblem"][];
+            allPassed?: boolean;
+        };
+        GoldenTierCheck: {
+            expected: null | string;
+            actual: string;
+            scoreTier: string;
+            passed: boolean;
+        };
+        GoldenTriggerCheck: {
+            expected: null | string[];
+            actual: string[];
+            missing: string[];
+            unexpected: string[];
+            passed: boolean;
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -1366,6 +1805,10 @@ export interface components {
             endReason: null | string;
             waitingAt: string[];
         };
+        IssuedToken: {
+            token: string;
+            details: components["schemas"]["TokenView"];
+        };
         JournalLineView: {
             /** Format: date-time */
             at: string;
@@ -1377,6 +1820,11 @@ export interface components {
         JsonElement: unknown;
         /** @enum {unknown} */
         Lifecycle: "Prospect" | "Customer";
+        LifecycleFacet: {
+            lifecycle: components["schemas"]["Lifecycle"];
+            /** Format: int32 */
+            count: number;
+        };
         LoginRequest: {
             email: string;
             password: string;
@@ -1404,12 +1852,21 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        NewToken: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            /** Format: int32 */
+            expiresInDays?: null | number;
+        };
         NewUser: {
             email: string;
             name: string;
             role: components["schemas"]["UserRole"];
             password: null | string;
             repId?: null | string;
+            /** @default true */
+            issueToken: boolean;
         };
         /** @description One activity in the flowchart: its id, its activity type, its inputs and where the designer draws it. */
         NodeDefinition: {
@@ -1433,6 +1890,7 @@ export interface components {
             accountId: null | string;
             taskId: null | string;
             status: string;
+            summary: string;
             payload: string;
             /** Format: int32 */
             attempts: number;
@@ -1462,8 +1920,23 @@ export interface components {
             /** Format: int32 */
             tasks: number;
         };
-        PageOfAccountView: {
-            items: components["schemas"]["AccountView"][];
+        OwnerFacet: {
+            id: string;
+            name: null | string;
+            role: null | string;
+            /** Format: int32 */
+            count: number;
+        };
+        OwnerView: {
+            id: string;
+            name: null | string;
+            email: null | string;
+            role: null | string;
+            team: null | string;
+            outOfOffice: boolean;
+        };
+        PageOfAccountRow: {
+            items: components["schemas"]["AccountRow"][];
             /** Format: int32 */
             pageNumber: number;
             /** Format: int32 */
@@ -1515,6 +1988,21 @@ export interface components {
             pageSize: number;
             /** Format: int32 */
             total: number;
+        };
+        PinAccountRequest: {
+            accountId: string;
+            file: string;
+            name?: null | string;
+            /** @default false */
+            overwrite: boolean;
+        };
+        PinnedCase: {
+            file: string;
+            name: string;
+            replaced: boolean;
+            content: string;
+            result: components["schemas"]["GoldenCaseResult"];
+            note: null | string;
         };
         /**
          * @description A playbook: a flowchart of activity nodes joined by edges from named outcome ports, plus when it starts
@@ -1576,6 +2064,15 @@ export interface components {
             /** Format: int32 */
             version: null | number;
             file: null | string;
+        };
+        PlaybookStepView: {
+            nodeId: string;
+            activity: null | string;
+            waitingFor: string[];
+            /** Format: date-time */
+            dueAt: null | string;
+            taskId: null | string;
+            taskTitle: null | string;
         };
         PlaybookSummary: {
             id: string;
@@ -1671,6 +2168,11 @@ export interface components {
             repId: null | string;
             queue: null | string;
         };
+        ReassignTasks: {
+            taskIds: string[];
+            repId: null | string;
+            queue: null | string;
+        };
         /** @description May a subject enter the playbook again? "never" (default) or "cooldown" after string? ReenrollmentPolicy.Cooldown. */
         ReenrollmentPolicy: {
             /** @description never or cooldown. */
@@ -1681,29 +2183,6 @@ export interface components {
         RenderedTask: {
             title: string;
             body: string;
-        };
-        Rep: {
-            id: string;
-            email: string;
-            name: string;
-            role?: components["schemas"]["RepRole"];
-            team?: null | string;
-            managerId?: null | string;
-            territories?: string[];
-            pairRepId?: null | string;
-            /** Format: int32 */
-            assignmentWeight?: number;
-            /** Format: int32 */
-            tier1Capacity?: number;
-            timeZone?: string;
-            workingDays?: components["schemas"]["DayOfWeek"][];
-            /** Format: date-time */
-            outOfOfficeFrom?: null | string;
-            /** Format: date-time */
-            outOfOfficeUntil?: null | string;
-            notifications?: components["schemas"]["RepNotifications"];
-            /** Format: uuid */
-            version?: string;
         };
         RepChannel: {
             name: string;
@@ -1748,16 +2227,6 @@ export interface components {
             capacity: number;
             overCapacity?: boolean;
         };
-        RepNotifications: {
-            webhook?: null | string;
-            address?: null | string;
-            dailyDigest?: boolean;
-            /** Format: int32 */
-            digestHour?: number;
-            instantTier1?: boolean;
-            /** Format: date */
-            lastDigestOn?: null | string;
-        };
         RepNotificationsInput: {
             webhook: null | string;
             address: null | string;
@@ -1777,8 +2246,34 @@ export interface components {
             lastDigestOn: null | string;
             channels: components["schemas"]["RepChannel"][];
         };
+        RepRef: {
+            id: string;
+            name: null | string;
+        };
         /** @enum {unknown} */
         RepRole: "AE" | "SDR" | "Marketing" | "Manager";
+        RepView: {
+            id: string;
+            email: string;
+            name: string;
+            role: components["schemas"]["RepRole"];
+            team: null | string;
+            managerId: null | string;
+            territories: string[];
+            pairRepId: null | string;
+            /** Format: int32 */
+            assignmentWeight: number;
+            /** Format: int32 */
+            tier1Capacity: number;
+            timeZone: string;
+            workingDays: components["schemas"]["DayOfWeek"][];
+            /** Format: date-time */
+            outOfOfficeFrom: null | string;
+            /** Format: date-time */
+            outOfOfficeUntil: null | string;
+            /** Format: uuid */
+            version: string;
+        };
         /**
          * @description Retries of a failing activity: up to int RetryPolicy.Attempts runs in all, waiting
          *                 string RetryPolicy.Backoff (ISO-8601), doubled after each failure.
@@ -1792,6 +2287,16 @@ export interface components {
             /** @description Wait before the second run, e.g. PT1M. */
             backoff?: string;
         };
+        RoleChange: {
+            role: components["schemas"]["UserRole"];
+            repId?: null | string;
+        };
+        RuleCause: {
+            rule: string;
+            concern: null | string;
+            description: null | string;
+            expression: null | string;
+        };
         /** @enum {unknown} */
         RuleConcern: "Component" | "Composite" | "Tiering" | "Triggers";
         RuleExplanation: {
@@ -1804,11 +2309,16 @@ export interface components {
                 [key: string]: string;
             };
             error: null | string;
+            evidenceSignalIds: string[];
         };
         /** @description RulesEngine 6 workflows: WorkflowName and Rules (RuleName, Expression, Properties) */
         RuleFileJson: {
             [key: string]: unknown;
         }[];
+        RuleFileText: {
+            name: string;
+            content: string;
+        };
         RuleFix: {
             replace: string;
             with: string;
@@ -1816,6 +2326,13 @@ export interface components {
             line: number;
             /** Format: int32 */
             column: number;
+        };
+        RuleFlip: {
+            workflow: string;
+            rule: string;
+            passes: boolean;
+            phrase: null | string;
+            text: string;
         };
         RuleKey: {
             name: string;
@@ -1888,6 +2405,10 @@ export interface components {
             hash: string;
             sample: components["schemas"]["RenderedTask"];
         };
+        ScoreBreakdown: {
+            components: components["schemas"]["ComponentScore"][];
+            reasons: components["schemas"]["ScoreReason"][];
+        };
         ScoreCount: {
             /** Format: double */
             composite: number;
@@ -1906,6 +2427,31 @@ export interface components {
             /** Format: date-time */
             evaluatedAt: null | string;
             scores: components["schemas"]["ScoreCount"][];
+        };
+        ScoreReason: {
+            text: string;
+            component: null | string;
+            /** Format: double */
+            points: null | number;
+        };
+        ScoreView: {
+            accountId: string;
+            components: {
+                [key: string]: number;
+            };
+            /** Format: double */
+            composite: number;
+            tier: string;
+            /** Format: date-time */
+            tierSince: string;
+            heldTier: null | string;
+            /** Format: date-time */
+            holdUntil: null | string;
+            reviewFlag: null | string;
+            reasons: string[];
+            rulesetVersion: string;
+            /** Format: date-time */
+            evaluatedAt: string;
         };
         ScriptEntry: {
             node?: null | string;
@@ -2125,6 +2671,20 @@ export interface components {
             /** Format: date-time */
             until: string;
         };
+        StoredTier: {
+            tier: string;
+            /** Format: date-time */
+            since: string;
+            /** Format: double */
+            composite: number;
+            rulesVersion: string;
+            heldTier: null | string;
+            /** Format: date-time */
+            holdUntil: null | string;
+            reviewFlag: null | string;
+            /** Format: date-time */
+            evaluatedAt: string;
+        };
         TaskSignalWhy: {
             id: string;
             type: string;
@@ -2135,6 +2695,13 @@ export interface components {
                 [key: string]: string;
             };
             role: string;
+        };
+        TasksReassigned: {
+            /** Format: int32 */
+            count: number;
+            repId: null | string;
+            queue: null | string;
+            tasks: components["schemas"]["TaskView"][];
         };
         TaskStepWhy: {
             playbookId: string;
@@ -2199,6 +2766,66 @@ export interface components {
             step: null | components["schemas"]["TaskStepWhy"];
             tier: null | components["schemas"]["TaskTierWhy"];
             signal: null | components["schemas"]["TaskSignalWhy"];
+        };
+        TeamCounts: {
+            /** Format: int32 */
+            open: number;
+            /** Format: int32 */
+            breached: number;
+            /** Format: int32 */
+            dueToday: number;
+            /** Format: int32 */
+            escalations: number;
+            /** Format: int32 */
+            snoozed: number;
+        };
+        TeamMember: {
+            id: string;
+            name: string;
+            email: string;
+            role: components["schemas"]["RepRole"];
+            team: null | string;
+            managerId: null | string;
+            timeZone: string;
+            /** Format: date-time */
+            outOfOfficeFrom: null | string;
+            /** Format: date-time */
+            outOfOfficeUntil: null | string;
+            outNow: boolean;
+            counts: components["schemas"]["TeamCounts"];
+        };
+        TeamOverview: {
+            everyone: boolean;
+            members: components["schemas"]["TeamMember"][];
+            queues: components["schemas"]["TeamQueue"][];
+            playbooks: components["schemas"]["TeamPlaybook"][];
+            totals: components["schemas"]["TeamTotals"];
+            timeZone: string;
+            /** Format: date-time */
+            todayFrom: string;
+            /** Format: date-time */
+            todayTo: string;
+        };
+        TeamPlaybook: {
+            id: string;
+            name: string;
+            /** Format: int32 */
+            open: number;
+        };
+        TeamQueue: {
+            name: string;
+            fallback: boolean;
+            playbooks: string[];
+            /** Format: date-time */
+            oldestOpenSince: null | string;
+            counts: components["schemas"]["TeamCounts"];
+        };
+        TeamTotals: {
+            counts: components["schemas"]["TeamCounts"];
+            /** Format: int32 */
+            queued: number;
+            /** Format: int32 */
+            membersOut: number;
         };
         TemplateChoice: {
             name: string;
@@ -2271,17 +2898,20 @@ export interface components {
             mayBeMissing: boolean;
             fields: components["schemas"]["TemplateField"][];
         };
-        TierChange: {
+        TierChangeView: {
             /** Format: int64 */
-            id?: number;
+            id: number;
             accountId: string;
-            fromTier?: null | string;
+            fromTier: null | string;
             toTier: string;
             /** Format: date-time */
-            changedAt?: string;
+            changedAt: string;
             kind: string;
-            causeRules?: string[];
-            causeSignalIds?: string[];
+            direction: string;
+            causeRules: string[];
+            causes: components["schemas"]["RuleCause"][];
+            causeSignalIds: string[];
+            evidence: components["schemas"]["SignalView"][];
             rulesetVersion: string;
         };
         TierChoice: {
@@ -2305,6 +2935,37 @@ export interface components {
             withoutOwner: number;
             /** Format: int32 */
             flaggedForReview: number;
+        };
+        TierFacet: {
+            tier: string;
+            /** Format: int32 */
+            rank: number;
+            /** Format: int32 */
+            count: number;
+        };
+        TierMove: {
+            toTier: string;
+            direction: string;
+            flips: components["schemas"]["RuleFlip"][];
+            /** Format: double */
+            composite: number;
+            text: string;
+        };
+        TierThreshold: {
+            tier: string;
+            /** Format: int32 */
+            rank: number;
+            rule: string;
+            measure: string;
+            comparison: string;
+            /** Format: double */
+            threshold: number;
+            /** Format: double */
+            value: number;
+            met: boolean;
+            /** Format: double */
+            distance: number;
+            text: string;
         };
         TierView: {
             tier: string;
@@ -2333,6 +2994,10 @@ export interface components {
         TokenView: {
             /** Format: uuid */
             id: string;
+            /** Format: uuid */
+            userId: string;
+            userEmail: string;
+            userName: string;
             name: string;
             prefix: string;
             /** Format: date-time */
@@ -2341,6 +3006,9 @@ export interface components {
             expiresAt: null | string;
             /** Format: date-time */
             revokedAt: null | string;
+            /** Format: date-time */
+            lastUsedAt: null | string;
+            status: string;
         };
         /**
          * @description What starts an instance. The host interprets the types: "tierEntered" (with string? TriggerDefinition.Tier),
@@ -2387,13 +3055,36 @@ export interface components {
             name: string;
             role: components["schemas"]["UserRole"];
             repId: null | string;
+            repName: null | string;
+            hasPassword: boolean;
             /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
+            disabledAt: null | string;
             tokens: components["schemas"]["TokenView"][];
         };
         ValidationResult: {
             publishable: boolean;
             problems: components["schemas"]["ProblemView"][];
+        };
+        ValueFacet: {
+            value: string;
+            /** Format: int32 */
+            count: number;
+        };
+        ValueRead: {
+            expression: string;
+            value: string;
+        };
+        VersionDetail: {
+            id: string;
+            author: string;
+            /** Format: date-time */
+            createdAt: string;
+            status: string;
+            note: null | string;
+            messages: string[];
+            files: components["schemas"]["RuleFileText"][];
         };
         VersionView: {
             id: string;
@@ -2401,6 +3092,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             status: string;
+            note: null | string;
             messages: string[];
             files: string[];
         };
@@ -2429,6 +3121,10 @@ export interface components {
             static: boolean;
             members: components["schemas"]["VocabularyMember"][];
         };
+        WhatIfFailure: {
+            title: string;
+            detail: string;
+        };
         WhatIfMover: {
             accountId: string;
             name: string;
@@ -2438,12 +3134,45 @@ export interface components {
             composite: number;
             reasons: string[];
             rules: string[];
+            enters: string[];
+            leaves: string[];
+        };
+        WhatIfPlaybook: {
+            playbookId: string;
+            name: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: int32 */
+            entering: number;
+            /** Format: int32 */
+            leaving: number;
+            /** Format: int32 */
+            openTasksCancelled: number;
+            /** Format: int32 */
+            tasksPerEntry: null | number;
+            /** Format: int32 */
+            tasksCreated: number;
+            sampleAccountId: null | string;
+            sampleAccountName: null | string;
+            estimateNote: null | string;
+            steps: components["schemas"]["WhatIfStepTasks"][];
+        };
+        WhatIfProgress: {
+            phase: string;
+            /** Format: int32 */
+            done: number;
+            /** Format: int32 */
+            total: number;
+            detail: string;
         };
         WhatIfReport: {
             draftVersion: string;
             liveVersion: null | string;
+            /** Format: date-time */
+            evaluatedAt: string;
             /** Format: int32 */
             accounts: number;
+            tiers: string[];
             movement: {
                 [key: string]: {
                     [key: string]: number;
@@ -2451,6 +3180,8 @@ export interface components {
             };
             /** Format: int32 */
             moversTotal: number;
+            /** Format: int32 */
+            moversListedPerCell: number;
             movers: components["schemas"]["WhatIfMover"][];
             tierCounts: {
                 [key: string]: number;
@@ -2459,6 +3190,47 @@ export interface components {
             /** Format: int32 */
             topTierCap: null | number;
             topTierLoadPerRep: components["schemas"]["RepLoad"][];
+            playbooks: components["schemas"]["WhatIfPlaybook"][];
+            tasksPerRep: components["schemas"]["WhatIfRepTasks"][];
+            /** Format: int32 */
+            taskHorizonDays: number;
+        };
+        WhatIfRepTasks: {
+            key: string;
+            repId: null | string;
+            name: string;
+            kind: string;
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            cancelled: number;
+            createdPerPlaybook: {
+                [key: string]: number;
+            };
+        };
+        WhatIfStepTasks: {
+            nodeId: string;
+            channel: string;
+            assignee: string;
+            /** Format: int32 */
+            tasks: number;
+        };
+        /** @description One line of a streamed what-if: progress lines, then a report or a failure */
+        WhatIfStreamLine: {
+            /** @enum {string} */
+            type: "progress" | "report" | "failed";
+            progress?: components["schemas"]["WhatIfProgress"];
+            report?: components["schemas"]["WhatIfReport"];
+            error?: components["schemas"]["WhatIfFailure"];
+        };
+        WhatWouldChangeView: {
+            thresholds: components["schemas"]["TierThreshold"][];
+            moves: components["schemas"]["TierMove"][];
+            notes: string[];
+            /** Format: int32 */
+            setsTried: number;
+            /** Format: int32 */
+            maxSetSize: number;
         };
     };
     responses: never;
@@ -2469,6 +3241,102 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ExplainAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountExplanation"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExplainAccountOnDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The rule file's full text: a RulesEngine 6 array of workflows (docs/rules.md); sent as it is, so problems name its lines */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleFileJson"];
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountExplanation"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleRejection"];
+                };
+            };
+        };
+    };
     SetOutOfOffice: {
         parameters: {
             query?: never;
@@ -2513,6 +3381,79 @@ export interface operations {
             };
         };
     };
+    EndOutOfOffice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackInOffice"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReassignTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignTasks"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksReassigned"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     Login: {
         parameters: {
             query?: never;
@@ -2546,6 +3487,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2617,10 +3567,14 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
+                tier?: string[];
                 owner?: string;
-                tier?: string;
+                segment?: string[];
+                lifecycle?: "Prospect" | "Customer";
                 industry?: string;
                 country?: string;
+                sort?: "name" | "tier" | "score" | "lastSignal" | "owner";
+                dir?: "asc" | "desc";
                 page?: number;
                 pageSize?: number;
             };
@@ -2636,7 +3590,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageOfAccountView"];
+                    "application/json": components["schemas"]["PageOfAccountRow"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
         };
@@ -2682,6 +3645,26 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AccountFacets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountFacets"];
                 };
             };
         };
@@ -3020,6 +4003,76 @@ export interface operations {
             };
         };
     };
+    GetTeam: {
+        parameters: {
+            query?: {
+                timeZone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamOverview"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTeamTasks: {
+        parameters: {
+            query?: {
+                rep?: string;
+                queue?: string;
+                playbook?: string;
+                breached?: boolean;
+                dueToday?: boolean;
+                kind?: string;
+                timeZone?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfTaskView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
     TierDistributionReport: {
         parameters: {
             query?: {
@@ -3257,7 +4310,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Rep"][];
+                    "application/json": components["schemas"]["RepView"][];
                 };
             };
         };
@@ -3281,7 +4334,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Rep"];
+                    "application/json": components["schemas"]["RepView"];
                 };
             };
             /** @description Bad Request */
@@ -3321,7 +4374,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Rep"];
+                    "application/json": components["schemas"]["RepView"];
                 };
             };
             /** @description Not Found */
@@ -3356,7 +4409,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Rep"];
+                    "application/json": components["schemas"]["RepView"];
                 };
             };
             /** @description Bad Request */
@@ -3370,6 +4423,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3399,6 +4461,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3574,6 +4645,214 @@ export interface operations {
             };
         };
     };
+    ChangeUserRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DisableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EnableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenView"][];
+                };
+            };
+        };
+    };
+    IssueToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewToken"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedToken"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     RuleVocabulary: {
         parameters: {
             query?: never;
@@ -3654,7 +4933,7 @@ export interface operations {
             };
         };
     };
-    RollbackRules: {
+    RuleVersion: {
         parameters: {
             query?: never;
             header?: never;
@@ -3671,7 +4950,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["VersionDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RollbackRules: {
+        parameters: {
+            query?: {
+                note?: string;
+            };
+            header?: never;
+            path: {
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["PublishResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -3727,7 +5048,9 @@ export interface operations {
     };
     PublishRuleFile: {
         parameters: {
-            query?: never;
+            query?: {
+                note?: string;
+            };
             header?: never;
             path: {
                 name: string;
@@ -3757,7 +5080,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Unprocessable Entity */
@@ -3841,6 +5164,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WhatIfReport"];
+                    "application/x-ndjson": components["schemas"]["WhatIfStreamLine"];
                 };
             };
             /** @description Bad Request */
@@ -3859,6 +5183,170 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["RuleRejection"];
+                };
+            };
+        };
+    };
+    RunGoldenCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoldenRunReport"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PinAccountAsGoldenCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PinAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PinnedCase"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RunGoldenCasesOnDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** @description The rule file's full text: a RulesEngine 6 array of workflows (docs/rules.md); sent as it is, so problems name its lines */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleFileJson"];
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoldenRunReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleRejection"];
+                };
+            };
+        };
+    };
+    DeleteGoldenCaseFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4724,6 +6212,37 @@ export interface operations {
             };
             /** @description Bad Request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
