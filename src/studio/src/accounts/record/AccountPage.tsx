@@ -55,11 +55,11 @@ export function AccountPage() {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             <ScorePanel detail={detail} />
+            <TierHistoryPanel history={detail.tierHistory} />
             <Paper component="section" aria-label="Rule by rule" withBorder radius="lg" p="lg">
               <Title order={2} size="h4" mb="sm">Rule by rule</Title>
               <AccountExplanation accountId={detail.account.id} />
             </Paper>
-            <TierHistoryPanel history={detail.tierHistory} />
             <SignalTimeline accountId={detail.account.id} total={detail.signalCount} />
           </Stack>
         </Grid.Col>
