@@ -25,6 +25,9 @@ public sealed class AccountRecordTier1(ServerProcess server, Chromium chromium) 
         await Assertions.Expect(score.Locator(".recharts-bar-rectangle").First).ToBeVisibleAsync();
         await Assertions.Expect(score.GetByText("Why: the rules that gave points")).ToBeVisibleAsync();
 
+        await Assertions.Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Rule by rule" }).GetByRole(AriaRole.Region,
+            new() { Name = $"Explanation of {name}" })).ToBeVisibleAsync();
+
         var history = Page.GetByRole(AriaRole.Region, new() { Name = "Tier history" });
         await Assertions.Expect(history.GetByText("Tier 1").First).ToBeVisibleAsync();
         await Assertions.Expect(history.GetByText(new Regex("^(Tier rule|Trigger)$")).First).ToBeVisibleAsync();
@@ -36,7 +39,7 @@ public sealed class AccountRecordTier1(ServerProcess server, Chromium chromium) 
 
         var runs = Page.GetByRole(AriaRole.Region, new() { Name = "Playbook runs" });
         var run = runs.GetByRole(AriaRole.Article, new() { NameRegex = new Regex("^Tier 1 — priority accounts, Waiting$") });
-        await Assertions.Expect(run.GetByText("Now at")).ToBeVisibleAsync();
+        await Assertions.Expect(run.GetByText("Now at").First).ToBeVisibleAsync();
 
         var tasks = Page.GetByRole(AriaRole.Region, new() { Name = "Tasks" });
         await Assertions.Expect(tasks.GetByRole(AriaRole.Article).First).ToBeVisibleAsync();

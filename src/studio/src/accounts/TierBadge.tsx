@@ -13,5 +13,5 @@ export function tierColor(tier: string | null | undefined): string {
 }
 
 export function TierBadge({ tier, ...props }: { tier: string | null | undefined } & BadgeProps) {
-  return <Badge variant="light" color={tierColor(tier)} {...props}>{tierLabel(tier)}</Badge>;
+  return <Badge variant="light" color={tierColor(tier)} tt="none" {...props}>{tierLabel(tier)}</Badge>;
 }

@@ -29,7 +29,7 @@ export function useAccount(id: string) {
 }
 
 /** How many signals the timeline reads at a time. */
-export const signalPageSize = 25;
+export const signalPageSize = 15;
 
 /** The account's signals, newest first, a page at a time ("Show older"). */
 export function useAccountSignals(accountId: string) {

@@ -32,16 +32,16 @@ export function Shell() {
     <AppShell header={{ height: 56 }} padding={0}>
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="xl" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap">
             <Link to="/" aria-label="AccountPlaybooks start page" style={{ textDecoration: 'none', color: 'inherit' }}>
               <Logo />
             </Link>
-            <Group component="nav" aria-label="Main" gap={4}>
+            <Group component="nav" aria-label="Main" gap={2} wrap="nowrap">
               {areasFor(user.role).map((area) => {
                 const { label, icon: Icon } = areaLinks[area];
                 return (
                   <NavLink key={area} component={Link} to={`/${area}`} label={label} leftSection={<Icon size={16} />}
-                    active={location.pathname.startsWith(`/${area}`)} w="auto" style={{ borderRadius: 8 }} />
+                    active={location.pathname.startsWith(`/${area}`)} w="auto" px={10} style={{ borderRadius: 8 }} />
                 );
               })}
             </Group>

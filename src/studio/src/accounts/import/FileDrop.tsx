@@ -1,10 +1,10 @@
 import { Button, FileButton, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconFileUpload } from '@tabler/icons-react';
-import { type DragEvent, useState } from 'react';
+import { type DragEvent, type ReactNode, useState } from 'react';
 import { acceptedExtensions } from './importFile';
 
 /** Drop a file on it or choose one; the native file input stays reachable by keyboard (the button) and by label. */
-export function FileDrop({ onFile, disabled }: { onFile: (file: File) => void; disabled: boolean }) {
+export function FileDrop({ onFile, disabled, children }: { onFile: (file: File) => void; disabled: boolean; children?: ReactNode }) {
   const [over, setOver] = useState(false);
   const drop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
@@ -32,6 +32,7 @@ export function FileDrop({ onFile, disabled }: { onFile: (file: File) => void; d
             inputProps={{ 'aria-label': 'Accounts file' }}>
             {(props) => <Button {...props} disabled={disabled}>Choose a file</Button>}
           </FileButton>
+          {children}
         </Group>
         <Text size="xs" c="dimmed">.csv with a header row · .json (an object or an array) · .ndjson</Text>
       </Stack>

@@ -10,6 +10,7 @@ import { canImportAccounts } from '../access';
 import { accountKeys } from '../queries';
 import { FileDrop } from './FileDrop';
 import { csvRowEstimate, fileSize, importFormat, sampleCsv } from './importFile';
+import { ImportColumns } from './ImportColumns';
 import { ImportReportView } from './ImportReportView';
 import { uploadWithProgress } from './uploadWithProgress';
 
@@ -64,19 +65,18 @@ export function ImportPage() {
         <Anchor component={Link} to="/accounts" size="sm">Accounts</Anchor>
         <Text size="sm" c="dimmed">Import</Text>
       </Breadcrumbs>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1} size="h2">Import accounts</Title>
-          <Text c="dimmed" size="sm">
-            Columns in the file overwrite (an empty cell clears), columns not in the file stay as they are. Good rows are stored even when
-            others fail; fix them and import the file again. The columns are listed in docs/import.md.
-          </Text>
-        </div>
-        <Button variant="subtle" leftSection={<IconDownload size={16} />} component="a" download="accounts-sample.csv"
-          href={`data:text/csv;charset=utf-8,${encodeURIComponent(sampleCsv)}`}>Sample CSV</Button>
-      </Group>
+      <div>
+        <Title order={1} size="h2">Import accounts</Title>
+        <Text c="dimmed" size="sm">
+          Columns in the file overwrite (an empty cell clears), columns not in the file stay as they are. Good rows are stored even when
+          others fail: fix them and import the file again, unchanged rows are left alone.
+        </Text>
+      </div>
 
-      <FileDrop onFile={choose} disabled={upload.isPending} />
+      <FileDrop onFile={choose} disabled={upload.isPending}>
+        <Button variant="default" leftSection={<IconDownload size={16} />} component="a" download="accounts-sample.csv"
+          href={`data:text/csv;charset=utf-8,${encodeURIComponent(sampleCsv)}`}>Sample CSV</Button>
+      </FileDrop>
       {refused && <Alert color="red" role="alert" title="Not an import file" icon={<IconX size={18} />}>{refused}</Alert>}
 
       {chosen && (
@@ -103,6 +103,7 @@ export function ImportPage() {
         <Alert color="red" role="alert" title="The import was refused" icon={<IconX size={18} />}>{errorMessage(upload.error)}</Alert>
       )}
       {upload.data && <ImportReportView report={upload.data} fileName={chosen?.file.name ?? 'accounts'} />}
+      {!chosen && <ImportColumns />}
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Anchor, Breadcrumbs, Grid, Stack, Text } from '@mantine/core';
+import { Anchor, Breadcrumbs, Grid, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/problem';
 import { mayOpen } from '../../auth/roles';
 import { useMe } from '../../auth/useMe';
 import { EmptyState, ErrorState, LoadingState } from '../../common/QueryStates';
+import { AccountExplanation } from '../explain/AccountExplanation';
 import { useAccount } from '../queries';
 import { AboutPanel } from './AboutPanel';
 import { AccountHeader } from './AccountHeader';
@@ -15,8 +16,9 @@ import { SignalTimeline } from './SignalTimeline';
 import { TierHistoryPanel } from './TierHistoryPanel';
 
 /**
- * One account's record: header (tier since when, score), then on the left why it has its tier (score, history with
- * causes, signals) and on the right what is being done about it (owners, playbook runs, tasks) and its fields.
+ * One account's record: header (tier since when, score), then on the left why it has its tier (score, every rule
+ * explained, history with causes, signals) and on the right what is being done about it (owners, playbook runs,
+ * tasks) and its fields.
  */
 export function AccountPage() {
   const { id = '' } = useParams();
@@ -53,9 +55,11 @@ export function AccountPage() {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             <ScorePanel detail={detail} />
-            {/* The rule-by-rule explanation (accounts/explain/AccountExplanation.tsx: every rule with pass/fail and what
-                would change the tier) goes here, full width under the score: <AccountExplanation accountId={detail.account.id} /> */}
             <TierHistoryPanel history={detail.tierHistory} />
+            <Paper component="section" aria-label="Rule by rule" withBorder radius="lg" p="lg">
+              <Title order={2} size="h4" mb="sm">Rule by rule</Title>
+              <AccountExplanation accountId={detail.account.id} />
+            </Paper>
             <SignalTimeline accountId={detail.account.id} total={detail.signalCount} />
           </Stack>
         </Grid.Col>

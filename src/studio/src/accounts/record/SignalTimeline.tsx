@@ -23,9 +23,9 @@ export function SignalTimeline({ accountId, total }: { accountId: string; total:
         <EmptyState title="No signals yet">Site visits, email replies, funding rounds and intent data show here as they arrive.</EmptyState>
       ) : (
         <>
-          <Timeline bulletSize={26} lineWidth={2}>
+          <Timeline bulletSize={24} lineWidth={2} styles={{ item: { marginTop: 14 } }}>
             {items.map((signal) => (
-              <Timeline.Item key={signal.id} bullet={<SignalIcon type={signal.type} size={26} />}
+              <Timeline.Item key={signal.id} bullet={<SignalIcon type={signal.type} size={24} />}
                 title={
                   <Group gap={8} wrap="nowrap" justify="space-between">
                     <Text size="sm" fw={600}>{signalLabel(signal.type)}</Text>
@@ -33,7 +33,7 @@ export function SignalTimeline({ accountId, total }: { accountId: string; total:
                   </Group>
                 }>
                 <Group gap={6} wrap="wrap">
-                  {signalSummary(signal.properties) && <Text size="sm" c="dimmed">{signalSummary(signal.properties)}</Text>}
+                  {signalSummary(signal.properties) && <Text size="xs" c="dimmed">{signalSummary(signal.properties)}</Text>}
                   {signal.source && <Badge size="xs" variant="outline" color="gray">{signal.source}</Badge>}
                 </Group>
               </Timeline.Item>
