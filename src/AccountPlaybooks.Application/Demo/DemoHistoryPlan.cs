@@ -227,15 +227,15 @@ public sealed class DemoHistoryPlan(DemoHistoryInput input, BusinessCalendar cal
     {
         if (rep is null)
         {
-            return 0.5;
+            return 0.3;
         }
-        var habit = 0.08 + rep.Id.Aggregate(0, (sum, c) => (sum * 31 + c) % 9973) % 5 * 0.06;
+        var habit = 0.03 + rep.Id.Aggregate(0, (sum, c) => (sum * 31 + c) % 9973) % 5 * 0.04;
         var local = TimeZoneInfo.TryFindSystemTimeZoneById(rep.TimeZone, out var zone) ? TimeZoneInfo.ConvertTimeFromUtc(slaDue, zone) : slaDue;
         return habit + local.DayOfWeek switch
         {
-            DayOfWeek.Monday => 0.15,
-            DayOfWeek.Friday when local.Hour >= 13 => 0.3,
-            DayOfWeek.Friday => 0.1,
+            DayOfWeek.Monday => 0.08,
+            DayOfWeek.Friday when local.Hour >= 13 => 0.2,
+            DayOfWeek.Friday => 0.05,
             _ => 0,
         };
     }

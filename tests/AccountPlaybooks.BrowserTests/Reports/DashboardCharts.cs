@@ -45,6 +45,8 @@ public sealed class DashboardCharts(ServerProcess server, Chromium chromium) : B
         var heatmap = region("SLA breaches by step and weekday").GetByRole(AriaRole.Table, new() { Name = "SLA breaches per step and weekday" });
         await Assertions.Expect(heatmap.GetByRole(AriaRole.Rowheader).First).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Key numbers" }).GetByText("SLA attainment")).ToBeVisibleAsync();
+        // The dashboard scrolls inside the Studio's frame, so a full-page picture needs a window as tall as the dashboard.
+        await Page.SetViewportSizeAsync(1280, 1900);
         await ScreenshotAsync("dashboard");
 
         var download = await Page.RunAndWaitForDownloadAsync(() =>

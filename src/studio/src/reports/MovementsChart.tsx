@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Group, SegmentedControl, Text } from '@mantine/core';
+import { ColorSwatch, Group, SegmentedControl, Text } from '@mantine/core';
 import { useState } from 'react';
 import { count } from './format';
 import { movementBars, movementSeries, movementTotals } from './movements';
@@ -31,11 +31,15 @@ export function MovementsChart({ range }: { range: ReportRange }) {
         return (
           <>
             <BarChart h={260} data={movementBars(rows)} dataKey="label" type="stacked" series={[...movementSeries]}
-              withLegend legendProps={{ verticalAlign: 'bottom', height: 36 }} valueFormatter={count} tickLine="y" gridAxis="y"
-              maxBarWidth={interval === 'week' ? 48 : 28} xAxisProps={{ interval: 'preserveStartEnd', minTickGap: 16 }} />
-            <Group gap="lg" aria-label="Moves in the range by cause">
+              valueFormatter={count} tickLine="y" gridAxis="y" maxBarWidth={interval === 'week' ? 48 : 28}
+              xAxisProps={{ interval: 'preserveStartEnd', minTickGap: 16 }} />
+            {/* The legend, in stacking order, with each cause's total over the range. */}
+            <Group gap="lg" component="ul" aria-label="Moves in the range by cause" p={0} m={0} style={{ listStyle: 'none' }}>
               {movementSeries.map((s) => (
-                <Text key={s.name} size="sm" c="dimmed"><Text span fw={600} c="dark">{count(totals[s.name])}</Text> {s.label.toLowerCase()}</Text>
+                <Group key={s.name} component="li" gap={6} wrap="nowrap">
+                  <ColorSwatch color={`var(--mantine-color-${s.color.replace('.', '-')})`} size={10} withShadow={false} />
+                  <Text size="sm" c="dimmed"><Text span fw={600} c="dark">{count(totals[s.name])}</Text> {s.label.toLowerCase()}</Text>
+                </Group>
               ))}
             </Group>
           </>

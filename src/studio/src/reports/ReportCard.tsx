@@ -26,12 +26,12 @@ export function ReportCard<T>({ title, description, query, csv, isEmpty, emptyTi
   return (
     <Paper component="section" aria-label={title} withBorder radius="lg" p="lg" h="100%" shadow="xs">
       <Stack gap="md" h="100%">
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-          <Box miw={0}>
+        <Group justify="space-between" align="flex-start" gap="sm">
+          <Box miw={0} style={{ flex: '1 1 220px' }}>
             <Title order={2} size="h4">{title}</Title>
             <Text size="sm" c="dimmed">{description}</Text>
           </Box>
-          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+          <Group gap="xs" wrap="nowrap" ml="auto">
             {controls}
             <Button component="a" href={csv} download variant="subtle" size="compact-sm" color="gray"
               leftSection={<IconDownload size={14} />} aria-label={`Download ${title} as CSV`}>

@@ -33,7 +33,8 @@ export function SlaAttainmentChart({ range }: { range: ReportRange }) {
             <BarChart h={Math.max(140, bars.length * 38 + 40)} data={bars} dataKey="name" orientation="vertical" yAxisProps={{ width: 150 }}
               series={[{ name: 'attainment', label: 'Met in time', color: 'teal.6' }]} getBarColor={(value) => slaColor(value)}
               xAxisProps={{ domain: [0, 100] }} valueFormatter={(v) => percent(v)} withBarValueLabel maxBarWidth={22} gridAxis="x"
-              referenceLines={[{ x: slaTarget, color: 'gray.6', label: `Target ${slaTarget}%`, labelPosition: 'insideTopRight' }]} />
+              barChartProps={{ margin: { top: 18 } }}
+              referenceLines={[{ x: slaTarget, color: 'gray.6', label: `Target ${slaTarget}%`, labelPosition: 'top' }]} />
           </>
         );
       }}

@@ -1,7 +1,6 @@
 import { BarChart } from '@mantine/charts';
 import { SegmentedControl, Text } from '@mantine/core';
 import { useState } from 'react';
-import { days } from './format';
 import { csvHref, useTimeInTier } from './queries';
 import type { ReportRange } from './range';
 import { ReportCard } from './ReportCard';
@@ -26,7 +25,7 @@ export function TimeInTierChart({ range }: { range: ReportRange }) {
         return (
           <>
             <BarChart h={240} data={bars} dataKey="tier" withLegend legendProps={{ verticalAlign: 'bottom', height: 32 }}
-              valueFormatter={(v) => days(v)} maxBarWidth={40} tickLine="y" gridAxis="y"
+              valueFormatter={(v) => `${v} d`} maxBarWidth={40} tickLine="y" gridAxis="y"
               series={[{ name: 'median', label: 'Median', color: 'indigo.6' }, { name: 'p75', label: '75th percentile', color: 'indigo.3' }]} />
             <Text size="xs" c="dimmed">
               {bars.map((b) => `${b.tier}: ${b.accounts} ${view === 'now' ? 'accounts' : 'stays'}`).join(' · ')}
