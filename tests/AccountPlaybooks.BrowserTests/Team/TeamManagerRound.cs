@@ -92,7 +92,7 @@ public sealed class TeamManagerRound(ServerProcess server, Chromium chromium) : 
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Mark out of office" }).ClickAsync();
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
         await Assertions.Expect(people.Locator($"[data-rep-id=\"{Sofia}\"]")).ToContainTextAsync(
-            $"Away until {backOn.ToString("ddd", CultureInfo.InvariantCulture)} {backOn.Day} {backOn.ToString("MMM", CultureInfo.InvariantCulture)}");
+            $"Away, back {backOn.ToString("ddd", CultureInfo.InvariantCulture)} {backOn.Day} {backOn.ToString("MMM", CultureInfo.InvariantCulture)}");
         var sofia = await manager.GetFromJsonAsync<JsonElement>($"api/reps/{Sofia}");
         Assert.Equal(backOn.ToUniversalTime(), sofia.GetProperty("outOfOfficeUntil").GetDateTime().ToUniversalTime());
         await ScreenshotAsync("team-rep-away");

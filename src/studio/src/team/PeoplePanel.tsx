@@ -33,7 +33,7 @@ function MemberRow({ member, selected, onShow, onMarkAway, onBack }: {
   member: TeamMember; selected: boolean; onShow: (repId: string | null) => void; onMarkAway: (m: TeamMember) => void; onBack: (m: TeamMember) => void;
 }) {
   const away = absenceWords(member);
-  const { open, breached, escalations } = member.counts;
+  const { open, breached, escalations, snoozed } = member.counts;
   return (
     <Group component="li" wrap="nowrap" gap={0} pr="xs" data-rep-id={member.id}
       bg={selected ? 'indigo.0' : undefined}
@@ -45,14 +45,12 @@ function MemberRow({ member, selected, onShow, onMarkAway, onBack }: {
             {initials(member.name)}
           </Avatar>
           <div style={{ minWidth: 0, flex: 1 }}>
-            <Group gap={6} wrap="nowrap">
-              <Text size="sm" fw={600} truncate>{member.name}</Text>
-              <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>{member.role}</Text>
-            </Group>
-            <Group gap={6} wrap="nowrap">
-              <Text size="xs" c="dimmed">{open} open</Text>
-              {breached > 0 && <Text size="xs" c="red.7" fw={600}>· {breached} breached</Text>}
-              {escalations > 0 && <Text size="xs" c="orange.7">· {escalations} escalated</Text>}
+            <Text size="sm" fw={600} truncate>{member.name}</Text>
+            <Group gap={4} wrap="nowrap">
+              <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>{member.role} · {open} open</Text>
+              {breached > 0 && <Text size="xs" c="red.7" fw={600} style={{ flexShrink: 0 }}>· {breached} breached</Text>}
+              {escalations > 0 && <Text size="xs" c="orange.7" truncate>· {escalations} escalated</Text>}
+              {snoozed > 0 && <Text size="xs" c="dimmed" truncate>· {snoozed} paused</Text>}
             </Group>
             {away && (
               <Badge mt={4} size="xs" variant="light" color={away.color} leftSection={<IconBeach size={10} />}>{away.text}</Badge>

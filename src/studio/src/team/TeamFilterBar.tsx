@@ -17,10 +17,10 @@ export function TeamFilterBar({ overview, filters, total, onFilter, onClear }: {
   if (filters.playbook && !playbooks.some((p) => p.value === filters.playbook)) playbooks.push({ value: filters.playbook, label: filters.playbook });
   return (
     <Group gap="sm" px="md" py="sm" wrap="wrap" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} role="search" aria-label="Filter tasks">
-      <Select aria-label="Assignee" placeholder="Anyone" size="xs" w={210} clearable searchable
+      <Select aria-label="Assignee" placeholder="Anyone" size="xs" w={180} clearable searchable
         data={assigneeOptions(overview.members, overview.queues)} value={assigneeValue(filters)}
         onChange={(value) => onFilter(parseAssignee(value))} />
-      <Select aria-label="Playbook" placeholder="Any playbook" size="xs" w={230} clearable searchable
+      <Select aria-label="Playbook" placeholder="Any playbook" size="xs" w={200} clearable searchable
         data={playbooks} value={filters.playbook} onChange={(playbook) => onFilter({ playbook })} />
       <Chip size="xs" color="red" checked={filters.breached} onChange={(breached) => onFilter({ breached })}>SLA breached</Chip>
       <Chip size="xs" color="yellow" checked={filters.dueToday} onChange={(dueToday) => onFilter({ dueToday })}>Due today</Chip>

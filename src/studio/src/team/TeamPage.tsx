@@ -4,7 +4,7 @@ import { useEffect, useMemo, useReducer, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../api/problem';
 import { EmptyState, ErrorState, LoadingState } from '../common/QueryStates';
-import { dateTime } from '../common/time';
+import { dayWords } from './absence';
 import { BulkReassignBar } from './BulkReassignBar';
 import { OutOfOfficeDialog } from './OutOfOfficeDialog';
 import { PeoplePanel } from './PeoplePanel';
@@ -113,7 +113,7 @@ export function TeamPage() {
             onSuccess: (result) => {
               notifications.show({
                 color: 'green',
-                message: `${away.name} is out until ${dateTime(absence.until)}; ${result.tasks} open task${result.tasks === 1 ? '' : 's'} ${absence.policy === 'pause' ? 'paused' : 'handed over'}`,
+                message: `${away.name} is away, back on ${dayWords(absence.until)}; ${result.tasks} open task${result.tasks === 1 ? '' : 's'} ${absence.policy === 'pause' ? 'paused' : 'handed over'}`,
               });
               setAway(null);
             },

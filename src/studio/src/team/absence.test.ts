@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { absenceRange, absenceWords, dateInputValue } from './absence';
 
 describe('absence words', () => {
-  it('says until when someone is away now', () => {
+  it('says when someone who is away now is back', () => {
     expect(absenceWords({ outOfOfficeFrom: '2026-11-30T08:00:00Z', outOfOfficeUntil: '2026-12-03T12:00:00Z', outNow: true }))
-      .toEqual({ text: 'Away until Thu 3 Dec', color: 'orange' });
+      .toEqual({ text: 'Away, back Thu 3 Dec', color: 'orange' });
   });
 
   it('shows a planned absence in gray', () => {
     expect(absenceWords({ outOfOfficeFrom: '2026-12-07T12:00:00Z', outOfOfficeUntil: '2026-12-11T12:00:00Z', outNow: false }))
-      .toEqual({ text: 'Away Mon 7 Dec – Fri 11 Dec', color: 'gray' });
+      .toEqual({ text: 'Away Mon 7 Dec, back Fri 11 Dec', color: 'gray' });
   });
 
   it('says nothing when nobody is away', () => {

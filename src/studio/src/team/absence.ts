@@ -1,5 +1,5 @@
 /**
- * Out of office in the team view: how an absence reads ("Away until Thu 3 Dec") and how the dialog's two dates (first
+ * Out of office in the team view: how an absence reads ("Away, back Thu 3 Dec") and how the dialog's two dates (first
  * day away, back on) become the instants the server stores. Dates are whole days on the manager's own clock.
  */
 export interface Absence {
@@ -8,14 +8,15 @@ export interface Absence {
   outNow: boolean;
 }
 
-const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+/** "Tue 8 Dec" on the local clock. */
+export const dayWords = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
 
 /** null when the rep is not away and no absence is planned. */
 export function absenceWords(absence: Absence): { text: string; color: 'orange' | 'gray' } | null {
   const { outOfOfficeFrom: from, outOfOfficeUntil: until, outNow } = absence;
   if (!from && !until) return null;
-  if (outNow) return { text: until ? `Away until ${day(until)}` : 'Away', color: 'orange' };
-  return { text: from && until ? `Away ${day(from)} – ${day(until)}` : from ? `Away from ${day(from)}` : `Away until ${day(until!)}`, color: 'gray' };
+  if (outNow) return { text: until ? `Away, back ${dayWords(until)}` : 'Away', color: 'orange' };
+  return { text: from && until ? `Away ${dayWords(from)}, back ${dayWords(until)}` : from ? `Away from ${dayWords(from)}` : `Away, back ${dayWords(until!)}`, color: 'gray' };
 }
 
 /** "2026-12-03" for a date on the local clock (what an <input type="date"> holds). */
