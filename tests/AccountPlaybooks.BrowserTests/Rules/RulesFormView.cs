@@ -57,12 +57,15 @@ public sealed class RulesFormView(ServerProcess server, Chromium chromium) : Bro
         var whatIf = Page.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(whatIf.GetByRole(AriaRole.Table, new() { Name = "Tier movement: from (rows) to (columns)" })).ToBeVisibleAsync();
         await whatIf.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(" from Tier2 to Tier1") }).ClickAsync();
-        await Assertions.Expect(whatIf.GetByText(mover.Name).First).ToBeVisibleAsync();
+        await Assertions.Expect(whatIf.GetByRole(AriaRole.Region, new() { Name = "Movers" }).GetByText(mover.Name).First).ToBeVisibleAsync();
         await ScreenshotAsync("form-what-if");
         await Page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(whatIf).ToHaveCountAsync(0);
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        var publish = Page.GetByRole(AriaRole.Dialog, new() { Name = "Publish tiers.json" });
+        await publish.GetByLabel("Note").FillAsync($"Tier 1 from {target}: {mover.Name} and its peers are ready");
+        await publish.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Assertions.Expect(Page.GetByText(new Regex("^Ruleset \\w+ is live$"))).ToBeVisibleAsync();
         Assert.Equal(draft, await ops.GetStringAsync("api/rules/tiers")); // the form changed that number and nothing else
         var published = await LiveVersionAsync(ops);
@@ -73,7 +76,12 @@ public sealed class RulesFormView(ServerProcess server, Chromium chromium) : Bro
 
         var versions = Page.GetByRole(AriaRole.Region, new() { Name = "Versions" });
         await versions.GetByRole(AriaRole.Button, new() { Name = $"Roll back to {liveBefore[..10]}" }).ClickAsync();
-        await Assertions.Expect(Page.GetByText($"Rolled back: ruleset {liveBefore} is live")).ToBeVisibleAsync();
+        var rollback = Page.GetByRole(AriaRole.Dialog, new() { Name = $"Roll back to {liveBefore}" });
+        await rollback.GetByLabel("Note").FillAsync("Back to 80 until the reps have room");
+        await rollback.GetByRole(AriaRole.Button, new() { Name = "Roll back" }).ClickAsync();
+        await Assertions.Expect(rollback.GetByRole(AriaRole.Status).GetByText($"Ruleset {liveBefore} is live")).ToBeVisibleAsync();
+        await Page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(rollback).ToHaveCountAsync(0);
         Assert.Equal(liveBefore, await LiveVersionAsync(ops));
         Assert.Equal(original, await ops.GetStringAsync("api/rules/tiers"));
         await ScreenshotAsync("form-rolled-back");
