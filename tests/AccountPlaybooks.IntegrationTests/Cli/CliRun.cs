@@ -59,6 +59,27 @@ public sealed class CliRun : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChangesOnlyTheFileColumnsAndNamesOverlongCellsGivenPartialAccountFile()
+    {
+        var accounts = Path.Combine(Path.GetTempPath(), $"accounts-{Guid.NewGuid():N}.json");
+        var partial = Path.Combine(Path.GetTempPath(), $"accounts-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(accounts, """[{"id":"cli-p1","name":"Cli One","industry":"Fintech","employees":120}]""");
+        await File.WriteAllTextAsync(partial, $"id,industry,custom.notes\ncli-p1,Software,\ncli-p2,Retail,{new string('x', 1025)}\n");
+
+        Assert.Equal(0, (await RunAsync("import", "accounts", accounts)).Exit);
+        var (exit, output) = await RunAsync("import", "accounts", partial);
+
+        File.Delete(accounts);
+        File.Delete(partial);
+        Assert.Equal(1, exit);
+        Assert.Contains("1 updated", output);
+        Assert.Contains("row 3, column custom.notes: is 1025 characters long; the limit is 1024", output);
+        var stored = await QueryAsync(db => db.Accounts.SingleAsync(a => a.Id == "cli-p1"));
+        Assert.Equal(("Cli One", "Software", 120), (stored.Name, stored.Industry, stored.Employees));
+        Assert.Equal(1, await QueryAsync(db => db.Accounts.CountAsync()));
+    }
+
+    [Fact]
     public async Task ExitsWith0GivenCleanSignalFileAndIsIdempotent()
     {
         var accounts = Path.Combine(Path.GetTempPath(), $"accounts-{Guid.NewGuid():N}.json");
