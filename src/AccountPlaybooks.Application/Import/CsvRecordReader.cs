@@ -17,7 +17,7 @@ internal static class CsvRecordReader
             DetectDelimiter = true,
             TrimOptions = TrimOptions.Trim,
             MissingFieldFound = null,
-            BadDataFound = args => badData ??= $"badly quoted field near \"{Shorten(args.Field)}\"",
+            BadDataFound = args => badData ??= $"badly quoted field near {ImportLimits.Quote(args.Field)}",
         };
         using var reader = new StreamReader(stream, leaveOpen: true);
         using var csv = new CsvReader(reader, configuration);
@@ -25,23 +25,35 @@ internal static class CsvRecordReader
         {
             yield break;
         }
+        if (header.Length > ImportLimits.MaxColumns)
+        {
+            throw new MalformedFileException(1, $"the header has {header.Length} columns; the limit is {ImportLimits.MaxColumns}");
+        }
+        var lastLine = csv.Parser.RawRow;
         while (await csv.ReadAsync())
         {
             cancellationToken.ThrowIfCancellationRequested();
             var row = csv.Parser.Row;
             var count = csv.Parser.Count;
+            var problem = badData ?? (count != header.Length
+                ? $"the row has {count} columns but the header has {header.Length}"
+                : null);
+            badData = null;
+            // A quote that is never closed swallows the rows after it into one cell: those rows are not in the file
+            // any more, so reading stops here rather than reporting one bad row and losing the rest without a word.
+            if (problem is not null && csv.Parser.RawRow - lastLine > 1)
+            {
+                throw new MalformedFileException(row,
+                    $"a quoted cell in this row runs over {csv.Parser.RawRow - lastLine} lines and the row does not fit the header " +
+                    $"({problem}); a quote is probably never closed");
+            }
+            lastLine = csv.Parser.RawRow;
             var fields = new Dictionary<string, string?>(header.Length, StringComparer.OrdinalIgnoreCase);
             for (var i = 0; i < header.Length && i < count; i++)
             {
                 fields[header[i]] = csv.Parser[i];
             }
-            var problem = badData ?? (count != header.Length
-                ? $"the row has {count} columns but the header has {header.Length}"
-                : null);
-            badData = null;
             yield return new SourceRecord(row, fields, problem);
         }
     }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
