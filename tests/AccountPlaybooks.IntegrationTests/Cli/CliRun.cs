@@ -80,6 +80,20 @@ public sealed class CliRun : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExitsWith1AndNamesTheObjectWhereReadingStoppedGivenBrokenNdjson()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"accounts-{Guid.NewGuid():N}.ndjson");
+        await File.WriteAllTextAsync(file, "{\"id\":\"cli-b1\",\"name\":\"One\"}\n\n{\"id\":\"cli-b2\",\"name\":\"Two\"}\n{\"id\":\"cli-b3\",\"name\": \n");
+
+        var (exit, output) = await RunAsync("import", "accounts", file);
+
+        File.Delete(file);
+        Assert.Equal(1, exit);
+        Assert.Contains("stopped reading: row 3: invalid JSON", output);
+        Assert.Equal(["cli-b1", "cli-b2"], await QueryAsync(db => db.Accounts.Select(a => a.Id).OrderBy(id => id).ToListAsync()));
+    }
+
+    [Fact]
     public async Task ExitsWith0GivenCleanSignalFileAndIsIdempotent()
     {
         var accounts = Path.Combine(Path.GetTempPath(), $"accounts-{Guid.NewGuid():N}.json");
