@@ -8,6 +8,20 @@ namespace AccountPlaybooks.Application.Import;
 /// Streams a CSV file one record at a time, so a 100k-row file never sits in memory whole.
 internal static class CsvRecordReader
 {
+    /// A cell past <see cref="ImportLimits.MaxCsvCellLength"/> is not held in memory: reading stops at its row.
+    private static async Task<bool> ReadCellsAsync(CsvReader csv)
+    {
+        try
+        {
+            return await csv.ReadAsync();
+        }
+        catch (MaxFieldSizeException)
+        {
+            throw new MalformedFileException(csv.Parser.Row,
+                $"a cell is longer than {ImportLimits.MaxCsvCellLength:N0} characters, so it is not read (a quote that is never closed?)");
+        }
+    }
+
     public static async IAsyncEnumerable<SourceRecord> ReadAsync(Stream stream,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -18,6 +32,7 @@ internal static class CsvRecordReader
             TrimOptions = TrimOptions.Trim,
             MissingFieldFound = null,
             BadDataFound = args => badData ??= $"badly quoted field near {ImportLimits.Quote(args.Field)}",
+            MaxFieldSize = ImportLimits.MaxCsvCellLength,
         };
         using var reader = new StreamReader(stream, leaveOpen: true);
         using var csv = new CsvReader(reader, configuration);
@@ -30,7 +45,7 @@ internal static class CsvRecordReader
             throw new MalformedFileException(1, $"the header has {header.Length} columns; the limit is {ImportLimits.MaxColumns}");
         }
         var lastLine = csv.Parser.RawRow;
-        while (await csv.ReadAsync())
+        while (await ReadCellsAsync(csv))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var row = csv.Parser.Row;

@@ -9,6 +9,9 @@ public static class ImportLimits
     /// A JSON row (one object) larger than this stops the import there: it is not read into memory whole.
     public const int MaxJsonRowBytes = 32 * 1024 * 1024;
 
+    /// A CSV cell longer than this stops the import at its row: it is not read into memory whole.
+    public const int MaxCsvCellLength = 16 * 1024 * 1024;
+
     /// How many unknown column names the report lists.
     public const int MaxIgnoredColumnsListed = 100;
 

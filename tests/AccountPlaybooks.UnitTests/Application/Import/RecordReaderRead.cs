@@ -156,4 +156,22 @@ public sealed class RecordReaderRead
         Assert.Equal(3, exception.Row);
         Assert.Equal([2], records.Select(r => r.Row));
     }
+
+    [Fact]
+    public async Task StopsAtTheRowGivenCsvCellBeyondTheLimit()
+    {
+        var csv = "id,notes\na,short\nb," + new string('x', ImportLimits.MaxCsvCellLength + 10) + "\nc,short\n";
+        var records = new List<SourceRecord>();
+
+        var exception = await Assert.ThrowsAsync<MalformedFileException>(async () =>
+        {
+            await foreach (var record in RecordReader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), RecordFormat.Csv))
+            {
+                records.Add(record);
+            }
+        });
+
+        Assert.Equal(3, exception.Row);
+        Assert.Equal([2], records.Select(r => r.Row));
+    }
 }
