@@ -1,5 +1,6 @@
 using AccountPlaybooks.Application.Accounts;
 using AccountPlaybooks.Application.Assignment;
+using AccountPlaybooks.Application.Audit;
 using AccountPlaybooks.Application.Demo;
 using AccountPlaybooks.Application.Hosting;
 using AccountPlaybooks.Application.Notifications;
@@ -78,6 +79,7 @@ public static class ApplicationServiceExtensions
         services.AddScoped<PlaybookSimulator>();
         services.AddReports();
         services.AddSingleton<LiveContent>();
+        services.AddScoped<AuditLog>();
         return services;
     }
 

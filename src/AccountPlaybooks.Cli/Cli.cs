@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AccountPlaybooks.Data.Audit;
 
 namespace AccountPlaybooks.Cli;
 
@@ -32,6 +33,8 @@ public static class Cli
         }
         try
         {
+            // What a command changes is audited as the CLI's, with the operating-system user who ran it.
+            AuditActor.Current = new AuditActor(null, $"cli ({Environment.UserName})");
             return await parsed.InvokeAsync(configuration);
         }
         catch (CliStopException stop)

@@ -60,7 +60,7 @@ internal static class AuditRecorder
             var opaque = type.Opaque.Contains(name);
             switch (entry.State)
             {
-                case EntityState.Added when property.CurrentValue is not null && !property.Metadata.IsKey():
+                case EntityState.Added when property.CurrentValue is not null and not ICollection { Count: 0 } && !property.Metadata.IsKey():
                     changes.Add(new AuditChange(Field(name), null, opaque ? "(set)" : Format(property.CurrentValue)));
                     break;
                 case EntityState.Modified when property.IsModified && !Equals(Format(property.OriginalValue), Format(property.CurrentValue)):
@@ -70,6 +70,8 @@ internal static class AuditRecorder
                     break;
             }
         }
+        // The fields that say most first: a publish reads "status Draft → Published", a user change "role Rep → Manager".
+        changes = changes.OrderBy(c => c.Field is "status" or "role" ? 0 : 1).ToList();
         if (entry.State == EntityState.Modified && changes.Count == 0)
         {
             return null; // only bookkeeping changed (a token's last use, a concurrency stamp)

@@ -92,6 +92,9 @@ public sealed class CliDatabase : IAsyncLifetime
         Assert.Contains("up to date, nothing to apply", checkOutput);
         Assert.Equal(["Backed Up", "Two"], await QueryAsync($"Data Source={restored}", db => db.Accounts.OrderBy(a => a.Id).Select(a => a.Name).ToListAsync()));
         Assert.Equal("root@example.test", await QueryAsync($"Data Source={restored}", db => db.Users.Select(u => u.Email).SingleAsync()));
+        // What the CLI changed is audited as the CLI's, with the operating-system user.
+        Assert.Equal($"cli ({Environment.UserName})", await QueryAsync($"Data Source={restored}",
+            db => db.AuditEntries.Where(e => e.Kind == "user").Select(e => e.Actor).SingleAsync()));
         Assert.False(File.Exists(restored + "-wal")); // a standalone file, not half of a WAL pair
     }
 
