@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AccountPlaybooks.Application;
 using AccountPlaybooks.Application.Hosting;
 using AccountPlaybooks.Data;
@@ -35,8 +36,18 @@ internal static class CliHost
         var host = Build();
         try
         {
-            var state = await host.Services.DatabaseStateAsync(cancellationToken);
-            if (state.Problem(host.Services.GetRequiredService<DatabaseOptions>().DescribeDatabase()) is { } problem)
+            var where = host.Services.GetRequiredService<DatabaseOptions>().DescribeDatabase();
+            DatabaseState state;
+            try
+            {
+                state = await host.Services.DatabaseStateAsync(cancellationToken);
+            }
+            catch (DbException unreachable)
+            {
+                throw new CliStopException($"Cannot read the database at {where}: {unreachable.Message}. Check Database__ConnectionString " +
+                                           "(a PostgreSQL database must exist; `accountplaybooks migrate` then creates its tables).", Cli.DatabaseNotReady);
+            }
+            if (state.Problem(where) is { } problem)
             {
                 throw new CliStopException(problem, Cli.DatabaseNotReady);
             }

@@ -142,6 +142,22 @@ public sealed class CliDatabase : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NamesTheConnectionSettingGivenAPostgresDatabaseThatDoesNotExist()
+    {
+        var server = Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable)
+            ?? throw new InvalidOperationException($"{TestDatabase.PostgresVariable} is not set");
+        Environment.SetEnvironmentVariable("Database__Provider", "Postgres");
+        Environment.SetEnvironmentVariable("Database__ConnectionString",
+            new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = $"ap_missing_{Guid.NewGuid():N}" }.ConnectionString);
+
+        var (exit, output) = await RunAsync("timers", "sweep");
+
+        Assert.Equal(3, exit);
+        Assert.Contains("Cannot read the database at PostgreSQL 127.0.0.1/ap_missing_", output.Replace("localhost", "127.0.0.1"));
+        Assert.Contains("Check Database__ConnectionString", output);
+    }
+
+    [Fact]
     public async Task NamesPendingMigrationsGivenOlderDatabase()
     {
         var latest = await OlderDatabaseAsync();
