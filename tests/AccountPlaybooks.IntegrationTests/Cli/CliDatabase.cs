@@ -142,7 +142,7 @@ public sealed class CliDatabase : IAsyncLifetime
     }
 
     [Fact]
-    public async Task NamesTheConnectionSettingGivenAPostgresDatabaseThatDoesNotExist()
+    public async Task NamesTheFixGivenAPostgresDatabaseThatDoesNotExist()
     {
         var server = Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable)
             ?? throw new InvalidOperationException($"{TestDatabase.PostgresVariable} is not set");
@@ -153,8 +153,8 @@ public sealed class CliDatabase : IAsyncLifetime
         var (exit, output) = await RunAsync("timers", "sweep");
 
         Assert.Equal(3, exit);
-        Assert.Contains("Cannot read the database at PostgreSQL 127.0.0.1/ap_missing_", output.Replace("localhost", "127.0.0.1"));
-        Assert.Contains("Check Database__ConnectionString", output);
+        Assert.Contains("There is no database at PostgreSQL 127.0.0.1/ap_missing_", output);
+        Assert.Contains("Run `accountplaybooks migrate` to create it", output);
     }
 
     [Fact]
