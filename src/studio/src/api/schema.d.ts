@@ -2297,6 +2297,10 @@ export interface components {
         };
         /** @enum {unknown} */
         RepRole: "AE" | "SDR" | "Marketing" | "Manager";
+        RepTestQueued: {
+            webhook: string;
+            address: null | string;
+        };
         RepView: {
             id: string;
             email: string;
@@ -4615,7 +4619,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RepTestQueued"];
+                };
             };
             /** @description Not Found */
             404: {
