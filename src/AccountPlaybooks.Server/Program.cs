@@ -12,6 +12,7 @@ using AccountPlaybooks.Server.Reports;
 using AccountPlaybooks.Server.Reps;
 using AccountPlaybooks.Server.Rules;
 using AccountPlaybooks.Server.Scheduling;
+using AccountPlaybooks.Server.Security;
 using AccountPlaybooks.Server.Signals;
 using AccountPlaybooks.Server.Tasks;
 using AccountPlaybooks.Server.Team;
@@ -28,6 +29,7 @@ try
     builder.Services.AddAccountPlaybooksApplication(builder.Configuration).AddRulesRuntime();
     builder.AddAccountPlaybooksApi();
     builder.AddAccountPlaybooksAuth();
+    builder.AddAccountPlaybooksSecurity();
     builder.AddAccountPlaybooksHealth();
     builder.AddPlaybookScheduling();
     builder.AddDemoMode();

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
+using AccountPlaybooks.Data.Settings;
 using AccountPlaybooks.Server.Demo;
 using AccountPlaybooks.Server.Hosting.OpenApi;
+using AccountPlaybooks.Server.Security;
 using Microsoft.AspNetCore.Mvc;
 using Scalar.AspNetCore;
 using Serilog;
@@ -11,8 +13,7 @@ public static class ApiSetup
 {
     public static void AddAccountPlaybooksApi(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
-        builder.Services.AddSingleton(options);
+        var options = builder.Services.AddSettings<ApiOptions>(builder.Configuration, ApiOptions.Section);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes);
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -28,6 +29,7 @@ public static class ApiSetup
 
     public static void UseAccountPlaybooksPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The Studio (src/studio, built into wwwroot): its files are public; its data calls are not.
@@ -35,8 +37,10 @@ public static class ApiSetup
         app.UseStaticFiles();
         app.UseSerilogRequestLogging();
         app.UseDemoLoopbackGuard();
+        app.UseCsrfGuard();
         app.UseRouting();
         app.UseRequestSizeGuard(app.Services.GetRequiredService<ApiOptions>());
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
