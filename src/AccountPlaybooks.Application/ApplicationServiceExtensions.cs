@@ -15,6 +15,7 @@ using AccountPlaybooks.Application.Scoring.Explain;
 using AccountPlaybooks.Application.Signals;
 using AccountPlaybooks.Application.Tasks;
 using AccountPlaybooks.Application.Users;
+using AccountPlaybooks.Data.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,8 +29,8 @@ public static class ApplicationServiceExtensions
     public static IServiceCollection AddAccountPlaybooksApplication(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(configuration.GetSection(EvaluationOptions.Section).Get<EvaluationOptions>() ?? new EvaluationOptions());
-        services.AddSingleton(configuration.GetSection(RulesOptions.Section).Get<RulesOptions>() ?? new RulesOptions());
+        services.AddSettings<EvaluationOptions>(configuration, EvaluationOptions.Section);
+        services.AddSettings<RulesOptions>(configuration, RulesOptions.Section);
         services.AddSingleton<RulesetRegistry>();
         services.AddSingleton<ReevaluationQueue>();
         services.AddSingleton<EvaluationGate>();
@@ -48,13 +49,13 @@ public static class ApplicationServiceExtensions
         services.AddScoped<UserAdministration>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<DemoSeeder>();
-        services.AddSingleton(configuration.GetSection(PlaybooksOptions.Section).Get<PlaybooksOptions>() ?? new PlaybooksOptions());
+        services.AddSettings<PlaybooksOptions>(configuration, PlaybooksOptions.Section);
         services.AddSingleton(new ActivityRegistry(typeof(ApplicationServiceExtensions).Assembly));
         services.AddSingleton<PlaybookCatalog>();
         services.AddScoped<PlaybookRuntime>();
         services.AddScoped<TimerSweeper>();
         services.AddScoped<IConditionEvaluator, PlaybookConditions>();
-        services.AddSingleton(configuration.GetSection(TemplatesOptions.Section).Get<TemplatesOptions>() ?? new TemplatesOptions());
+        services.AddSettings<TemplatesOptions>(configuration, TemplatesOptions.Section);
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton<TemplateCatalog>();
         services.AddScoped<TemplateModelBuilder>();
@@ -62,10 +63,10 @@ public static class ApplicationServiceExtensions
         services.AddScoped<TemplateUsageQuery>();
         services.AddScoped<TemplateListQuery>();
         services.AddScoped<TemplateSaver>();
-        services.AddSingleton(configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new CalendarOptions());
+        services.AddSettings<CalendarOptions>(configuration, CalendarOptions.Section);
         services.AddSingleton<BusinessCalendar>();
-        services.AddSingleton(configuration.GetSection(TasksOptions.Section).Get<TasksOptions>() ?? new TasksOptions());
-        services.AddSingleton(configuration.GetSection(AssignmentOptions.Section).Get<AssignmentOptions>() ?? new AssignmentOptions());
+        services.AddSettings<TasksOptions>(configuration, TasksOptions.Section);
+        services.AddSettings<AssignmentOptions>(configuration, AssignmentOptions.Section);
         services.AddScoped<OwnerAssignment>();
         services.AddScoped<TaskDesk>();
         services.AddScoped<TaskInbox>();
@@ -73,7 +74,7 @@ public static class ApplicationServiceExtensions
         services.AddScoped<TaskHandover>();
         services.AddScoped<TeamBoard>();
         services.AddNotifications(configuration);
-        services.AddSingleton(configuration.GetSection(SimulationOptions.Section).Get<SimulationOptions>() ?? new SimulationOptions());
+        services.AddSettings<SimulationOptions>(configuration, SimulationOptions.Section);
         services.AddSingleton<SimulationGate>();
         services.AddScoped<SimulationSeed>();
         services.AddScoped<PlaybookSimulator>();

@@ -1,5 +1,6 @@
 using AccountPlaybooks.Data.Postgres;
 using AccountPlaybooks.Data.Sqlite;
+using AccountPlaybooks.Data.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,8 +11,7 @@ public static class DataServiceExtensions
     /// The one place that picks the database: SQLite by default, PostgreSQL when configuration says so.
     public static IServiceCollection AddAccountPlaybooksData(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSingleton(options);
+        var options = services.AddSettings<DatabaseOptions>(configuration, DatabaseOptions.Section);
         return options.Provider switch
         {
             DatabaseProvider.Postgres => services.AddDbContext<AppDbContext, PostgresDbContext>(

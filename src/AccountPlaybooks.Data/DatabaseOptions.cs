@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace AccountPlaybooks.Data;
 
 /// The "Database" configuration section. SQLite unless a PostgreSQL connection string is given.
@@ -8,5 +9,6 @@ public sealed class DatabaseOptions
     /// "Sqlite" (default) or "Postgres".
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
+    [Required(AllowEmptyStrings = false)]
     public string ConnectionString { get; set; } = "Data Source=data/accountplaybooks.db";
 }

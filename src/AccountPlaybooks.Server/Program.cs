@@ -13,6 +13,7 @@ using AccountPlaybooks.Server.Reports;
 using AccountPlaybooks.Server.Reps;
 using AccountPlaybooks.Server.Rules;
 using AccountPlaybooks.Server.Scheduling;
+using AccountPlaybooks.Server.Security;
 using AccountPlaybooks.Server.Signals;
 using AccountPlaybooks.Server.Tasks;
 using AccountPlaybooks.Server.Team;
@@ -29,6 +30,7 @@ try
     builder.Services.AddAccountPlaybooksApplication(builder.Configuration).AddRulesRuntime();
     builder.AddAccountPlaybooksApi();
     builder.AddAccountPlaybooksAuth();
+    builder.AddAccountPlaybooksSecurity();
     builder.AddAccountPlaybooksHealth();
     builder.AddPlaybookScheduling();
     builder.AddDemoMode();

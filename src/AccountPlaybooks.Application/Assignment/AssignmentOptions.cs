@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace AccountPlaybooks.Application.Assignment;
 
 /// The "Assignment" configuration section: territory rules and which tier the reps' capacity counts.
@@ -9,6 +10,7 @@ public sealed class AssignmentOptions
     public List<TerritoryRule> Territories { get; set; } = [];
 
     /// The tier a rep's Tier1Capacity counts (accounts of this tier they own).
+    [Required(AllowEmptyStrings = false)]
     public string CapacityTier { get; set; } = "Tier1";
 }
 
@@ -16,6 +18,7 @@ public sealed class AssignmentOptions
 /// those of <see cref="Team"/> when set, else those who list the territory. Empty lists match anything.
 public sealed class TerritoryRule
 {
+    [Required(AllowEmptyStrings = false)]
     public string Name { get; set; } = "";
     public List<string> Regions { get; set; } = [];
     public List<string> Countries { get; set; } = [];

@@ -1,4 +1,5 @@
 using AccountPlaybooks.Application.Reps;
+using AccountPlaybooks.Data.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,8 +10,7 @@ public static class NotificationServiceExtensions
     /// Outgoing webhooks: the outbox a step writes to, the sender and the delivery pass the scheduler runs.
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(NotificationsOptions.Section).Get<NotificationsOptions>() ?? new NotificationsOptions();
-        services.AddSingleton(options);
+        var options = services.AddSettings<NotificationsOptions>(configuration, NotificationsOptions.Section);
         services.AddScoped<NotificationOutbox>();
         services.AddScoped<NotificationDelivery>();
         services.AddScoped<RepDigests>();

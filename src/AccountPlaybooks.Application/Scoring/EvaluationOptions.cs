@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace AccountPlaybooks.Application.Scoring;
 
 /// The "Evaluation" configuration section: how scores become stable tiers.
@@ -6,14 +7,18 @@ public sealed class EvaluationOptions
     public const string Section = "Evaluation";
 
     /// How far back the rules see signals.
+    [Range(1, 3650)]
     public int SignalWindowDays { get; set; } = 365;
 
     /// A score-driven demotion waits until the account has been this long in its tier (0 = no wait). Promotions do not wait.
+    [Range(0, 3650)]
     public int MinDaysInTier { get; set; } = 7;
 
     /// A score-driven demotion needs the composite this many points below the threshold.
+    [Range(0.0, 1000.0)]
     public double HysteresisPoints { get; set; } = 5;
 
     /// Accounts read, evaluated and written per transaction in a full re-evaluation.
+    [Range(1, 100_000)]
     public int ChunkSize { get; set; } = 1000;
 }

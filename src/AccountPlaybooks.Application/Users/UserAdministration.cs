@@ -161,11 +161,26 @@ public sealed class UserAdministration(AppDbContext db, TimeProvider clock, ILog
     }
 
     /// The user with this email and password, disabled or not (the caller says which it is); null when either is wrong.
+    /// An unknown email costs the same hashing as a known one, so timing does not reveal who has an account; a password
+    /// stored in an older format is rehashed with the current one once it has been proven right.
     public async Task<User?> FindByPasswordAsync(string email, string password, CancellationToken cancellationToken = default)
     {
-        var normalized = email.Trim().ToLowerInvariant();
+        var normalized = (email ?? "").Trim().ToLowerInvariant();
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == normalized, cancellationToken);
-        return user?.PasswordHash is { } hash && PasswordHasher.Verify(password, hash) ? user : null;
+        var check = user?.PasswordHash is { } hash ? PasswordHasher.Check(password ?? "", hash) : PasswordHasher.CheckAgainstDummy(password ?? "");
+        if (check == PasswordCheck.Wrong)
+        {
+            return null;
+        }
+        if (check == PasswordCheck.RightButRehash)
+        {
+            var upgraded = PasswordHasher.Hash(password!);
+            await db.Users.Where(u => u.Id == user!.Id && u.PasswordHash == user.PasswordHash)
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.PasswordHash, upgraded), cancellationToken);
+            user!.PasswordHash = upgraded;
+            logger.LogInformation("Password of user {Email} rehashed in the current format", user.Email);
+        }
+        return user;
     }
 
     /// The user as stored now, when still active: a Studio session checks this so that a disabled user is signed out and

@@ -9,7 +9,7 @@ public sealed class User
     public UserRole Role { get; set; }
     public string? RepId { get; set; }
 
-    /// PBKDF2 hash with its salt and iteration count; null for token-only users.
+    /// ASP.NET Core Identity password hash (older "pbkdf2-sha256$…" ones are replaced at the next sign-in); null for token-only users.
     public string? PasswordHash { get; set; }
     public DateTime CreatedAt { get; set; }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AccountPlaybooks.Application.Demo;
 using AccountPlaybooks.Application.Users;
 using AccountPlaybooks.Server.Demo;
+using AccountPlaybooks.Server.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,18 +21,25 @@ public static class AuthApi
     public static void MapAuthApi(this WebApplication app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapPost("/login", Login).AllowAnonymous().WithName("Login").ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).WithSummary("Sign in with email and password (sets the Studio cookie)");
+        auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.Login).WithName("Login")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests).WithSummary("Sign in with email and password (sets the Studio cookie)");
         auth.MapPost("/logout", (Delegate)Logout).RequireAuthorization(Policies.AnyRole).WithName("Logout").WithSummary("Sign out");
         auth.MapGet("/session", GetSession).AllowAnonymous().WithName("Session").WithSummary("The signed-in user, or null when signed out");
         auth.MapGet("/me", GetMe).RequireAuthorization(Policies.AnyRole).WithName("Me").WithSummary("Who am I");
     }
 
     private static async Task<Results<Ok<Me>, ProblemHttpResult>> Login(LoginRequest request, UserAdministration users,
-        DemoOptions demo, HttpContext context)
+        DemoOptions demo, LoginThrottle throttle, HttpContext context)
     {
+        // Failed attempts per e-mail are limited wherever they come from (the address limit is the endpoint's policy).
+        if (throttle.Blocked(request.Email) is { } wait)
+        {
+            return (ProblemHttpResult)RateLimits.TooManyRequests(context, wait, "for this e-mail");
+        }
         var user = await users.FindByPasswordAsync(request.Email, request.Password, context.RequestAborted);
         if (user is null || (DemoUsers.IsDemo(user.Email) && !demo.Enabled))
         {
+            throttle.Failed(request.Email);
             return TypedResults.Problem(title: "Wrong email or password", statusCode: StatusCodes.Status401Unauthorized);
         }
         if (user.DisabledAt is not null)

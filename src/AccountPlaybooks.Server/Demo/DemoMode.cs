@@ -1,5 +1,6 @@
 using System.Net;
 using AccountPlaybooks.Application.Demo;
+using AccountPlaybooks.Data.Settings;
 
 namespace AccountPlaybooks.Server.Demo;
 
@@ -7,8 +8,7 @@ public static class DemoMode
 {
     public static void AddDemoMode(this WebApplicationBuilder builder)
     {
-        var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
-        builder.Services.AddSingleton(demo);
+        var demo = builder.Services.AddSettings<DemoOptions>(builder.Configuration, DemoOptions.Section);
         if (demo.Enabled)
         {
             // After the first evaluation, the seeded demo gets 90 days of tier moves and worked tasks (the dashboard's data).

@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
+using AccountPlaybooks.Data.Settings;
 using AccountPlaybooks.Server.Audit;
 using AccountPlaybooks.Server.Demo;
 using AccountPlaybooks.Server.Hosting.OpenApi;
+using AccountPlaybooks.Server.Security;
 using Microsoft.AspNetCore.Mvc;
 using Scalar.AspNetCore;
 using Serilog;
@@ -13,8 +15,7 @@ public static class ApiSetup
 {
     public static void AddAccountPlaybooksApi(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
-        builder.Services.AddSingleton(options);
+        var options = builder.Services.AddSettings<ApiOptions>(builder.Configuration, ApiOptions.Section);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes);
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -33,14 +34,17 @@ public static class ApiSetup
         // Outermost, so each request is logged with the status the client got (a refused input is a 400, not the 500
         // an escaping exception would look like); the Studio's files are logged at Debug only.
         app.UseSerilogRequestLogging(logging => logging.GetLevel = RequestLogLevel);
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The Studio (src/studio, built into wwwroot): its files are public; its data calls are not.
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseDemoLoopbackGuard();
+        app.UseCsrfGuard();
         app.UseRouting();
         app.UseRequestSizeGuard(app.Services.GetRequiredService<ApiOptions>());
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAuditActor();

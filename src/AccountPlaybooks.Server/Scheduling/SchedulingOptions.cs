@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace AccountPlaybooks.Server.Scheduling;
 
 /// The "Scheduling" configuration section: whether Quartz runs, and where SQLite mode keeps its job store.
@@ -9,5 +10,6 @@ public sealed class SchedulingOptions
     public bool Enabled { get; set; } = true;
 
     /// SQLite mode keeps Quartz's tables in a file of their own; PostgreSQL mode uses the app's database.
+    [Required(AllowEmptyStrings = false)]
     public string SqliteFile { get; set; } = "data/quartz.db";
 }

@@ -1,6 +1,7 @@
 using AccountPlaybooks.Application.Notifications;
 using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Data;
+using AccountPlaybooks.Data.Settings;
 using Microsoft.Data.Sqlite;
 using Quartz;
 
@@ -11,16 +12,15 @@ public static class SchedulingSetup
     /// Quartz with a persistent job store: SQLite (one node, its own file) or PostgreSQL (clustered, the app's database).
     public static void AddPlaybookScheduling(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        var options = builder.Services.AddSettings<SchedulingOptions>(builder.Configuration, SchedulingOptions.Section);
         if (!options.Enabled)
         {
             return;
         }
-        var evaluation = builder.Configuration.GetSection(EvaluationScheduleOptions.Section).Get<EvaluationScheduleOptions>()
-            ?? new EvaluationScheduleOptions();
-        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var playbooks = builder.Configuration.GetSection(PlaybooksOptions.Section).Get<PlaybooksOptions>() ?? new PlaybooksOptions();
-        var notifications = builder.Configuration.GetSection(NotificationsOptions.Section).Get<NotificationsOptions>() ?? new NotificationsOptions();
+        var evaluation = builder.Services.AddSettings<EvaluationScheduleOptions>(builder.Configuration, EvaluationScheduleOptions.Section);
+        var database = SettingsBinding.Read<DatabaseOptions>(builder.Configuration, DatabaseOptions.Section);
+        var playbooks = SettingsBinding.Read<PlaybooksOptions>(builder.Configuration, PlaybooksOptions.Section);
+        var notifications = SettingsBinding.Read<NotificationsOptions>(builder.Configuration, NotificationsOptions.Section);
 
         builder.Services.AddQuartz(quartz =>
         {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AccountPlaybooks.Application.Users;
 using AccountPlaybooks.Server.Auth;
+using AccountPlaybooks.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AccountPlaybooks.Server.Users;
@@ -13,9 +14,11 @@ public static class TokensApi
     {
         var tokens = app.MapGroup("/api/tokens").WithTags("Users").RequireAuthorization(Policies.Admin);
         tokens.MapGet("/", List).WithName("ListTokens").WithSummary("Every API token, newest first: prefix, user, created, expires, last used, state");
-        tokens.MapPost("/", Issue).WithName("IssueToken").ProducesValidationProblem()
+        tokens.MapPost("/", Issue).RequireRateLimiting(RateLimits.Tokens).WithName("IssueToken").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Issue a token for a user; the answer holds its clear text, shown once and never again");
-        tokens.MapPost("/{id:guid}/revoke", Revoke).WithName("RevokeToken").ProducesProblem(StatusCodes.Status404NotFound)
+        tokens.MapPost("/{id:guid}/revoke", Revoke).RequireRateLimiting(RateLimits.Tokens).WithName("RevokeToken")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Revoke a token: the next request with it is refused (revoking twice changes nothing)");
     }
 

@@ -89,7 +89,13 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
         return client;
     }
 
-    public HttpClient AnonymousClient() => Factory.CreateClient();
+    /// A client as the Studio is one: no token yet, and the CSRF header the Studio's API client sends (docs/adr/0023).
+    public HttpClient AnonymousClient()
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Requested-With", "AccountPlaybooks");
+        return client;
+    }
 
     public async Task WithDbAsync(Func<AppDbContext, Task> action)
     {

@@ -13,7 +13,17 @@ const problems: Middleware = {
     throw new ApiError(response.status, await readProblem(response));
   },
 };
-api.use(problems);
+// The server refuses cookie-authenticated changes without this header (CSRF, docs/adr/0023): another site's form cannot
+// send it, and another site's script cannot without a CORS preflight the server never grants. Every request gets it,
+// so the upload (XMLHttpRequest) and the streamed what-if, which go through this client, carry it too.
+export const csrfHeader = { name: 'X-Requested-With', value: 'AccountPlaybooks' } as const;
+const csrf: Middleware = {
+  onRequest({ request }) {
+    request.headers.set(csrfHeader.name, csrfHeader.value);
+    return request;
+  },
+};
+api.use(csrf, problems);
 
 /** Unwraps an openapi-fetch result: data on success (errors were already thrown by the middleware). */
 export async function call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {

@@ -27,6 +27,26 @@ public sealed class PasswordHasherVerify
     }
 
     [Fact]
+    public void WritesIdentityFormatAndAsksToRehashTheOldOne()
+    {
+        var current = PasswordHasher.Hash("correct horse battery");
+        var legacy = PasswordHasher.HashLegacy("correct horse battery", iterations: 1_000);
+
+        Assert.Equal(1, Convert.FromBase64String(current)[0]); // Identity's version 3 marker
+        Assert.Equal(PasswordCheck.Right, PasswordHasher.Check("correct horse battery", current));
+        Assert.Equal(PasswordCheck.RightButRehash, PasswordHasher.Check("correct horse battery", legacy));
+        Assert.Equal(PasswordCheck.Wrong, PasswordHasher.Check("wrong horse battery", legacy));
+        Assert.Equal(PasswordCheck.Wrong, PasswordHasher.Check("x", "pbkdf2-sha256$many$salt$hash"));
+    }
+
+    [Fact]
+    public void TheDummyCheckNeverSucceeds()
+    {
+        Assert.Equal(PasswordCheck.Wrong, PasswordHasher.CheckAgainstDummy("correct horse battery"));
+        Assert.Equal(PasswordCheck.Wrong, PasswordHasher.CheckAgainstDummy(""));
+    }
+
+    [Fact]
     public void IssuesDistinctTokensStoredOnlyAsHashes()
     {
         var token = TokenHasher.NewToken();
