@@ -114,7 +114,7 @@ public static class LatencyDatabase
         {
             var created = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
                 .AddAsync(new NewUser("latency-bench@example.com", "Latency bench", UserRole.Ops, Password: null));
-            return created.Token;
+            return created.Token ?? throw new InvalidOperationException("the bench user was created without a token");
         }
     }
 
