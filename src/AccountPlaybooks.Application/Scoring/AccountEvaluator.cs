@@ -56,7 +56,9 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
             cancellationToken.ThrowIfCancellationRequested();
             var stored = scores.GetValueOrDefault(account.Id);
             var facts = AccountFacts.From(account, stored?.Tier ?? "", now);
-            var outcome = rules.Evaluate(facts, new SignalWindow(signals[account.Id].ToList(), now), options.HysteresisPoints);
+            // Real time, not the business clock (tests and the simulator move that one by days).
+            var outcome = rules.Evaluate(facts, new SignalWindow(signals[account.Id].ToList(), now), options.HysteresisPoints,
+                budget: new RuleTimeBudget(TimeProvider.System, TimeSpan.FromMilliseconds(options.AccountBudgetMilliseconds)));
             var state = stored is null ? null : new TierState(stored.Tier, stored.TierSince, stored.HeldTier, stored.HoldUntil, stored.ReviewFlag, stored.RulesetVersion);
             var decision = _policy.Decide(rules, outcome, state, now);
             evaluated.Add(new EvaluatedAccount(account, outcome, decision, stored?.Tier));
