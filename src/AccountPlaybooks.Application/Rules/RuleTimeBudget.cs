@@ -1,26 +1,44 @@
 namespace AccountPlaybooks.Application.Rules;
 
-/// How long one account's rules may run in an evaluation. Checked after each rule (a compiled rule cannot be stopped
-/// half-way; the static limits in <see cref="ExpressionLimits"/> bound what one rule costs), so an evaluation whose cost
-/// runs away stops at the rule that crossed the budget, with nothing of its chunk written.
-public sealed class RuleTimeBudget(TimeProvider clock, TimeSpan limit)
+/// How long one account's rules may run in an evaluation. Checked after each rule and, inside a rule, every
+/// <see cref="StepsBetweenChecks"/> signals the rule walks (SignalWindow.All is metered), so even one rule whose loops run
+/// away stops within about the budget, with the rule named and nothing of its chunk written. The static limits in
+/// <see cref="ExpressionLimits"/> bound the work between two checks.
+public sealed class RuleTimeBudget(TimeProvider clock, TimeSpan limit, string accountId)
 {
-    private readonly long _started = clock.GetTimestamp();
+    public const int StepsBetweenChecks = 1024;
 
-    public void Check(CompiledRule rule, string accountId)
+    private readonly long _started = clock.GetTimestamp();
+    private string _rule = "";
+    private int _steps;
+
+    /// The rule about to run: the one a stop names.
+    public void Enter(string rule) => _rule = rule;
+
+    public void Check()
     {
         var spent = clock.GetElapsedTime(_started);
         if (spent > limit)
         {
-            throw new RuleBudgetExceededException(rule.Name, accountId, spent, limit);
+            throw new RuleBudgetExceededException(_rule, accountId, spent, limit);
+        }
+    }
+
+    /// One signal walked by a rule.
+    public void Step()
+    {
+        if (++_steps % StepsBetweenChecks == 0)
+        {
+            Check();
         }
     }
 }
 
-/// An InvalidOperationException, so a full evaluation records it as its failure (FullEvaluation) like other errors.
+/// An InvalidOperationException, so a full evaluation records it as its failure (FullEvaluation) like other errors;
+/// CompiledRule.Passes lets it through rather than reading it as "the rule did not pass".
 public sealed class RuleBudgetExceededException(string rule, string accountId, TimeSpan spent, TimeSpan limit)
-    : InvalidOperationException($"rule {rule} ran past the time budget on account {accountId}: its rules took {spent.TotalMilliseconds:N0} ms " +
-                                $"by the end of {rule}; the limit is {limit.TotalMilliseconds:N0} ms per account. Nothing of this chunk was stored; " +
+    : InvalidOperationException($"rule {rule} ran past the time budget on account {accountId}: its rules had run {spent.TotalMilliseconds:N0} ms " +
+                                $"when {rule} was stopped; the limit is {limit.TotalMilliseconds:N0} ms per account. Nothing of this chunk was stored; " +
                                 "the previous scores are kept.")
 {
     public string Rule { get; } = rule;

@@ -35,8 +35,9 @@ public sealed class Ruleset
     {
         bool Passes(CompiledRule rule, ScoreFacts score)
         {
+            budget?.Enter(rule.Name);
             var passed = verdict?.Invoke(rule, account, signals, score) ?? rule.Passes(account, signals, score);
-            budget?.Check(rule, account.Id);
+            budget?.Check();
             return passed;
         }
 

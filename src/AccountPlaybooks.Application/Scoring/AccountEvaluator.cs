@@ -70,8 +70,8 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
             var stored = scores.GetValueOrDefault(account.Id);
             var facts = AccountFacts.From(account, stored?.Tier ?? "", now);
             // Real time, not the business clock (tests and the simulator move that one by days).
-            var outcome = rules.Evaluate(facts, new SignalWindow(signals[account.Id].ToList(), now), options.HysteresisPoints,
-                budget: new RuleTimeBudget(TimeProvider.System, TimeSpan.FromMilliseconds(options.AccountBudgetMilliseconds)));
+            var budget = new RuleTimeBudget(TimeProvider.System, TimeSpan.FromMilliseconds(options.AccountBudgetMilliseconds), account.Id);
+            var outcome = rules.Evaluate(facts, new SignalWindow(signals[account.Id].ToList(), now, budget), options.HysteresisPoints, budget: budget);
             var state = stored is null ? null : new TierState(stored.Tier, stored.TierSince, stored.HeldTier, stored.HoldUntil, stored.ReviewFlag, stored.RulesetVersion);
             var decision = _policy.Decide(rules, outcome, state, now);
             evaluated.Add(new EvaluatedAccount(account, outcome, decision, stored?.Tier));
