@@ -49,7 +49,7 @@ public sealed class AccountsTableFilter(ServerProcess server, Chromium chromium)
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex($"/accounts/{Regex.Escape(first)}$"));
 
         // The breadcrumb goes back to the same filtered, sorted view.
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Accounts", Exact = true }).Last.ClickAsync();
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).GetByRole(AriaRole.Link, new() { Name = "Accounts", Exact = true }).ClickAsync();
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"/accounts\?tier=Tier1&sort=score$"));
     }
 

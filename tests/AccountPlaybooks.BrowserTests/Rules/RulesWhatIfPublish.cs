@@ -66,7 +66,7 @@ public sealed partial class RulesWhatIfPublish(ServerProcess server, Chromium ch
         var newest = versions.GetByRole(AriaRole.Group, new() { Name = $"Version {published[..10]}" });
         await Assertions.Expect(newest.GetByText("Tier 1 from 50 for the Q4 push")).ToBeVisibleAsync();
         await Assertions.Expect(newest.GetByText("live", new() { Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(newest.GetByText(new Regex("^ops@demo"))).ToBeVisibleAsync();
+        await Assertions.Expect(newest.GetByText(new Regex("ops@demo\\.accountplaybooks\\.test$"))).ToBeVisibleAsync();
         await ScreenshotAsync("versions");
 
         await newest.GetByRole(AriaRole.Button, new() { Name = $"Compare {published[..10]}" }).ClickAsync();

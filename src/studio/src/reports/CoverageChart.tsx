@@ -19,7 +19,7 @@ export function CoverageChart() {
         const over = bars.filter((b) => b.over);
         return (
           <>
-            <Alert variant="light" color={missing.tier1 > 0 ? 'red' : 'gray'} icon={<IconUserQuestion size={18} />} p="xs"
+            <Alert variant="light" color={missing.tier1 > 0 ? 'red' : 'gray'} icon={<IconUserQuestion size={18} />} p="xs" role="note"
               title={`${count(missing.accounts)} accounts without an owner`}>
               {missing.tier1 > 0 ? `${count(missing.tier1)} of them are Tier 1 and wait for an AE.` : 'None of them is Tier 1.'}
             </Alert>

@@ -14,7 +14,7 @@ describe('ExplanationBody', () => {
     expect(within(screen.getByLabelText('Nearest changes')).getByText('one more page_visit with page /pricing in 14 days → Tier1')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Engagement: 60 of 100, 1 of 2 rules pass' }));
-    const replied = screen.getByRole('listitem', { name: 'RepliedEmail: passed' });
+    const replied = await screen.findByRole('listitem', { name: 'RepliedEmail: passed' }); // once the panel has opened
     expect(within(replied).getByText('+30')).toBeInTheDocument();
     expect(within(replied).getByText('1')).toBeInTheDocument(); // the value read
     expect(within(replied).getByText('email_reply · 3 days ago · a@goodfit1.com')).toBeInTheDocument();

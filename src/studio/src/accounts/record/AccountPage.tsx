@@ -29,7 +29,7 @@ export function AccountPage() {
   const me = useMe();
 
   const crumbs = (
-    <Breadcrumbs>
+    <Breadcrumbs component="nav" aria-label="Breadcrumb">
       <Anchor component={Link} to={back} size="sm">Accounts</Anchor>
       <Text size="sm" c="dimmed" truncate maw={360}>{account.data?.account.name ?? id}</Text>
     </Breadcrumbs>
