@@ -86,7 +86,7 @@ public sealed partial class ExpressionCost
         return cost;
     }
 
-    /// A fact's field: a list of its is one collection (its Size 1), a text is data.
+    /// A value read from the facts: a list is one collection (Size 1), a text is data.
     private static Cost Fact(Type type, int depth) =>
         new(depth, "", IsCollection(type) ? 1 : 0, type == typeof(string) || ElementType(type) == typeof(string) ? Text.Data : null);
 
