@@ -10,17 +10,18 @@ public sealed class RuleTimeBudget(TimeProvider clock, TimeSpan limit, string ac
 
     private readonly long _started = clock.GetTimestamp();
     private string _rule = "";
+    private string _kind = "rule";
     private int _steps;
 
-    /// The rule about to run: the one a stop names.
-    public void Enter(string rule) => _rule = rule;
+    /// The rule (or, with <paramref name="kind"/>, the condition) about to run: the one a stop names.
+    public void Enter(string rule, string kind = "rule") => (_rule, _kind) = (rule, kind);
 
     public void Check()
     {
         var spent = clock.GetElapsedTime(_started);
         if (spent > limit)
         {
-            throw new RuleBudgetExceededException(_rule, accountId, spent, limit);
+            throw new RuleBudgetExceededException(_rule, accountId, spent, limit, _kind);
         }
     }
 
@@ -36,10 +37,10 @@ public sealed class RuleTimeBudget(TimeProvider clock, TimeSpan limit, string ac
 
 /// An InvalidOperationException, so a full evaluation records it as its failure (FullEvaluation) like other errors;
 /// CompiledRule.Passes lets it through rather than reading it as "the rule did not pass".
-public sealed class RuleBudgetExceededException(string rule, string accountId, TimeSpan spent, TimeSpan limit)
-    : InvalidOperationException($"rule {rule} ran past the time budget on account {accountId}: its rules had run {spent.TotalMilliseconds:N0} ms " +
-                                $"when {rule} was stopped; the limit is {limit.TotalMilliseconds:N0} ms per account. Nothing of this chunk was stored; " +
-                                "the previous scores are kept.")
+public sealed class RuleBudgetExceededException(string rule, string accountId, TimeSpan spent, TimeSpan limit, string kind = "rule")
+    : InvalidOperationException($"{kind} {rule} ran past the time budget on account {accountId}: {spent.TotalMilliseconds:N0} ms had passed " +
+                                $"when it was stopped; the limit is {limit.TotalMilliseconds:N0} ms per account." +
+                                (kind == "rule" ? " Nothing of this chunk was stored; the previous scores are kept." : ""))
 {
     public string Rule { get; } = rule;
     public string AccountId { get; } = accountId;

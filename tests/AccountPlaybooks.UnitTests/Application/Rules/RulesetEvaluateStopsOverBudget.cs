@@ -26,7 +26,7 @@ public sealed class RulesetEvaluateStopsOverBudget
             ruleset!.Evaluate(account, new SignalWindow([], DateTime.UtcNow), budget: budget));
 
         Assert.Equal((ruleset!.ComponentRules[0].Rule.Name, "acct-7"), (stopped.Rule, stopped.AccountId));
-        Assert.StartsWith($"rule {stopped.Rule} ran past the time budget on account acct-7: its rules had run 1,000 ms", stopped.Message);
+        Assert.StartsWith($"rule {stopped.Rule} ran past the time budget on account acct-7: 1,000 ms had passed when it was stopped", stopped.Message);
         Assert.Contains("the limit is 500 ms per account", stopped.Message);
     }
 
