@@ -12,6 +12,9 @@ public sealed record RepNotificationsView(string? Webhook, string? Address, bool
 /// A webhook offered to reps; `slack` posts to Slack (the address is a member id to mention), `json` to a relay (e-mail).
 public sealed record RepChannel(string Name, string Format);
 
+/// A test message waiting in the outbox for its webhook; it is sent within a minute.
+public sealed record RepTestQueued(string Webhook, string? Address);
+
 public sealed record RepNotificationsInput(string? Webhook, string? Address, bool DailyDigest, int DigestHour, bool InstantTier1);
 
 /// A rep's choice of how to hear about their work (digest, Tier 1 messages) among the webhooks the admin offers reps.
@@ -42,8 +45,8 @@ public sealed class RepNotificationSettings(AppDbContext db, NotificationsOption
         return await GetAsync(repId, cancellationToken);
     }
 
-    /// Queues a test message on the rep's chosen webhook; false when the rep has chosen none.
-    public async Task<bool?> SendTestAsync(string repId, CancellationToken cancellationToken)
+    /// Queues a test message on the rep's chosen webhook; null when there is no such rep.
+    public async Task<RepTestQueued?> SendTestAsync(string repId, CancellationToken cancellationToken)
     {
         var rep = await db.Reps.SingleOrDefaultAsync(r => r.Id == repId, cancellationToken);
         if (rep is null)
@@ -52,10 +55,10 @@ public sealed class RepNotificationSettings(AppDbContext db, NotificationsOption
         }
         if (rep.Notifications.Webhook is not { } webhook || !outbox.Enqueue(webhook, RepMessages.Test(rep)))
         {
-            return false;
+            throw new RefusedException("No webhook chosen", "choose a webhook and save before sending a test");
         }
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return new RepTestQueued(webhook, rep.Notifications.Address);
     }
 
     private void Validate(string? webhook, string? address, int digestHour)

@@ -4,6 +4,7 @@ using AccountPlaybooks.Server.Hosting.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 using Scalar.AspNetCore;
 using Serilog;
+using Serilog.Events;
 
 namespace AccountPlaybooks.Server.Hosting;
 
@@ -28,12 +29,14 @@ public static class ApiSetup
 
     public static void UseAccountPlaybooksPipeline(this WebApplication app)
     {
+        // Outermost, so each request is logged with the status the client got (a refused input is a 400, not the 500
+        // an escaping exception would look like); the Studio's files are logged at Debug only.
+        app.UseSerilogRequestLogging(logging => logging.GetLevel = RequestLogLevel);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The Studio (src/studio, built into wwwroot): its files are public; its data calls are not.
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.UseSerilogRequestLogging();
         app.UseDemoLoopbackGuard();
         app.UseRouting();
         app.UseRequestSizeGuard(app.Services.GetRequiredService<ApiOptions>());
@@ -47,6 +50,11 @@ public static class ApiSetup
         // instead of the API's own answer); an unknown API address stays a 404 problem.
         app.MapFallbackToFile("{**path:regex(^(?!api/|openapi/|health).*$)}", "index.html").AllowAnonymous();
     }
+
+    private static LogEventLevel RequestLogLevel(HttpContext context, double elapsedMs, Exception? exception) =>
+        exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
+        : context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Information
+        : LogEventLevel.Debug;
 
     /// Imports stream large bodies; everything else keeps the small default limit.
     public static RouteHandlerBuilder AllowsLargeBody(this RouteHandlerBuilder endpoint, ApiOptions options) =>

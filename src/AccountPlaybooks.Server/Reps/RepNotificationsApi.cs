@@ -28,15 +28,11 @@ public static class RepNotificationsApi
         RepNotificationSettings settings, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         Mine(user, id) && await settings.SaveAsync(id, input, cancellationToken) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
-    private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> Test(string id, RepNotificationSettings settings, ClaimsPrincipal user,
+    private static async Task<Results<Accepted<RepTestQueued>, NotFound>> Test(string id, RepNotificationSettings settings, ClaimsPrincipal user,
         CancellationToken cancellationToken) =>
-        (Mine(user, id) ? await settings.SendTestAsync(id, cancellationToken) : null) switch
-        {
-            null => TypedResults.NotFound(),
-            false => TypedResults.Problem(title: "No webhook chosen", detail: "choose a webhook and save before sending a test",
-                statusCode: StatusCodes.Status409Conflict),
-            true => TypedResults.Accepted((string?)null),
-        };
+        Mine(user, id) && await settings.SendTestAsync(id, cancellationToken) is { } queued
+            ? TypedResults.Accepted((string?)null, queued)
+            : TypedResults.NotFound();
 
     private static bool Mine(ClaimsPrincipal user, string id) => !user.IsRepOnly() || user.RepId() == id;
 }

@@ -49,7 +49,7 @@ public sealed class RulesFormView(ServerProcess server, Chromium chromium) : Bro
         await Assertions.Expect(slider).ToHaveAttributeAsync("aria-valuenow", target.ToString());
         await Assertions.Expect(form.GetByRole(AriaRole.Textbox, new() { Name = "Tier1 threshold" })).ToHaveValueAsync(target.ToString());
         await Assertions.Expect(tier1Card).Not.ToHaveAttributeAsync("aria-label", tier1Today!);
-        await Assertions.Expect(Page.GetByText("not published")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByText("not published", new() { Exact = true })).ToBeVisibleAsync();
         await Page.Mouse.MoveAsync(0, 0);
         await ScreenshotAsync("form-threshold-lowered");
 

@@ -94,6 +94,24 @@ public abstract class RepNotificationsFlow<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task ATestMessageGoesToTheChosenWebhookAndNeedsOne()
+    {
+        await (await SaveAsync(new { webhook = (string?)null, dailyDigest = false, digestHour = 8, instantTier1 = false })).ReadAsync<JsonElement>();
+        var none = await (await app.ClientAs(UserRole.Rep).PostAsync($"{Settings}/test", null)).ProblemAsync(409);
+        Assert.Equal("No webhook chosen", none.GetProperty("title").GetString());
+
+        await (await SaveAsync(new { webhook = "rep-slack", address = "U0123ABCD", dailyDigest = true, digestHour = 8, instantTier1 = true }))
+            .ReadAsync<JsonElement>();
+        var sent = await app.ClientAs(UserRole.Rep).PostAsync($"{Settings}/test", null);
+        Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+        var queued = await sent.Content.ReadFromJsonAsync<JsonElement>(); // a body, so a browser's fetch reads a complete answer
+        Assert.Equal(("rep-slack", "U0123ABCD"), (queued.GetProperty("webhook").GetString(), queued.GetProperty("address").GetString()));
+        var text = JsonDocument.Parse((await PayloadsAsync(RepMessages.TestEvent))[^1]).RootElement.GetProperty("text").GetString();
+        Assert.StartsWith("<@U0123ABCD> this is how AccountPlaybooks will reach you", text);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientAs(UserRole.Rep).PostAsync($"/api/reps/{app.ManagerRepId}/notifications/test", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task ATier1TaskDueTodayIsSentAtOnceAndTheDigestOncePerWorkingDay()
     {
         await (await SaveAsync(new { webhook = "rep-slack", address = "U0123ABCD", dailyDigest = true, digestHour = 8, instantTier1 = true }))

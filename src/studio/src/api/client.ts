@@ -18,7 +18,7 @@ api.use(problems);
 /** Unwraps an openapi-fetch result: data on success (errors were already thrown by the middleware). */
 export async function call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, response } = await request;
-  if (data === undefined && response.status !== 204) throw new ApiError(response.status, { title: 'The server sent no data' });
+  if (data === undefined && response.status !== 202 && response.status !== 204) throw new ApiError(response.status, { title: 'The server sent no data' });
   return data as T;
 }
 

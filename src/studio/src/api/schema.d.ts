@@ -2252,6 +2252,10 @@ export interface components {
         };
         /** @enum {unknown} */
         RepRole: "AE" | "SDR" | "Marketing" | "Manager";
+        RepTestQueued: {
+            webhook: string;
+            address: null | string;
+        };
         RepView: {
             id: string;
             email: string;
@@ -4570,7 +4574,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RepTestQueued"];
+                };
             };
             /** @description Not Found */
             404: {

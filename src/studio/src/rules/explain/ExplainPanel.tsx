@@ -27,7 +27,7 @@ export function ExplainPanel({ name }: { name: string | undefined }) {
       }, { replace: true })} />
       {draft && (
         <Switch size="sm" checked={onDraft} onChange={(event) => setOnDraft(event.currentTarget.checked)}
-          label={`On the draft of ${draft.name}.json (not published)`} />
+          label={`On the draft of ${draft.name}.json (unpublished)`} />
       )}
       {accountId
         ? <AccountExplanation key={accountId} accountId={accountId} draft={draft && onDraft ? draft : null} />

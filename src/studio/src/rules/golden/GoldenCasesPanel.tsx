@@ -33,7 +33,7 @@ export function GoldenCasesPanel({ name }: { name: string | undefined }) {
             {summary && <Badge color={summary.ok ? 'teal' : 'red'} variant="light" aria-label={`Golden cases: ${summary.text}`}>{summary.text}</Badge>}
           </Group>
           <Text size="xs" c="dimmed">
-            {onDraft ? <>On the <b>draft</b> of {debounced.name}.json (not published)</> : <>On the live rules {run.data ? <Text span ff="monospace" size="xs">{run.data.rulesVersion.slice(0, 12)}</Text> : null}</>}
+            {onDraft ? <>On the <b>draft</b> of {debounced.name}.json (unpublished)</> : <>On the live rules {run.data ? <Text span ff="monospace" size="xs">{run.data.rulesVersion.slice(0, 12)}</Text> : null}</>}
           </Text>
         </div>
         <Group gap={6} wrap="nowrap">
