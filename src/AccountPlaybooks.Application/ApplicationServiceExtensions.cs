@@ -1,6 +1,8 @@
 using AccountPlaybooks.Application.Accounts;
 using AccountPlaybooks.Application.Assignment;
+using AccountPlaybooks.Application.Audit;
 using AccountPlaybooks.Application.Demo;
+using AccountPlaybooks.Application.Hosting;
 using AccountPlaybooks.Application.Notifications;
 using AccountPlaybooks.Application.Outreach;
 using AccountPlaybooks.Application.Playbooks;
@@ -76,16 +78,15 @@ public static class ApplicationServiceExtensions
         services.AddScoped<SimulationSeed>();
         services.AddScoped<PlaybookSimulator>();
         services.AddReports();
+        services.AddSingleton<LiveContent>();
+        services.AddScoped<AuditLog>();
         return services;
     }
 
     /// The long-running parts a server adds: playbooks, rules and task templates made live at start-up, hot reload, queued re-evaluations.
     public static IServiceCollection AddRulesRuntime(this IServiceCollection services)
     {
-        // Templates first: publishing a playbook checks that the templates it names exist.
-        services.AddHostedService<TemplatesStartup>();
-        services.AddHostedService<PlaybooksStartup>();
-        services.AddHostedService<RulesStartup>();
+        services.AddHostedService<LiveContentStartup>();
         services.AddHostedService<PlaybooksFolderWatcher>();
         services.AddHostedService<RulesFolderWatcher>();
         services.AddHostedService<TemplatesFolderWatcher>();

@@ -1,5 +1,6 @@
+using System.Data.Common;
 using AccountPlaybooks.Application;
-using AccountPlaybooks.Application.Rules;
+using AccountPlaybooks.Application.Hosting;
 using AccountPlaybooks.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,11 +9,12 @@ using Microsoft.Extensions.Logging;
 
 namespace AccountPlaybooks.Cli;
 
-/// The services a command needs, configured like the server: the "Database" section from
-/// appsettings.json in the working directory or environment variables (Database__Provider, Database__ConnectionString).
+/// The services a command needs, configured like the server: appsettings.json in the working directory, then
+/// environment variables (Database__ConnectionString, Rules__Folder, ...).
 internal static class CliHost
 {
-    public static async Task<IHost> StartAsync(CancellationToken cancellationToken)
+    /// The services alone: the database is neither checked nor changed (migrate and backup start here).
+    public static IHost Build()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -23,14 +25,39 @@ internal static class CliHost
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddAccountPlaybooksData(builder.Configuration);
         builder.Services.AddAccountPlaybooksApplication(builder.Configuration);
-        var host = builder.Build();
-        await host.Services.MigrateDatabaseAsync(cancellationToken);
-        // Imports evaluate the accounts they touch, on the same rules the server would use.
-        var rules = host.Services.GetRequiredService<RulesOptions>();
-        if (Directory.Exists(rules.Folder))
+        return builder.Build();
+    }
+
+    /// The services with the content the server would have live: the database must be migrated (the CLI never
+    /// migrates on its own, `accountplaybooks migrate` does), then templates, playbooks and rules load exactly as at
+    /// the server's start-up, so a command judges a playbook or an account as the server would.
+    public static async Task<IHost> StartAsync(CancellationToken cancellationToken)
+    {
+        var host = Build();
+        try
         {
-            await host.Services.GetRequiredService<RulesetRegistry>().LoadAsync(rules.Folder, cancellationToken);
+            var where = host.Services.GetRequiredService<DatabaseOptions>().DescribeDatabase();
+            DatabaseState state;
+            try
+            {
+                state = await host.Services.DatabaseStateAsync(cancellationToken);
+            }
+            catch (DbException unreachable)
+            {
+                throw new CliStopException($"Cannot read the database at {where}: {unreachable.Message}. Check Database__ConnectionString " +
+                                           "(a PostgreSQL database must exist; `accountplaybooks migrate` then creates its tables).", Cli.DatabaseNotReady);
+            }
+            if (state.Problem(where) is { } problem)
+            {
+                throw new CliStopException(problem, Cli.DatabaseNotReady);
+            }
+            await host.Services.GetRequiredService<LiveContent>().LoadAsync(cancellationToken);
+            return host;
         }
-        return host;
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
     }
 }

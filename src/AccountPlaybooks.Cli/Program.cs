@@ -18,5 +18,7 @@ public static class Program
             TemplatesCommands.Create(),
             EvaluateCommand.Create(),
             TimersCommand.Create(),
+            DatabaseCommands.Migrate(),
+            DatabaseCommands.Backup(),
         };
 }

@@ -1,4 +1,6 @@
+using AccountPlaybooks.Data.Audit;
 using AccountPlaybooks.Domain.Accounts;
+using AccountPlaybooks.Domain.Audit;
 using AccountPlaybooks.Domain.Notifications;
 using AccountPlaybooks.Domain.Outreach;
 using AccountPlaybooks.Domain.Playbooks;
@@ -8,6 +10,8 @@ using AccountPlaybooks.Domain.Signals;
 using AccountPlaybooks.Domain.Tasks;
 using AccountPlaybooks.Domain.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountPlaybooks.Data;
 
@@ -31,6 +35,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<OutreachTask> Tasks => Set<OutreachTask>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<TemplateSave> TemplateSaves => Set<TemplateSave>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
@@ -69,6 +74,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         }
     }
 
+    /// The app's clock (a test's fake one too); the system clock for a context made by hand.
+    private TimeProvider Clock => this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
+        ?.GetService<TimeProvider>() ?? TimeProvider.System;
+
     /// Detects changes once (walking the entries would otherwise make SaveChanges detect them a second time).
     private bool DetectOnceAndRenewConcurrencyTokens()
     {
@@ -76,6 +85,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         ChangeTracker.DetectChanges();
         ChangeTracker.AutoDetectChangesEnabled = false;
         RenewConcurrencyTokens();
+        AuditRecorder.Record(this, Clock.GetUtcNow().UtcDateTime);
         return autoDetect;
     }
 

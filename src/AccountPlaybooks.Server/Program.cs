@@ -1,6 +1,7 @@
 using AccountPlaybooks.Application;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Server.Accounts;
+using AccountPlaybooks.Server.Audit;
 using AccountPlaybooks.Server.Auth;
 using AccountPlaybooks.Server.Demo;
 using AccountPlaybooks.Server.Evaluations;
@@ -55,6 +56,7 @@ try
     app.MapPlaybooksApi();
     app.MapTemplatesApi();
     app.MapNotificationsApi();
+    app.MapAuditApi();
 
     await app.RunAsync();
     return 0;

@@ -24,10 +24,13 @@ internal static partial class FieldParse
         {
             return (int)number;
         }
-        throw new FieldException($"'{value}' is not a whole number");
+        throw new FieldException($"{ImportLimits.Quote(value)} is not a whole number");
     }
 
-    /// Accepts "1200000", "$1,200,000", "1.2M" and "850k".
+    /// The largest amount taken (a thousand trillion): anything larger is a typo, and overflows the arithmetic of rules.
+    public const decimal MaxMoney = 1_000_000_000_000_000m;
+
+    /// Accepts "1200000", "$1,200,000", "1.2M" and "850k", up to <see cref="MaxMoney"/>.
     public static decimal? Money(string? value)
     {
         if (value is null)
@@ -47,11 +50,12 @@ internal static partial class FieldParse
         {
             text = text[..^1];
         }
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) && amount >= 0)
+        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) && amount >= 0 &&
+            amount <= MaxMoney / multiplier)
         {
             return decimal.Round(amount * multiplier, 2);
         }
-        throw new FieldException($"'{value}' is not an amount (try 1200000, 1,200,000 or 1.2M)");
+        throw new FieldException($"{ImportLimits.Quote(value)} is not an amount (try 1200000, 1,200,000 or 1.2M; at most {MaxMoney:N0})");
     }
 
     /// ISO-8601 dates and times; without an offset the time is taken as UTC.
@@ -66,7 +70,7 @@ internal static partial class FieldParse
         {
             return DateTime.SpecifyKind(timestamp, DateTimeKind.Utc);
         }
-        throw new FieldException($"'{value}' is not a date (use ISO-8601, e.g. 2026-03-01 or 2026-03-01T14:30:00Z)");
+        throw new FieldException($"{ImportLimits.Quote(value)} is not a date (use ISO-8601, e.g. 2026-03-01 or 2026-03-01T14:30:00Z)");
     }
 
     /// "https://www.Example.com/about" → "example.com".
@@ -80,20 +84,35 @@ internal static partial class FieldParse
         host = host.Contains("://", StringComparison.Ordinal) ? host[(host.IndexOf("://", StringComparison.Ordinal) + 3)..] : host;
         host = host.Split('/', '?', '#')[0];
         host = host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
-        return HostName().IsMatch(host) ? host : throw new FieldException($"'{value}' is not a domain (e.g. example.com)");
+        return HostName().IsMatch(host) ? host : throw new FieldException($"{ImportLimits.Quote(value)} is not a domain (e.g. example.com)");
     }
 
-    /// "Salesforce; HubSpot | Snowflake" → three items.
-    public static List<string> List(string? value) => value is null
-        ? []
-        : value.Split([';', '|', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    /// "Salesforce; HubSpot | Snowflake" → three items; at most <paramref name="maxItems"/> of at most
+    /// <paramref name="maxItemLength"/> characters each.
+    public static List<string> List(string? value, int maxItems, int maxItemLength)
+    {
+        if (value is null)
+        {
+            return [];
+        }
+        var items = value.Split([';', '|', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (items.Count > maxItems)
+        {
+            throw new FieldException($"has {items.Count} items; the limit is {maxItems}");
+        }
+        if (items.Find(item => item.Length > maxItemLength) is { } tooLong)
+        {
+            throw new FieldException($"the item {ImportLimits.Quote(tooLong)} is {tooLong.Length} characters long; the limit is {maxItemLength}");
+        }
+        return items;
+    }
 
     public static TEnum Enum<TEnum>(string value) where TEnum : struct, Enum =>
         System.Enum.TryParse<TEnum>(value.Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) &&
         System.Enum.IsDefined(parsed)
             ? parsed
-            : throw new FieldException($"'{value}' is not one of {string.Join(", ", System.Enum.GetNames<TEnum>())}");
+            : throw new FieldException($"{ImportLimits.Quote(value)} is not one of {string.Join(", ", System.Enum.GetNames<TEnum>())}");
 
     [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")]
     private static partial Regex HostName();

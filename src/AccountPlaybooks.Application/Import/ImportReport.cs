@@ -35,6 +35,12 @@ public sealed class ImportReport
     public void Reject(ImportError error)
     {
         Failed++;
+        List(error);
+    }
+
+    /// Lists an error without counting a failed row (one row may have several errors).
+    public void List(ImportError error)
+    {
         if (Errors.Count < MaxListedErrors)
         {
             Errors.Add(error);

@@ -193,10 +193,11 @@ public sealed class PlaybookCatalog(IServiceScopeFactory scopes, ActivityRegistr
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var changed = await db.PlaybookVersions.Where(v => v.DefinitionId == id && v.Status == PlaybookVersionStatus.Published)
-            .ExecuteUpdateAsync(set => set.SetProperty(v => v.Status, PlaybookVersionStatus.Retracted), cancellationToken);
+        var published = await db.PlaybookVersions.Where(v => v.DefinitionId == id && v.Status == PlaybookVersionStatus.Published).ToListAsync(cancellationToken);
+        published.ForEach(v => v.Status = PlaybookVersionStatus.Retracted);
+        await db.SaveChangesAsync(cancellationToken);
         ImmutableInterlocked.TryRemove(ref _published, id, out _);
-        return changed > 0;
+        return published.Count > 0;
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -213,9 +214,10 @@ public sealed class PlaybookCatalog(IServiceScopeFactory scopes, ActivityRegistr
     private static async Task<int> NextNumberAsync(AppDbContext db, string id, CancellationToken cancellationToken) =>
         (await db.PlaybookVersions.Where(v => v.DefinitionId == id).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0) + 1;
 
-    private static Task SupersedeAsync(AppDbContext db, string id, CancellationToken cancellationToken) =>
-        db.PlaybookVersions.Where(v => v.DefinitionId == id && v.Status == PlaybookVersionStatus.Published)
-            .ExecuteUpdateAsync(set => set.SetProperty(v => v.Status, PlaybookVersionStatus.Superseded), cancellationToken);
+    /// Tracked, not a bulk update: the supersede is audited and commits with the publish that causes it.
+    private static async Task SupersedeAsync(AppDbContext db, string id, CancellationToken cancellationToken) =>
+        (await db.PlaybookVersions.Where(v => v.DefinitionId == id && v.Status == PlaybookVersionStatus.Published).ToListAsync(cancellationToken))
+            .ForEach(v => v.Status = PlaybookVersionStatus.Superseded);
 
     /// The definition with its version number set (the catalog, not the file, numbers versions).
     private static PlaybookDefinition WithVersion(PlaybookDefinition definition, int number)

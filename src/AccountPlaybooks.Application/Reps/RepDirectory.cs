@@ -78,7 +78,7 @@ public sealed class RepDirectory(AppDbContext db)
     /// user is refused with what still points at them, so nothing is left pointing at nobody.
     public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken = default)
     {
-        var rep = await db.Reps.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var rep = await db.Reps.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (rep is null)
         {
             return false;
@@ -100,7 +100,9 @@ public sealed class RepDirectory(AppDbContext db)
             throw new RefusedException("The rep is still in use",
                 $"{rep.Name} has {string.Join(", ", uses)}; hand these over (or unlink the user) first, then remove the rep.");
         }
-        return await db.Reps.Where(r => r.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+        // Tracked, not a bulk delete, so that the removal is audited in the same transaction.
+        db.Reps.Remove(rep);
+        return await db.SaveChangesAsync(cancellationToken) > 0;
     }
 
     /// Imports a JSON array of reps (managers first is not required: the file is saved in dependency order).

@@ -115,8 +115,11 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, ReevaluationQue
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (result.Accepted)
         {
-            await db.Rulesets.Where(r => r.Status == RulesetStatus.Active)
-                .ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, RulesetStatus.Superseded), cancellationToken);
+            // Tracked, not a bulk update: the supersede is audited and commits with the new version.
+            foreach (var active in await db.Rulesets.Where(r => r.Status == RulesetStatus.Active).ToListAsync(cancellationToken))
+            {
+                active.Status = RulesetStatus.Superseded;
+            }
         }
         var record = await db.Rulesets.SingleOrDefaultAsync(r => r.Id == result.Version, cancellationToken);
         if (record is null)

@@ -26,9 +26,9 @@ internal static class TimersCommand
             "dead-lettering; safe beside a running server") { slow };
         sweep.SetAction(async (parsed, cancellationToken) =>
         {
+            // Loads every playbook version (without them every instance would look orphaned and its timer would be
+            // dropped) after the templates they name, as the server does.
             using var host = await CliHost.StartAsync(cancellationToken);
-            // Without the playbook versions every instance would look orphaned and its timer would be dropped.
-            await host.Services.GetRequiredService<PlaybookCatalog>().LoadAsync(host.Services.GetRequiredService<PlaybooksOptions>().Folder, cancellationToken);
             await using var scope = host.Services.CreateAsyncScope();
             var pause = parsed.GetValue(slow);
             await using var paced = pause > 0 ? PacedContext(scope.ServiceProvider, TimeSpan.FromMilliseconds(pause)) : null;

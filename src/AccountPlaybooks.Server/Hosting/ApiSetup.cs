@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AccountPlaybooks.Server.Audit;
 using AccountPlaybooks.Server.Demo;
 using AccountPlaybooks.Server.Hosting.OpenApi;
 using Microsoft.AspNetCore.Mvc;
@@ -42,6 +43,7 @@ public static class ApiSetup
         app.UseRequestSizeGuard(app.Services.GetRequiredService<ApiOptions>());
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAuditActor();
         app.MapOpenApi().AllowAnonymous();
         // No fonts from Scalar's CDN: a self-hosted server may be offline, and the page should not call third parties.
         app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("AccountPlaybooks API").DisableDefaultFonts()).AllowAnonymous();

@@ -59,6 +59,8 @@ public sealed class RulesFormView(ServerProcess server, Chromium chromium) : Bro
         await whatIf.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(" from Tier2 to Tier1") }).ClickAsync();
         await Assertions.Expect(whatIf.GetByRole(AriaRole.Region, new() { Name = "Movers" }).GetByText(mover.Name).First).ToBeVisibleAsync();
         await ScreenshotAsync("form-what-if");
+        // Closing the what-if (or starting another) cancels a run still streaming: the browser reports that as aborted.
+        ExpectFailedRequest("POST .*/api/rules/tiers/preview .*ERR_ABORTED");
         await Page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(whatIf).ToHaveCountAsync(0);
 

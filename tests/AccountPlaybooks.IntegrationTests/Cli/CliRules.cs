@@ -15,6 +15,7 @@ public sealed class CliRules : IAsyncLifetime
         _previous = Environment.GetEnvironmentVariable("Database__ConnectionString");
         Environment.SetEnvironmentVariable("Database__ConnectionString", _database.ConnectionString);
         Environment.SetEnvironmentVariable("Rules__Folder", _rules);
+        Assert.Equal(0, (await RunAsync("migrate")).Exit); // the CLI never migrates on its own
     }
 
     public async Task DisposeAsync()

@@ -18,6 +18,7 @@ public sealed class CliRun : IAsyncLifetime
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         _previous = Environment.GetEnvironmentVariable("Database__ConnectionString");
         Environment.SetEnvironmentVariable("Database__ConnectionString", _database.ConnectionString);
+        Assert.Equal(0, (await RunAsync("migrate")).Exit); // the CLI never migrates on its own
     }
 
     public async Task DisposeAsync()
@@ -56,6 +57,41 @@ public sealed class CliRun : IAsyncLifetime
         Assert.Contains("19 created", output);
         Assert.Contains("row 6, column Number of Employees: 'many' is not a whole number", output);
         Assert.Equal(19, await QueryAsync(db => db.Accounts.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ChangesOnlyTheFileColumnsAndNamesOverlongCellsGivenPartialAccountFile()
+    {
+        var accounts = Path.Combine(Path.GetTempPath(), $"accounts-{Guid.NewGuid():N}.json");
+        var partial = Path.Combine(Path.GetTempPath(), $"accounts-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(accounts, """[{"id":"cli-p1","name":"Cli One","industry":"Fintech","employees":120}]""");
+        await File.WriteAllTextAsync(partial, $"id,industry,custom.notes\ncli-p1,Software,\ncli-p2,Retail,{new string('x', 1025)}\n");
+
+        Assert.Equal(0, (await RunAsync("import", "accounts", accounts)).Exit);
+        var (exit, output) = await RunAsync("import", "accounts", partial);
+
+        File.Delete(accounts);
+        File.Delete(partial);
+        Assert.Equal(1, exit);
+        Assert.Contains("1 updated", output);
+        Assert.Contains("row 3, column custom.notes: is 1025 characters long; the limit is 1024", output);
+        var stored = await QueryAsync(db => db.Accounts.SingleAsync(a => a.Id == "cli-p1"));
+        Assert.Equal(("Cli One", "Software", 120), (stored.Name, stored.Industry, stored.Employees));
+        Assert.Equal(1, await QueryAsync(db => db.Accounts.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ExitsWith1AndNamesTheObjectWhereReadingStoppedGivenBrokenNdjson()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"accounts-{Guid.NewGuid():N}.ndjson");
+        await File.WriteAllTextAsync(file, "{\"id\":\"cli-b1\",\"name\":\"One\"}\n\n{\"id\":\"cli-b2\",\"name\":\"Two\"}\n{\"id\":\"cli-b3\",\"name\": \n");
+
+        var (exit, output) = await RunAsync("import", "accounts", file);
+
+        File.Delete(file);
+        Assert.Equal(1, exit);
+        Assert.Contains("stopped reading: row 3: invalid JSON", output);
+        Assert.Equal(["cli-b1", "cli-b2"], await QueryAsync(db => db.Accounts.Select(a => a.Id).OrderBy(id => id).ToListAsync()));
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed class CliTemplates : IAsyncLifetime
         Environment.SetEnvironmentVariable("Database__ConnectionString", _database.ConnectionString);
         Environment.SetEnvironmentVariable("Rules__Folder", _rules);
         Environment.SetEnvironmentVariable("Templates__Folder", _templates);
+        Assert.Equal(0, (await RunAsync("migrate")).Exit); // the CLI never migrates on its own
         var accounts = Path.Combine(_templates, "..", $"accounts-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(accounts, Fixtures.ScoredAccounts.GoodFitCsv);
         Assert.Equal(0, (await RunAsync("import", "accounts", accounts)).Exit);

@@ -8,3 +8,5 @@ export type Rep = Schemas['RepView'];
 export type RepInput = Schemas['RepInput'];
 export type NotificationView = Schemas['NotificationView'];
 export type UserRole = Schemas['UserRole'];
+export type AuditEntryView = Schemas['AuditEntryView'];
+export type AuditChange = Schemas['AuditChange'];

@@ -10,7 +10,21 @@ export const adminKeys = {
   notifications: (status: string, page: number) => ['admin', 'notifications', status, page] as const,
   notificationCount: (status: string) => ['admin', 'notifications', status, 'count'] as const,
   notification: (id: number) => ['admin', 'notification', id] as const,
+  audit: (filters: AuditFilters) => ['admin', 'audit', filters] as const,
 };
+
+/** The audit log's filters as the API takes them (kind, part of the actor, since) and the page. */
+export type AuditFilters = { kind?: string; actor?: string; since?: string; page: number };
+
+export const auditPageSize = 50;
+
+export function useAuditEntries(filters: AuditFilters) {
+  return useQuery({
+    queryKey: adminKeys.audit(filters),
+    queryFn: () => call(api.GET('/api/audit', { params: { query: { ...filters, pageSize: auditPageSize } } })),
+    placeholderData: keepPreviousData,
+  });
+}
 
 export function useUsers() {
   return useQuery({ queryKey: adminKeys.users, queryFn: () => call(api.GET('/api/users')) });

@@ -1276,6 +1276,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audited changes, newest first; filter by kind (ruleset, playbook, template, user, token, rep), actor (part of an email, or system, cli), entityId, since and until (UTC); paged */
+        get: operations["ListAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1416,6 +1433,25 @@ export interface components {
             waits: boolean;
             /** @description The TextList input whose values are further ports of a node (e.g. a task's outcomes), or null. */
             portsInput?: null | string;
+        };
+        AuditChange: {
+            field: string;
+            from: null | string;
+            to: null | string;
+        };
+        AuditEntryView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            /** Format: uuid */
+            actorId: null | string;
+            kind: string;
+            entityId: string;
+            action: string;
+            summary: string;
+            changes: components["schemas"]["AuditChange"][];
         };
         BackInOffice: {
             repId: string;
@@ -1937,6 +1973,15 @@ export interface components {
         };
         PageOfAccountRow: {
             items: components["schemas"]["AccountRow"][];
+            /** Format: int32 */
+            pageNumber: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        PageOfAuditEntryView: {
+            items: components["schemas"]["AuditEntryView"][];
             /** Format: int32 */
             pageNumber: number;
             /** Format: int32 */
@@ -6294,6 +6339,43 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAuditEntries: {
+        parameters: {
+            query?: {
+                kind?: string;
+                actor?: string;
+                entityId?: string;
+                since?: string;
+                until?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfAuditEntryView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
         };
