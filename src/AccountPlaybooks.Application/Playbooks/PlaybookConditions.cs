@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Scoring;
+using AccountPlaybooks.Application.Scoring.Facts;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountPlaybooks.Application.Playbooks;
 
 /// Decision conditions in the rules' language, about the instance's account: the same facts (account, signals,
-/// score), the same sandbox, compiled once per expression.
-public sealed class PlaybookConditions(AppDbContext db, AccountEvaluator evaluator) : IConditionEvaluator
+/// score), the same sandbox and time budget, compiled once per expression.
+public sealed class PlaybookConditions(AppDbContext db, AccountEvaluator evaluator, EvaluationOptions options) : IConditionEvaluator
 {
     private static readonly ConcurrentDictionary<string, RuleExpressions.Compiled> Cache = new();
 
@@ -22,6 +23,12 @@ public sealed class PlaybookConditions(AppDbContext db, AccountEvaluator evaluat
             : throw new InvalidOperationException($"the condition '{text}' does not compile"));
         var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == instance.Subject, cancellationToken);
         var (facts, signals, score) = await evaluator.FactsAsync(account, cancellationToken);
-        return compiled.Evaluate(facts, signals, score);
+        // The evaluations' time budget: a condition whose loops run away fails its node (retried, then an incident),
+        // naming the condition, instead of holding a worker.
+        var budget = new RuleTimeBudget(TimeProvider.System, TimeSpan.FromMilliseconds(options.AccountBudgetMilliseconds), account.Id);
+        budget.Enter(expression, kind: "the Decision condition");
+        var outcome = compiled.Evaluate(facts, new SignalWindow(signals.All, signals.Now, budget), score);
+        budget.Check();
+        return outcome;
     }
 }

@@ -11,16 +11,16 @@ public sealed class CompiledRule(RuleDefinition definition, Expression body, Fun
     public Expression Body { get; } = body;
     public string Name => Definition.Name;
 
-    /// RulesEngine turns an exception inside a rule into a failed rule; so does this.
+    /// RulesEngine turns an exception inside a rule into a failed rule; so does this, except a spent time budget.
     public bool Passes(AccountFacts account, SignalWindow signals, ScoreFacts score)
     {
         try
         {
             return evaluate(account, signals, score);
         }
-        catch (Exception exception) when (exception is ArithmeticException or NullReferenceException or InvalidOperationException
-                                              or ArgumentException or IndexOutOfRangeException or FormatException
-                                              or KeyNotFoundException)
+        catch (Exception exception) when (exception is not RuleBudgetExceededException && exception is ArithmeticException
+                                              or NullReferenceException or InvalidOperationException or ArgumentException
+                                              or IndexOutOfRangeException or FormatException or KeyNotFoundException)
         {
             return false;
         }

@@ -9,7 +9,7 @@ namespace AccountPlaybooks.Application.Rules;
 /// this walk `account.GetType().Assembly` would reach reflection. The first forbidden node is reported.
 public sealed class ExpressionSandbox : ExpressionVisitor
 {
-    public const int MaxLength = 1000;
+    public const int MaxLength = ExpressionLimits.MaxExpressionLength;
 
     private static readonly HashSet<Type> AllowedTypes =
     [

@@ -8,7 +8,7 @@ using RulesEngine.ExpressionBuilders;
 namespace AccountPlaybooks.Application.Rules;
 
 /// The one way an expression becomes code, for rules and for playbook conditions alike: RulesEngine's parser,
-/// the length cap, the sandbox walk, then a delegate compiled once. Problems come in plain words with a position
+/// the length cap, the sandbox walk, the cost limits (<see cref="ExpressionLimits"/>), then a delegate compiled once. Problems come in plain words with a position
 /// and, for a misspelled name, a suggestion.
 public static partial class RuleExpressions
 {
@@ -49,6 +49,10 @@ public static partial class RuleExpressions
         if (ExpressionSandbox.Check(body) is { } forbidden)
         {
             return (null, new Problem(forbidden, Suggestion: "Rules may use account, signals and score, text, numbers, dates, Math and LINQ over collections."));
+        }
+        if (ExpressionCost.Check(body) is { } tooCostly)
+        {
+            return (null, new Problem(tooCostly, Suggestion: "Limits keep one account's rules cheap; see \"Limits\" in docs/rules.md."));
         }
         if (!allowScore && ParameterUse.Uses(body, RuleParameters.ScoreParameter))
         {

@@ -29,9 +29,17 @@ public sealed class Ruleset
     /// (<see cref="RuleOutcome.TierWithMargin"/>), so a small dip does not demote.
     /// <paramref name="verdict"/>, when given, decides each rule instead of running it: what-would-change asks what
     /// the rules would give if some rules answered the other way.
-    public RuleOutcome Evaluate(AccountFacts account, SignalWindow signals, double hysteresisMargin = 0, RuleVerdict? verdict = null)
+    /// <paramref name="budget"/>, when given, stops the evaluation after the rule that runs past it (RuleBudgetExceededException).
+    public RuleOutcome Evaluate(AccountFacts account, SignalWindow signals, double hysteresisMargin = 0, RuleVerdict? verdict = null,
+        RuleTimeBudget? budget = null)
     {
-        bool Passes(CompiledRule rule, ScoreFacts score) => verdict?.Invoke(rule, account, signals, score) ?? rule.Passes(account, signals, score);
+        bool Passes(CompiledRule rule, ScoreFacts score)
+        {
+            budget?.Enter(rule.Name);
+            var passed = verdict?.Invoke(rule, account, signals, score) ?? rule.Passes(account, signals, score);
+            budget?.Check();
+            return passed;
+        }
 
         var passed = new List<string>();
         var reasons = new List<string>();

@@ -5,12 +5,14 @@ using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Accounts;
 using AccountPlaybooks.Domain.Scoring;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace AccountPlaybooks.Application.Scoring;
 
 /// Evaluates accounts on a ruleset and stores what changed: the score row, and a tier change with its cause.
 /// Rows whose result did not change are not written.
-public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, PlaybookRuntime playbooks, EvaluationOptions options, TimeProvider clock)
+public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, PlaybookRuntime playbooks, EvaluationOptions options, TimeProvider clock,
+    ILogger<AccountEvaluator> logger)
 {
     private readonly TierPolicy _policy = new(options);
 
@@ -23,7 +25,18 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
         }
         var ids = accountIds.Distinct().ToList();
         var accounts = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
-        return await EvaluateChunkAsync(rules, accounts, clock.GetUtcNow().UtcDateTime, write: true, cancellationToken);
+        try
+        {
+            return await EvaluateChunkAsync(rules, accounts, clock.GetUtcNow().UtcDateTime, write: true, cancellationToken);
+        }
+        catch (RuleBudgetExceededException exception)
+        {
+            // The signals or accounts that asked for this are stored already; their scores wait for a run that fits.
+            logger.LogError("Re-evaluation of {Count} accounts stopped: rule {Rule} ran past the time budget on account {AccountId}",
+                ids.Count, exception.Rule, exception.AccountId);
+            db.ChangeTracker.Clear();
+            return ChunkResult.Empty;
+        }
     }
 
     /// Evaluates a chunk of accounts; with <paramref name="write"/> false nothing is stored (what-if).
@@ -56,7 +69,9 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
             cancellationToken.ThrowIfCancellationRequested();
             var stored = scores.GetValueOrDefault(account.Id);
             var facts = AccountFacts.From(account, stored?.Tier ?? "", now);
-            var outcome = rules.Evaluate(facts, new SignalWindow(signals[account.Id].ToList(), now), options.HysteresisPoints);
+            // Real time, not the business clock (tests and the simulator move that one by days).
+            var budget = new RuleTimeBudget(TimeProvider.System, TimeSpan.FromMilliseconds(options.AccountBudgetMilliseconds), account.Id);
+            var outcome = rules.Evaluate(facts, new SignalWindow(signals[account.Id].ToList(), now, budget), options.HysteresisPoints, budget: budget);
             var state = stored is null ? null : new TierState(stored.Tier, stored.TierSince, stored.HeldTier, stored.HoldUntil, stored.ReviewFlag, stored.RulesetVersion);
             var decision = _policy.Decide(rules, outcome, state, now);
             evaluated.Add(new EvaluatedAccount(account, outcome, decision, stored?.Tier));

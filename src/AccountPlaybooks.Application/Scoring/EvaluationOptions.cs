@@ -21,4 +21,8 @@ public sealed class EvaluationOptions
     /// Accounts read, evaluated and written per transaction in a full re-evaluation.
     [Range(1, 100_000)]
     public int ChunkSize { get; set; } = 1000;
+
+    /// How long one account's rules may run in an evaluation or a what-if before it stops with the rule named and
+    /// nothing of its chunk stored (ADR 0024). A normal account takes well under a millisecond.
+    public int AccountBudgetMilliseconds { get; set; } = 2000;
 }

@@ -107,7 +107,18 @@ public static class RulesApi
         {
             return RulesProblem.From(result, $"{draft.File.Name} has problems; nothing to preview");
         }
-        return WhatIfStream.Wanted(request) ? new WhatIfStream(ruleset, whatIf) : TypedResults.Ok(await whatIf.RunAsync(ruleset, null, cancellationToken));
+        if (WhatIfStream.Wanted(request))
+        {
+            return new WhatIfStream(ruleset, whatIf);
+        }
+        try
+        {
+            return TypedResults.Ok(await whatIf.RunAsync(ruleset, null, cancellationToken));
+        }
+        catch (RuleBudgetExceededException exception)
+        {
+            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The what-if ran past its time budget");
+        }
     }
 
     private static async Task<Ok<ScoreDistributionReport>> Distribution(ScoreDistribution distribution, CancellationToken cancellationToken) =>

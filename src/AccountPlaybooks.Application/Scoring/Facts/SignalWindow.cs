@@ -5,9 +5,9 @@ namespace AccountPlaybooks.Application.Scoring.Facts;
 /// An account's recent signals and the helpers rules use on them (parameter name <c>signals</c>).
 /// Time is measured from <see cref="Now"/>, the evaluation time, never the clock. Every helper remembers
 /// which signals it counted, so a passing rule can name its evidence. Only members with a [RuleDoc] are reachable
-/// from a rule.
+/// from a rule. With a <see cref="RuleTimeBudget"/>, walking the signals counts against it (MeteredSignals).
 [RuleDoc("The account's recent signals, with helpers that count them in a window of days and remember the evidence")]
-public sealed class SignalWindow(IReadOnlyList<SignalFact> signals, DateTime now)
+public sealed class SignalWindow(IReadOnlyList<SignalFact> signals, DateTime now, RuleTimeBudget? budget = null)
 {
     public const double Never = 9999;
 
@@ -17,7 +17,7 @@ public sealed class SignalWindow(IReadOnlyList<SignalFact> signals, DateTime now
     public DateTime Now { get; } = now;
 
     [RuleDoc("Every signal in the window, each with Id, Type, OccurredAt and Properties; prefer the counting helpers, which record evidence", Example = "signals.All.Any(s => s.Type == \"champion_joined\")")]
-    public IReadOnlyList<SignalFact> All { get; } = signals;
+    public IReadOnlyList<SignalFact> All { get; } = budget is null ? signals : new MeteredSignals(signals, budget);
 
     [RuleDoc("Signals of a type at most `days` old", Example = "signals.Count(\"email_reply\", 30) >= 1")]
     public int Count(string type, int days) => Mark(Of(type, days)).Count;
