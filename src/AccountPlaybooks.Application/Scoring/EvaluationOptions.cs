@@ -24,5 +24,6 @@ public sealed class EvaluationOptions
 
     /// How long one account's rules may run in an evaluation or a what-if before it stops with the rule named and
     /// nothing of its chunk stored (ADR 0024). A normal account takes well under a millisecond.
+    [Range(1, 600_000)]
     public int AccountBudgetMilliseconds { get; set; } = 2000;
 }
