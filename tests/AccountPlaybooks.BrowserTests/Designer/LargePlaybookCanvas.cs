@@ -23,7 +23,8 @@ public sealed class LargePlaybookCanvas(ServerProcess server, Chromium chromium,
 
         var clock = Stopwatch.StartNew();
         await Page.GotoAsync("/playbooks/large-150");
-        await Page.WaitForFunctionAsync($"document.querySelectorAll('.react-flow__node').length === {Steps}");
+        // A locator, not WaitForFunction: a string predicate is eval'd in the page, which the Studio's CSP forbids.
+        await Assertions.Expect(Page.Locator(".react-flow__node")).ToHaveCountAsync(Steps, new() { Timeout = 30_000 });
         var firstRender = clock.Elapsed;
 
         var node = Page.Node("delay-10");

@@ -36,6 +36,8 @@ public sealed class RulesEditing(ServerProcess server, Chromium chromium) : Brow
         await editor.FillAsync(original);
         await Assertions.Expect(Page.GetByText("no problems")).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByText("Not published: the live version stays")).ToHaveCountAsync(0); // an edit clears the refusal
+        // Closing the what-if (or starting another) cancels a run still streaming: the browser reports that as aborted.
+        ExpectFailedRequest("POST .*/api/rules/\\w+/preview .*ERR_ABORTED");
         await Page.GetByRole(AriaRole.Button, new() { Name = "What if…" }).ClickAsync();
         var whatIf = Page.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(whatIf.GetByRole(AriaRole.Table, new() { Name = "Tier movement: from (rows) to (columns)" })).ToBeVisibleAsync();

@@ -19,10 +19,10 @@ public sealed class RulesFormView(ServerProcess server, Chromium chromium) : Bro
         using var ops = ApiWith("demo-ops-token");
         var original = await ops.GetStringAsync("api/rules/tiers");
         var liveBefore = await LiveVersionAsync(ops);
-        // The threshold that takes today's best Tier 2 account (by score, below 80) into Tier 1.
-        var target = await ThresholdTakingATier2AccountAsync(ops);
+        // A Tier 2 account free to start the Tier 1 playbook, and the threshold that takes it into Tier 1.
+        var (mover, target) = await Tier2AccountFreeForTier1Async(ops);
         var draft = original.Replace(Tier1Rule, $"\"score.Composite >= {target}\"", StringComparison.Ordinal);
-        var mover = await ExpectedMoverAsync(ops, draft);
+        await ExpectMoverAsync(ops, draft, mover);
 
         await LoginAsync("ops");
         await Page.GetByRole(AriaRole.Link, new() { Name = "tiers.json" }).ClickAsync();
@@ -94,25 +94,35 @@ public sealed class RulesFormView(ServerProcess server, Chromium chromium) : Bro
     private static async Task<string> LiveVersionAsync(HttpClient ops) =>
         (await ops.GetFromJsonAsync<JsonElement>("api/rules")).GetProperty("activeVersion").GetString()!;
 
-    private static async Task<int> ThresholdTakingATier2AccountAsync(HttpClient ops)
+    /// The best-scored Tier 2 account that never ran the Tier 1 playbook (the tests share a server, and the playbook's
+    /// 14-day re-enrollment cooldown rightly keeps an account that left Tier 1 lately from starting it again), and
+    /// the whole-number threshold that takes it into Tier 1.
+    private async Task<(Mover Mover, int Threshold)> Tier2AccountFreeForTier1Async(HttpClient ops)
     {
-        var scores = (await ops.GetFromJsonAsync<JsonElement>("api/rules/score-distribution")).GetProperty("scores").EnumerateArray()
-            .Where(s => s.GetProperty("tier").GetString() == "Tier2")
-            .Select(s => s.GetProperty("composite").GetDouble())
-            .Where(c => c is >= 50 and < 80).ToList();
-        Assert.True(scores.Count > 0, "the demo has a Tier 2 account scored from 50 to 80");
-        return (int)Math.Floor(scores.Max());
+        using var manager = ApiWith("demo-manager-token");
+        var tier2 = (await ops.GetFromJsonAsync<JsonElement>("api/accounts?tier=Tier2&sort=score&pageSize=100")).GetProperty("items").EnumerateArray()
+            .Where(a => a.GetProperty("composite").ValueKind == JsonValueKind.Number && a.GetProperty("composite").GetDouble() is >= 1 and < 80)
+            .Select(a => (Mover: new Mover(a.GetProperty("id").GetString()!, a.GetProperty("name").GetString()!), Composite: a.GetProperty("composite").GetDouble()))
+            .ToList();
+        foreach (var (mover, composite) in tier2)
+        {
+            var runs = await manager.GetFromJsonAsync<JsonElement>($"api/playbooks/tier1-priority/instances?accountId={mover.Id}");
+            if (runs.GetProperty("items").GetArrayLength() == 0)
+            {
+                return (mover, (int)Math.Floor(composite));
+            }
+        }
+        Assert.Fail($"the demo has a Tier 2 account scored below 80 that never ran the Tier 1 playbook (of {tier2.Count})");
+        return default;
     }
 
-    /// The account the what-if moves from Tier 2 to Tier 1 under the draft, asked of the API as an integration would.
-    private static async Task<Mover> ExpectedMoverAsync(HttpClient ops, string draft)
+    /// The what-if, asked of the API as an integration would, moves that account from Tier 2 to Tier 1.
+    private static async Task ExpectMoverAsync(HttpClient ops, string draft, Mover mover)
     {
         var response = await ops.PostAsync("api/rules/tiers/preview", new StringContent(draft, Encoding.UTF8, "application/json"));
         response.EnsureSuccessStatusCode();
-        var movers = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("movers").EnumerateArray()
-            .Where(m => m.GetProperty("from").GetString() == "Tier2" && m.GetProperty("to").GetString() == "Tier1").ToList();
-        Assert.True(movers.Count > 0, "the draft moves an account from Tier 2 to Tier 1");
-        return new Mover(movers[0].GetProperty("accountId").GetString()!, movers[0].GetProperty("name").GetString()!);
+        Assert.Contains((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("movers").EnumerateArray(), m =>
+            m.GetProperty("accountId").GetString() == mover.Id && m.GetProperty("from").GetString() == "Tier2" && m.GetProperty("to").GetString() == "Tier1");
     }
 
     private static async Task<string?> TierAsync(HttpClient http, string accountId)

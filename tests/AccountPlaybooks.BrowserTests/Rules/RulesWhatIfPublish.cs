@@ -24,6 +24,8 @@ public sealed partial class RulesWhatIfPublish(ServerProcess server, Chromium ch
 
         await editor.FillAsync(original.Replace("\"score.Composite >= 80\"", "\"score.Composite >= 50\"", StringComparison.Ordinal));
         await Assertions.Expect(Page.GetByText("no problems")).ToBeVisibleAsync();
+        // Closing the what-if (or starting another) cancels a run still streaming: the browser reports that as aborted.
+        ExpectFailedRequest("POST .*/api/rules/\\w+/preview .*ERR_ABORTED");
         await Page.GetByRole(AriaRole.Button, new() { Name = "What if…" }).ClickAsync();
 
         var whatIf = Page.GetByRole(AriaRole.Dialog, new() { Name = "What if tiers.json were published" });

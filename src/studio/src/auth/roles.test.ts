@@ -12,7 +12,7 @@ describe('roles', () => {
   it('shows reps none of the templates', () => {
     expect(mayOpen('rep', 'templates')).toBe(false);
     expect(mayEdit('rep', 'templates')).toBe(false);
-    expect(areasFor('rep')).toEqual(['inbox']);
+    expect(areasFor('rep')).toEqual(['inbox', 'accounts']); // every role reads accounts
   });
 
   it('still lands managers on their playbooks', () => {
