@@ -54,7 +54,7 @@ function SettingsForm({ repId, stored }: { repId: string; stored: Settings }) {
   });
   const test = useMutation({
     mutationFn: () => call(api.POST('/api/reps/{id}/notifications/test', { params: { path: { id: repId } } })),
-    onSuccess: () => notifications.show({ color: 'green', message: 'Test message queued; it arrives within a minute.' }),
+    onSuccess: (queued) => notifications.show({ color: 'green', message: `Test message queued on ${queued.webhook}; it arrives within a minute.` }),
     onError: (error) => notifications.show({ color: 'red', title: 'No test sent', message: errorMessage(error) }),
   });
   const fieldError = (field: string) => save.error instanceof ApiError ? save.error.problem.errors?.[field]?.join('; ') : undefined;
