@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using AccountPlaybooks.BrowserTests.Fixtures;
 using Microsoft.Playwright;
@@ -50,7 +51,7 @@ public sealed class AccountRecordTier1(ServerProcess server, Chromium chromium) 
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/playbooks/tier1-priority/instances/"));
     }
 
-    /// A demo Tier 1 account whose tier1-priority run is waiting (the demo's first evaluation starts one for each).
+    /// A demo Tier 1 account whose tier1-priority run is waiting (the demo's first evaluation starts one for each)
     private async Task<(string Id, string Name)> Tier1AccountWithRunAsync()
     {
         using var http = ApiWith("demo-admin-token");
@@ -58,19 +59,23 @@ public sealed class AccountRecordTier1(ServerProcess server, Chromium chromium) 
         foreach (var row in page!.Items)
         {
             var detail = await http.GetFromJsonAsync<Detail>($"api/accounts/{Uri.EscapeDataString(row.Id)}");
-            if (detail!.Playbooks.Any(p => p.PlaybookId == "tier1-priority" && p.Status == "Waiting") && detail.Tasks.Count > 0)
+            // …and a tier change with evidence signals (one moved by another test's rule publish has none).
+            if (detail!.Playbooks.Any(p => p.PlaybookId == "tier1-priority" && p.Status == "Waiting") && detail.Tasks.Count > 0
+                && detail.TierHistory.Any(h => h.Evidence.ValueKind == JsonValueKind.Array && h.Evidence.GetArrayLength() > 0))
             {
                 return (row.Id, row.Name);
             }
         }
-        throw new InvalidOperationException("no demo Tier 1 account has a running tier1-priority playbook with tasks");
+        throw new InvalidOperationException("no demo Tier 1 account has a running tier1-priority playbook with tasks and a tier change with evidence");
     }
 
     private sealed record AccountPage(List<Row> Items);
 
     private sealed record Row(string Id, string Name);
 
-    private sealed record Detail(List<Run> Playbooks, List<TaskRow> Tasks);
+    private sealed record Detail(List<Run> Playbooks, List<TaskRow> Tasks, List<HistoryRow> TierHistory);
+
+    private sealed record HistoryRow(JsonElement Evidence);
 
     private sealed record Run(string PlaybookId, string Status);
 

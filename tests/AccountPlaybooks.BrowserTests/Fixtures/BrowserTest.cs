@@ -38,6 +38,15 @@ public abstract class BrowserTest(ServerProcess server, Chromium chromium) : IAs
     protected Task<string> ScreenshotAsync(string name) => Guarded.ScreenshotAsync(name);
     protected Task<string> LoginAsync(string role) => DemoLogin.LoginAsync(Page, role);
 
+    /// Replaces a CodeMirror editor's whole text as a person pasting would. Not FillAsync: that selects what the DOM
+    /// shows, and CodeMirror draws only the lines in view, so a long file could keep its unseen lines.
+    protected async Task ReplaceEditorTextAsync(ILocator editor, string text)
+    {
+        await editor.ClickAsync();
+        await Page.Keyboard.PressAsync("Control+a"); // CodeMirror's select-all: the whole document
+        await Page.Keyboard.InsertTextAsync(text);
+    }
+
     /// The running server's API as an integration sees it, with a demo token ("demo-ops-token", …; loopback only).
     protected HttpClient ApiWith(string token)
     {

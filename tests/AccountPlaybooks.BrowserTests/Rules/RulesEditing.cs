@@ -20,7 +20,7 @@ public sealed class RulesEditing(ServerProcess server, Chromium chromium) : Brow
 
         // The server answers a check or publish with problems 422, which the browser logs: expected here.
         ExpectConsoleError("status of 422");
-        await editor.FillAsync(ReplaceFirst(original, "account.IndustryIn(", "account.IndustyIn("));
+        await ReplaceEditorTextAsync(editor, ReplaceFirst(original, "account.IndustryIn(", "account.IndustyIn("));
         var problems = Page.GetByRole(AriaRole.Region, new() { Name = "Problems" });
         await Assertions.Expect(problems.GetByText("IndustyIn").First).ToBeVisibleAsync();
         await Page.Keyboard.PressAsync("Control+Home"); // back to the top, where the typo is (CodeMirror draws only what is in view)
@@ -33,7 +33,7 @@ public sealed class RulesEditing(ServerProcess server, Chromium chromium) : Brow
         await Assertions.Expect(publish.GetByRole(AriaRole.Alert).GetByText("Not published: the live version stays")).ToBeVisibleAsync();
         await Page.Keyboard.PressAsync("Escape");
 
-        await editor.FillAsync(original);
+        await ReplaceEditorTextAsync(editor, original);
         await Assertions.Expect(Page.GetByText("no problems")).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByText("Not published: the live version stays")).ToHaveCountAsync(0); // an edit clears the refusal
         // Closing the what-if (or starting another) cancels a run still streaming: the browser reports that as aborted.

@@ -60,7 +60,7 @@ public sealed class RulesGoldenCasesAndExplain(ServerProcess server, Chromium ch
             // The editor's check runs the golden cases too and answers 422 with the failing ones: expected here.
             ExpectConsoleError("status of 422");
             await Page.GetByRole(AriaRole.Link, new() { Name = "tiers.json" }).ClickAsync();
-            await Page.GetByRole(AriaRole.Textbox, new() { Name = "tiers.json" }).FillAsync(draft);
+            await ReplaceEditorTextAsync(Page.GetByRole(AriaRole.Textbox, new() { Name = "tiers.json" }), draft);
             await Assertions.Expect(golden.GetByText("On the draft of tiers.json")).ToBeVisibleAsync();
             var failing = golden.GetByRole(AriaRole.Article, new() { Name = $"{caseName}: fails" });
             await Assertions.Expect(failing).ToBeVisibleAsync();

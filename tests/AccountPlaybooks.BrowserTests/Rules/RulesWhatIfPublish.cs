@@ -22,7 +22,7 @@ public sealed partial class RulesWhatIfPublish(ServerProcess server, Chromium ch
         var editor = Page.GetByRole(AriaRole.Textbox, new() { Name = "tiers.json" });
         await Assertions.Expect(editor).ToContainTextAsync("Tier1Threshold");
 
-        await editor.FillAsync(original.Replace("\"score.Composite >= 80\"", "\"score.Composite >= 50\"", StringComparison.Ordinal));
+        await ReplaceEditorTextAsync(editor, original.Replace("\"score.Composite >= 80\"", "\"score.Composite >= 50\"", StringComparison.Ordinal));
         await Assertions.Expect(Page.GetByText("no problems")).ToBeVisibleAsync();
         // Closing the what-if (or starting another) cancels a run still streaming: the browser reports that as aborted.
         ExpectFailedRequest("POST .*/api/rules/\\w+/preview .*ERR_ABORTED");

@@ -19,7 +19,10 @@ public sealed class TeamManagerRound(ServerProcess server, Chromium chromium) : 
     public async Task ManagerFiltersBreachedTasksReassignsTwoAndMarksARepAway()
     {
         using var admin = ApiWith("demo-admin-token");
-        var breached = await SlaDeadlines.BreachAsync(Server, admin, 3, Charlotte);
+        // Four, of which at least three are still open: a background re-evaluation (another test's rule rollback) may
+        // end a playbook and cancel its task, which then rightly leaves the open list.
+        var breached = await StillOpenAsync(admin, await SlaDeadlines.BreachAsync(Server, admin, 4, Charlotte));
+        Assert.True(breached.Count >= 3, $"{breached.Count} of the 4 breached tasks are still open");
 
         await LoginAsync("manager");
         await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Team" }).ClickAsync();
@@ -71,7 +74,10 @@ public sealed class TeamManagerRound(ServerProcess server, Chromium chromium) : 
         {
             Assert.Equal(Jonas, (await manager.GetFromJsonAsync<JsonElement>($"api/tasks/{id}")).GetProperty("assigneeRepId").GetString());
         }
-        Assert.Equal(Charlotte, (await manager.GetFromJsonAsync<JsonElement>($"api/tasks/{breached[2]}")).GetProperty("assigneeRepId").GetString());
+        foreach (var id in breached.Skip(2))
+        {
+            Assert.Equal(Charlotte, (await manager.GetFromJsonAsync<JsonElement>($"api/tasks/{id}")).GetProperty("assigneeRepId").GetString());
+        }
         await Assertions.Expect(table.Locator($"tr[data-task-id=\"{breached[0]}\"]")).ToContainTextAsync("Jonas Weber");
 
         // The breaches escalated to the manager.
@@ -111,5 +117,19 @@ public sealed class TeamManagerRound(ServerProcess server, Chromium chromium) : 
         var was = await chip.IsCheckedAsync();
         await filters.GetByText(name, new() { Exact = true }).ClickAsync();
         await (was ? Assertions.Expect(chip).Not.ToBeCheckedAsync() : Assertions.Expect(chip).ToBeCheckedAsync());
+    }
+
+    private static async Task<List<string>> StillOpenAsync(HttpClient http, List<string> tasks)
+    {
+        List<string> open = [];
+        foreach (var id in tasks)
+        {
+            var status = (await http.GetFromJsonAsync<JsonElement>($"api/tasks/{id}")).GetProperty("status").GetString();
+            if (string.Equals(status, "Open", StringComparison.OrdinalIgnoreCase))
+            {
+                open.Add(id);
+            }
+        }
+        return open;
     }
 }

@@ -30,7 +30,7 @@ public sealed class TemplatesEditing(ServerProcess server, Chromium chromium) : 
 
         // The server answers a draft with problems 422, which the browser logs: expected here.
         ExpectConsoleError("status of 422");
-        await Page.GetByRole(AriaRole.Textbox, new() { Name = "escalation.sbn" }).FillAsync("Escalation: {{ account.name }\nbody");
+        await ReplaceEditorTextAsync(Page.GetByRole(AriaRole.Textbox, new() { Name = "escalation.sbn" }), "Escalation: {{ account.name }\nbody");
         await Assertions.Expect(preview.GetByRole(AriaRole.Alert).GetByText("line 1:29").First).ToBeVisibleAsync();
         await Assertions.Expect(Page.Locator(".cm-lintRange-error").First).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByText("not saved")).ToBeVisibleAsync();
@@ -53,7 +53,7 @@ public sealed class TemplatesEditing(ServerProcess server, Chromium chromium) : 
         await Assertions.Expect(task.GetByText($"Call {account}: Tier 2 sequence call")).ToBeVisibleAsync();
 
         // Typing changes the preview (after a pause, without saving).
-        await editor.FillAsync(original.Replace("Call {{ account.name }}: Tier 2", "Call {{ account.name }} today: Tier 2", StringComparison.Ordinal));
+        await ReplaceEditorTextAsync(editor, original.Replace("Call {{ account.name }}: Tier 2", "Call {{ account.name }} today: Tier 2", StringComparison.Ordinal));
         await Assertions.Expect(task.GetByText($"Call {account} today: Tier 2 sequence call")).ToBeVisibleAsync();
 
         // A field from the panel goes in at the cursor: the end of the text, on a new line.
@@ -84,7 +84,7 @@ public sealed class TemplatesEditing(ServerProcess server, Chromium chromium) : 
         // A broken save is refused at its line; the version saved above stays live and keeps rendering.
         ExpectConsoleError("status of 422");
         var broken = (await api.GetStringAsync("api/templates/tier2-call")).Replace("Call **{{ account.name }}**", "Call **{{ account.nmae }}**", StringComparison.Ordinal);
-        await editor.FillAsync(broken);
+        await ReplaceEditorTextAsync(editor, broken);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         var refusal = Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Not saved" });
         await Assertions.Expect(refusal).ToContainTextAsync($"the live version {saved[..12]} stays");
