@@ -19,16 +19,18 @@ public sealed class PlaybookDesignerBuild(ServerProcess server, Chromium chromiu
         await Page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
         await Assertions.Expect(Page.Node("start")).ToBeVisibleAsync();
 
-        // Four steps from the palette, dropped by mouse around Start (centred in the canvas), connected port to
-        // node, then tidied by ELK.
+        // Four steps from the palette, dropped by mouse around Start (centred in the canvas) and clear of the zoom
+        // buttons in its lower left corner (a button over an input handle takes the drop), connected port to node,
+        // then tidied by ELK.
         await Page.DropAsync("Assign owner", 150, 40);
-        await Page.DropAsync("Create task", 150, 430);
+        await Page.DropAsync("Create task", 150, 360);
         await Page.DropAsync("Delay", 530, 40);
         await Page.DropAsync("End", 400, 180);
         foreach (var id in new[] { "assign-owner", "create-task", "delay", "end" })
         {
             await Assertions.Expect(Page.Node(id)).ToBeVisibleAsync();
         }
+        await ScreenshotAsync("designer-dropped");
         await Page.ConnectAsync("start", "Done", "assign-owner");
         await Page.ConnectAsync("assign-owner", "Done", "create-task");
         await Page.ConnectAsync("create-task", "Done", "delay");

@@ -20,7 +20,9 @@ public sealed class RulesFormView(ServerProcess server, Chromium chromium) : Bro
         var original = await ops.GetStringAsync("api/rules/tiers");
         var liveBefore = await LiveVersionAsync(ops);
         // A Tier 2 account free to start the Tier 1 playbook, and the threshold that takes it into Tier 1.
-        var (mover, target) = await Tier2AccountFreeForTier1Async(ops);
+        using var manager = ApiWith("demo-manager-token");
+        var mover = await Tier1Mover.FindAsync(ops, manager);
+        var target = mover.Threshold;
         var draft = original.Replace(Tier1Rule, $"\"score.Composite >= {target}\"", StringComparison.Ordinal);
         await ExpectMoverAsync(ops, draft, mover);
 
@@ -73,7 +75,6 @@ public sealed class RulesFormView(ServerProcess server, Chromium chromium) : Bro
         var published = await LiveVersionAsync(ops);
         Assert.NotEqual(liveBefore, published);
         await WaitForAsync(async () => await TierAsync(ops, mover.Id) == "Tier1", $"{mover.Name} ({mover.Id}) re-evaluated into Tier1");
-        using var manager = ApiWith("demo-manager-token");
         await WaitForAsync(async () => await RunningTier1PlaybooksAsync(manager, mover.Id) > 0, $"{mover.Name} enrolled in the Tier 1 playbook");
 
         var versions = Page.GetByRole(AriaRole.Region, new() { Name = "Versions" });
@@ -89,35 +90,11 @@ public sealed class RulesFormView(ServerProcess server, Chromium chromium) : Bro
         await ScreenshotAsync("form-rolled-back");
     }
 
-    private sealed record Mover(string Id, string Name);
-
     private static async Task<string> LiveVersionAsync(HttpClient ops) =>
         (await ops.GetFromJsonAsync<JsonElement>("api/rules")).GetProperty("activeVersion").GetString()!;
 
-    /// The best-scored Tier 2 account that never ran the Tier 1 playbook (the tests share a server, and the playbook's
-    /// 14-day re-enrollment cooldown rightly keeps an account that left Tier 1 lately from starting it again), and
-    /// the whole-number threshold that takes it into Tier 1.
-    private async Task<(Mover Mover, int Threshold)> Tier2AccountFreeForTier1Async(HttpClient ops)
-    {
-        using var manager = ApiWith("demo-manager-token");
-        var tier2 = (await ops.GetFromJsonAsync<JsonElement>("api/accounts?tier=Tier2&sort=score&pageSize=100")).GetProperty("items").EnumerateArray()
-            .Where(a => a.GetProperty("composite").ValueKind == JsonValueKind.Number && a.GetProperty("composite").GetDouble() is >= 1 and < 80)
-            .Select(a => (Mover: new Mover(a.GetProperty("id").GetString()!, a.GetProperty("name").GetString()!), Composite: a.GetProperty("composite").GetDouble()))
-            .ToList();
-        foreach (var (mover, composite) in tier2)
-        {
-            var runs = await manager.GetFromJsonAsync<JsonElement>($"api/playbooks/tier1-priority/instances?accountId={mover.Id}");
-            if (runs.GetProperty("items").GetArrayLength() == 0)
-            {
-                return (mover, (int)Math.Floor(composite));
-            }
-        }
-        Assert.Fail($"the demo has a Tier 2 account scored below 80 that never ran the Tier 1 playbook (of {tier2.Count})");
-        return default;
-    }
-
     /// The what-if, asked of the API as an integration would, moves that account from Tier 2 to Tier 1.
-    private static async Task ExpectMoverAsync(HttpClient ops, string draft, Mover mover)
+    private static async Task ExpectMoverAsync(HttpClient ops, string draft, Tier1Mover mover)
     {
         var response = await ops.PostAsync("api/rules/tiers/preview", new StringContent(draft, Encoding.UTF8, "application/json"));
         response.EnsureSuccessStatusCode();

@@ -6,8 +6,8 @@ using Microsoft.Playwright;
 
 namespace AccountPlaybooks.BrowserTests.Rules;
 
-/// Ops lower the Tier 1 threshold in tiers.json, read the what-if (the movement matrix, the movers of a cell with the
-/// rules that moved them, the playbooks entered and left, the tasks per rep), publish with a note, find the note in
+/// Ops lower the Tier 1 threshold in tiers.json (to a Tier 2 account's score), read the what-if (the movement matrix,
+/// the movers of a cell with the rules that moved them, the playbooks entered and left, the tasks per rep), publish with a note, find the note in
 /// the version history, compare the new version with the one before, and roll back.
 public sealed partial class RulesWhatIfPublish(ServerProcess server, Chromium chromium) : BrowserTest(server, chromium)
 {
@@ -17,12 +17,15 @@ public sealed partial class RulesWhatIfPublish(ServerProcess server, Chromium ch
         using var http = ApiWith("demo-ops-token");
         var before = (await http.GetFromJsonAsync<JsonElement>("api/rules")).GetProperty("activeVersion").GetString()!;
         var original = await http.GetStringAsync("api/rules/tiers");
+        using var manager = ApiWith("demo-manager-token");
+        var mover = await Tier1Mover.FindAsync(http, manager);
+        var lowered = $"score.Composite >= {mover.Threshold}";
         await LoginAsync("ops");
         await Page.GetByRole(AriaRole.Link, new() { Name = "tiers.json" }).ClickAsync();
         var editor = Page.GetByRole(AriaRole.Textbox, new() { Name = "tiers.json" });
         await Assertions.Expect(editor).ToContainTextAsync("Tier1Threshold");
 
-        await ReplaceEditorTextAsync(editor, original.Replace("\"score.Composite >= 80\"", "\"score.Composite >= 50\"", StringComparison.Ordinal));
+        await ReplaceEditorTextAsync(editor, original.Replace("\"score.Composite >= 80\"", $"\"{lowered}\"", StringComparison.Ordinal));
         await Assertions.Expect(Page.GetByText("no problems")).ToBeVisibleAsync();
         // Closing the what-if (or starting another) cancels a run still streaming: the browser reports that as aborted.
         ExpectFailedRequest("POST .*/api/rules/\\w+/preview .*ERR_ABORTED");
@@ -36,6 +39,7 @@ public sealed partial class RulesWhatIfPublish(ServerProcess server, Chromium ch
         await matrix.GetByRole(AriaRole.Button, new() { NameRegex = TierTwoToOne() }).ClickAsync();
         var movers = whatIf.GetByRole(AriaRole.Table, new() { Name = "Accounts that would move" });
         await Assertions.Expect(whatIf.GetByText("From Tier2 to Tier1")).ToBeVisibleAsync();
+        await Assertions.Expect(movers.GetByText(mover.Name).First).ToBeVisibleAsync();
         await Assertions.Expect(movers.GetByText("Tier1Threshold").First).ToBeVisibleAsync();
         await Assertions.Expect(movers.GetByText(new Regex("^enters Tier 1")).First).ToBeVisibleAsync();
         await ScreenshotAsync("what-if-movement");
@@ -56,7 +60,7 @@ public sealed partial class RulesWhatIfPublish(ServerProcess server, Chromium ch
         var checks = publish.GetByRole(AriaRole.Region, new() { Name = "Checks" });
         await Assertions.Expect(checks.GetByText("pass")).ToHaveCountAsync(2);
         await Assertions.Expect(publish.GetByRole(AriaRole.Region, new() { Name = "What-if summary" }).GetByText(new Regex("accounts change tier"))).ToBeVisibleAsync();
-        await publish.GetByRole(AriaRole.Textbox, new() { Name = "Note" }).FillAsync("Tier 1 from 50 for the Q4 push");
+        await publish.GetByRole(AriaRole.Textbox, new() { Name = "Note" }).FillAsync($"Tier 1 from {mover.Threshold} for the Q4 push");
         await ScreenshotAsync("publish-dialog");
         await publish.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
         await Assertions.Expect(Page.GetByText(new Regex(@"^Ruleset [0-9a-f]{12} is live$"))).ToBeVisibleAsync();
@@ -66,7 +70,7 @@ public sealed partial class RulesWhatIfPublish(ServerProcess server, Chromium ch
         Assert.NotEqual(before, published);
         var versions = Page.GetByRole(AriaRole.Region, new() { Name = "Versions" });
         var newest = versions.GetByRole(AriaRole.Group, new() { Name = $"Version {published[..10]}" });
-        await Assertions.Expect(newest.GetByText("Tier 1 from 50 for the Q4 push")).ToBeVisibleAsync();
+        await Assertions.Expect(newest.GetByText($"Tier 1 from {mover.Threshold} for the Q4 push")).ToBeVisibleAsync();
         await Assertions.Expect(newest.GetByText("live", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(newest.GetByText(new Regex("ops@demo\\.accountplaybooks\\.test$"))).ToBeVisibleAsync();
         await ScreenshotAsync("versions");
@@ -76,7 +80,7 @@ public sealed partial class RulesWhatIfPublish(ServerProcess server, Chromium ch
         var files = diff.GetByRole(AriaRole.Navigation, new() { Name = "Changed files" });
         await Assertions.Expect(files.Locator(".mantine-NavLink-root").Filter(new() { HasText = "tiers.json" }).GetByText("+1")).ToBeVisibleAsync();
         await Assertions.Expect(diff.Locator(".cm-mergeView")).ToBeVisibleAsync();
-        await Assertions.Expect(diff.Locator(".cm-changedLine").Filter(new() { HasText = "score.Composite >= 50" })).ToBeVisibleAsync();
+        await Assertions.Expect(diff.Locator(".cm-changedLine").Filter(new() { HasText = lowered })).ToBeVisibleAsync();
         await Assertions.Expect(diff.Locator(".cm-changedLine").Filter(new() { HasText = "score.Composite >= 80" })).ToBeVisibleAsync();
         await ScreenshotAsync("diff");
         await Page.Keyboard.PressAsync("Escape");
