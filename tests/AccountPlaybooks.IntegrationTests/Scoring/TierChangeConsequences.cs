@@ -81,9 +81,30 @@ public abstract class TierChangeConsequences<TApp>(TApp app) : IClassFixture<TAp
     }
 }
 
-/// The Tier 2 call playbook, with the fault that fails the storing of one account's playbook.
-public abstract class TierChangeApp(DatabaseProvider provider) : TaskPlaybookApp(provider)
+/// The Tier 2 call playbook and a demo-request playbook started by a signal, with the fault that fails the storing of
+/// one account's playbook.
+public abstract class TierChangeApp : TaskPlaybookApp
 {
+    public const string DemoRequestPlaybook = """
+        {
+          "id": "demo-request", "name": "Demo request",
+          "triggers": [ { "type": "signal", "signalTypes": ["demo_request"] } ],
+          "nodes": [
+            { "id": "start", "type": "Start" },
+            { "id": "call", "type": "CreateTask", "inputs": { "channel": "call", "template": "tier2-sequence-email", "due": "PT4H" } },
+            { "id": "end", "type": "End" }
+          ],
+          "edges": [
+            { "from": "start", "port": "Done", "to": "call" },
+            { "from": "call", "port": "Done", "to": "end" },
+            { "from": "call", "port": "Skipped", "to": "end" }
+          ]
+        }
+        """;
+
+    protected TierChangeApp(DatabaseProvider provider) : base(provider) =>
+        File.WriteAllText(Path.Combine(Workflows, "demo-request.json"), DemoRequestPlaybook);
+
     public FailingPlaybookStart Fault { get; } = new();
 
     protected override void ConfigureServices(IServiceCollection services)
