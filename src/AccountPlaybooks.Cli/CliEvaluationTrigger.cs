@@ -39,7 +39,10 @@ internal sealed class CliEvaluationTrigger(DatabaseOptions database, SchedulingO
         finally
         {
             // Never started; shutting it down frees its name for another scheduler in this process.
-            await scheduler.Shutdown(false, CancellationToken.None);
+            if (scheduler.Status == SchedulerStatus.Created)
+            {
+                await scheduler.Shutdown(false, CancellationToken.None);
+            }
         }
     }
 }

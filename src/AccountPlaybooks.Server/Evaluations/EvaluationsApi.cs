@@ -18,7 +18,8 @@ public static class EvaluationsApi
             .WithSummary("Queue a full re-evaluation of every account (202 with the run's id); a request while one is queued joins it");
         evaluations.MapGet("/", Recent).WithName("ListEvaluations")
             .WithSummary("Recent full re-evaluations, latest request first: state (Queued, Running, …), counts, duration, rules version");
-        evaluations.MapGet("/{id:guid}", One).WithName("GetEvaluation").WithSummary("One full re-evaluation: its state and counts so far");
+        evaluations.MapGet("/{id:guid}", One).WithName("GetEvaluation").WithSummary("One full re-evaluation: its state and counts so far")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Accepted<Queued>> Start(EvaluationRequests requests, ClaimsPrincipal user, CancellationToken cancellationToken)
