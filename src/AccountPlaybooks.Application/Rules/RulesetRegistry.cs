@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AccountPlaybooks.Application.Rules;
 
-/// Holds the live ruleset and is the one way to change it: validate → build a new engine → golden cases → swap.
+/// Holds the live ruleset and is the one way to change it: validate → build a new engine → golden cases → cost budget → swap.
 /// A bad version never goes live; the last good one stays. Every attempt is recorded with its files, so any
 /// version can be rolled back to. A new live version queues a full re-evaluation.
 public sealed class RulesetRegistry(IServiceScopeFactory scopes, ReevaluationQueue reevaluations, TimeProvider clock,
@@ -41,7 +41,7 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, ReevaluationQue
                 }
                 return new PublishResult(failures.Count == 0, live.Version, failures, Unchanged: true);
             }
-            var (ruleset, result) = RulesetValidation.Validate(rules, cases);
+            var (ruleset, result) = await ValidateAsync(rules, cases, cancellationToken);
             if (_lastAttemptHash != hash || note is not null)
             {
                 await RecordAsync(hash, author, note, rules, result, cancellationToken);
@@ -104,6 +104,14 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, ReevaluationQue
         }
         var files = Files(record);
         return (await PublishAsync(files, cases, $"{author} (rollback to {version})", note, cancellationToken), files);
+    }
+
+    /// Compile, golden cases and the cost budget on stored accounts (ADR 0028).
+    private async Task<(Ruleset? Ruleset, PublishResult Result)> ValidateAsync(IReadOnlyList<RuleFile> rules, IReadOnlyList<RuleFile> cases,
+        CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await RulesetValidation.ValidateAsync(rules, cases, scope.ServiceProvider.GetRequiredService<RuleCostCheck>(), cancellationToken);
     }
 
     private static List<RuleFile> Files(RulesetRecord record) => record.Files.Select(f => new RuleFile(f.Key, f.Value)).ToList();
