@@ -33,7 +33,11 @@ public abstract class RuleCostBudgetPublish<TApp>(TApp app) : IClassFixture<TApp
         Assert.Matches($"^rule {rule} costs [\\d.,]+ ms per account; the limit is 0\\.0001 ms$", problem.GetProperty("message").GetString());
         Assert.True(problem.GetProperty("line").GetInt32() > 0);
         var file = problem.GetProperty("file").GetString()!;
-        Assert.Contains($"\"RuleName\": \"{rule}\"", File.ReadAllLines(Path.Combine(app.RulesFolder, file))[problem.GetProperty("line").GetInt32() - 1]);
+        // At the rule's expression: the rule's own line, or the next ones where the file spreads a rule over lines.
+        var lines = File.ReadAllLines(Path.Combine(app.RulesFolder, file));
+        var ruleLine = Array.FindIndex(lines, l => l.Contains($"\"RuleName\": \"{rule}\"", StringComparison.Ordinal)) + 1;
+        Assert.InRange(problem.GetProperty("line").GetInt32(), ruleLine, ruleLine + 3);
+        Assert.Contains("\"Expression\"", lines[problem.GetProperty("line").GetInt32() - 1]);
         Assert.Contains("not published", body.GetProperty("title").GetString());
         Assert.Equal(live, await ScoredAccounts.LiveVersionAsync(app));
         Assert.Equal(original, ReadRules("tiers.json"));
