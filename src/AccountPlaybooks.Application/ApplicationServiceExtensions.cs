@@ -80,6 +80,8 @@ public static class ApplicationServiceExtensions
         services.AddScoped<PlaybookSimulator>();
         services.AddReports();
         services.AddSingleton<LiveContent>();
+        services.AddSettings<LiveContentOptions>(configuration, LiveContentOptions.Section);
+        services.AddSingleton<LiveContentSync>();
         services.AddScoped<AuditLog>();
         return services;
     }
@@ -88,6 +90,7 @@ public static class ApplicationServiceExtensions
     public static IServiceCollection AddRulesRuntime(this IServiceCollection services)
     {
         services.AddHostedService<LiveContentStartup>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveContentSync>());
         services.AddHostedService<PlaybooksFolderWatcher>();
         services.AddHostedService<RulesFolderWatcher>();
         services.AddHostedService<TemplatesFolderWatcher>();
