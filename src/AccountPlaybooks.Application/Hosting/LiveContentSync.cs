@@ -189,7 +189,8 @@ public sealed class LiveContentSync(IServiceScopeFactory scopes, RulesetRegistry
         foreach (var version in await db.PlaybookVersions.AsNoTracking().Where(v => v.Status == PlaybookVersionStatus.Published).ToListAsync(cancellationToken))
         {
             var file = PlaybookFiles.Find(folder, version.DefinitionId);
-            if (file is null || File.GetLastWriteTimeUtc(file) < version.PublishedAt)
+            if (file is null || (File.GetLastWriteTimeUtc(file) < version.PublishedAt &&
+                                 !PlaybookCatalog.SameDefinition(await File.ReadAllTextAsync(file, cancellationToken), version.Json)))
             {
                 logger.LogInformation("Writing playbook {Playbook} v{Version} published by {Author} into the playbooks folder (its file is older or missing)",
                     version.DefinitionId, version.Number, version.Author);

@@ -277,6 +277,10 @@ public sealed class PlaybookCatalog(IServiceScopeFactory scopes, ActivityRegistr
         return PlaybookJson.Read(node.ToJsonString()).Definition!;
     }
 
+    /// True when two playbook files hold the same definition (version numbers aside); false when either cannot be read.
+    public static bool SameDefinition(string json, string otherJson) =>
+        PlaybookJson.Read(json).Definition is { } one && PlaybookJson.Read(otherJson).Definition is { } other && Canonical(one) == Canonical(other);
+
     /// Two definitions that differ only in their version number are the same playbook.
     private static string Canonical(PlaybookDefinition definition) => PlaybookJson.Write(WithVersion(definition, 0));
 }
