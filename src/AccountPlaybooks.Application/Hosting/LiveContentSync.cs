@@ -186,7 +186,22 @@ public sealed class LiveContentSync(IServiceScopeFactory scopes, RulesetRegistry
         {
             return;
         }
-        foreach (var version in await db.PlaybookVersions.AsNoTracking().Where(v => v.Status == PlaybookVersionStatus.Published).ToListAsync(cancellationToken))
+        var stored = await db.PlaybookVersions.AsNoTracking()
+            .Where(v => v.Status == PlaybookVersionStatus.Published || v.Status == PlaybookVersionStatus.Retracted).ToListAsync(cancellationToken);
+        // Retracted on another node while this one was down: the file that still holds the retracted version would
+        // publish it again. A file that differs from it is a new edit, and publishes.
+        foreach (var retracted in stored.GroupBy(v => v.DefinitionId).Where(g => g.All(v => v.Status == PlaybookVersionStatus.Retracted))
+                     .Select(g => g.MaxBy(v => v.Number)!))
+        {
+            if (PlaybookFiles.Find(folder, retracted.DefinitionId) is { } file &&
+                PlaybookCatalog.SameDefinition(await File.ReadAllTextAsync(file, cancellationToken), retracted.Json))
+            {
+                logger.LogInformation("Removing {File} from the playbooks folder: playbook {Playbook} v{Version} was retracted", Path.GetFileName(file),
+                    retracted.DefinitionId, retracted.Number);
+                PlaybookFiles.Delete(folder, retracted.DefinitionId);
+            }
+        }
+        foreach (var version in stored.Where(v => v.Status == PlaybookVersionStatus.Published))
         {
             var file = PlaybookFiles.Find(folder, version.DefinitionId);
             if (file is null || (File.GetLastWriteTimeUtc(file) < version.PublishedAt &&
