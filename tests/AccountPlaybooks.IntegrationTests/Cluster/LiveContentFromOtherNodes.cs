@@ -42,6 +42,21 @@ public sealed class LiveContentFromOtherNodes(SqliteApp app) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task ATemplateSavedInThisNodesFolderIsStoredWithItsTextForTheOtherNodes()
+    {
+        const string text = "Edited on disk for {{ account.name }}\nBody";
+        await File.WriteAllTextAsync(Path.Combine(app.TemplatesFolder, "disk-edit.sbn"), text);
+        var stored = await Eventually.GetAsync(async () =>
+        {
+            await using var scope = app.Factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<AppDbContext>().TemplateSaves.AsNoTracking()
+                .Where(s => s.Name == "disk-edit").ToListAsync();
+        }, saves => saves.Count > 0, "the folder's save is stored");
+        Assert.Equal(text, Assert.Single(stored).Text);
+        Assert.StartsWith("file save (disk-edit.sbn", stored[0].Author);
+    }
+
+    [Fact]
     public async Task ARuleSetPublishedByAnotherNodeIsLiveHereAndInTheFolderAndSoIsItsRollback()
     {
         var registry = app.Factory.Services.GetRequiredService<RulesetRegistry>();
