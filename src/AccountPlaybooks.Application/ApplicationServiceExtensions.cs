@@ -45,6 +45,7 @@ public static class ApplicationServiceExtensions
         services.AddScoped<AccountTable>();
         services.AddScoped<AccountRecord>();
         services.AddScoped<SignalIngestor>();
+        services.AddScoped<SignalProcessor>();
         services.AddScoped<RepDirectory>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<ApiTokens>();

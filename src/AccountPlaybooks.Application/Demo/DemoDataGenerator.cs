@@ -166,6 +166,7 @@ public sealed class DemoDataGenerator(int seed = 20261124)
                     Source = source,
                     Properties = properties,
                     ReceivedAt = occurredAt,
+                    ProcessedAt = occurredAt, // history: the demo's first evaluation scores it, no playbook hears of it
                 };
             }
         }

@@ -62,7 +62,7 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
         var scores = await scoreRows.AsNoTracking().ToDictionaryAsync(s => s.AccountId, cancellationToken);
 
         var evaluated = new List<EvaluatedAccount>(accounts.Count);
-        int changed = 0, tierChanges = 0;
+        var writes = new List<ScoreWrite>();
         foreach (var account in accounts)
         {
             // A what-if whose client went away, or a cancelled run, stops here rather than at the chunk's end.
@@ -74,42 +74,87 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
             var outcome = rules.Evaluate(facts, new SignalWindow(signals[account.Id].ToList(), now, budget), options.HysteresisPoints, budget: budget);
             var state = stored is null ? null : new TierState(stored.Tier, stored.TierSince, stored.HeldTier, stored.HoldUntil, stored.ReviewFlag, stored.RulesetVersion);
             var decision = _policy.Decide(rules, outcome, state, now);
-            evaluated.Add(new EvaluatedAccount(account, outcome, decision, stored?.Tier));
-            if (write)
+            var item = new EvaluatedAccount(account, outcome, decision, stored?.Tier);
+            evaluated.Add(item);
+            if (write && (Plan(rules, item, stored, now) is { } planned))
             {
-                var (rowChanged, tierChanged) = Store(rules, account.Id, stored, outcome, decision, now);
-                changed += rowChanged ? 1 : 0;
-                tierChanges += tierChanged ? 1 : 0;
+                writes.Add(planned);
+            }
+            else if (write && outcome.Triggers.Count > 0)
+            {
+                writes.Add(new ScoreWrite(item, null, IsNew: false, TierChange: null));
             }
         }
-        if (write && (changed > 0 || tierChanges > 0))
+        if (!write)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            return new ChunkResult(evaluated, 0, 0);
         }
-        if (write)
-        {
-            db.ChangeTracker.Clear();
-            await StartAndStopPlaybooksAsync(rules, evaluated, cancellationToken);
-        }
+        var (changed, tierChanges) = await StoreAsync(rules, writes, cancellationToken);
         return new ChunkResult(evaluated, changed, tierChanges);
     }
 
-    /// After the scores are stored: tier changes start and end playbooks, fired trigger rules start theirs.
-    private async Task StartAndStopPlaybooksAsync(Ruleset rules, List<EvaluatedAccount> evaluated, CancellationToken cancellationToken)
+    /// Stores the chunk's results in one transaction (or the caller's). Accounts whose result has consequences — a
+    /// tier change or a fired trigger — store their score and tier change together with the playbooks those start
+    /// and end, each behind a savepoint: a crash leaves both or neither, and one account that fails rolls back alone
+    /// (its stored score stays as it was, so the next evaluation tries it again).
+    private async Task<(int Changed, int TierChanges)> StoreAsync(Ruleset rules, List<ScoreWrite> writes, CancellationToken cancellationToken)
     {
-        var worst = rules.TierRules.MaxBy(t => t.Rank)!.Tier;
-        foreach (var item in evaluated)
+        if (writes.Count == 0)
         {
-            if (item.PreviousTier != item.Decision.Tier)
+            return (0, 0);
+        }
+        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var transaction = db.Database.CurrentTransaction!;
+        var quiet = writes.Where(w => !w.HasConsequences).ToList();
+        quiet.ForEach(Attach);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        int changed = quiet.Count, tierChanges = 0;
+        var worst = rules.TierRules.MaxBy(t => t.Rank)!.Tier;
+        foreach (var write in writes.Where(w => w.HasConsequences))
+        {
+            await transaction.CreateSavepointAsync(ConsequencesSavepoint, cancellationToken);
+            try
             {
-                await playbooks.TierChangedAsync(item.Account.Id, item.PreviousTier, item.Decision.Tier, item.Decision.Tier == worst, cancellationToken);
+                if (write.Row is not null)
+                {
+                    Attach(write);
+                    await db.SaveChangesAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                }
+                await StartAndStopPlaybooksAsync(write.Account, worst, cancellationToken);
+                await transaction.ReleaseSavepointAsync(ConsequencesSavepoint, cancellationToken);
+                changed += write.Row is null ? 0 : 1;
+                tierChanges += write.TierChange is null ? 0 : 1;
             }
-            if (item.Outcome.Triggers.Count > 0)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                await playbooks.TriggersFiredAsync(item.Account.Id, item.Outcome.Triggers.Select(t => t.Rule), cancellationToken);
+                await transaction.RollbackToSavepointAsync(ConsequencesSavepoint, cancellationToken);
+                db.ChangeTracker.Clear();
+                logger.LogError(exception, "Account {AccountId}: its new result ({From} → {To}) and the playbooks it starts and ends were not stored; " +
+                                           "the next evaluation tries again", write.Account.Account.Id, write.Account.PreviousTier, write.Account.Decision.Tier);
             }
+        }
+        if (owned is not null)
+        {
+            await owned.CommitAsync(cancellationToken);
+        }
+        return (changed, tierChanges);
+    }
+
+    private const string ConsequencesSavepoint = "account_consequences";
+
+    /// After the score and tier change are written, in the same transaction: a tier change starts and ends
+    /// playbooks, fired trigger rules start theirs.
+    private async Task StartAndStopPlaybooksAsync(EvaluatedAccount item, string worst, CancellationToken cancellationToken)
+    {
+        if (item.PreviousTier != item.Decision.Tier)
+        {
+            await playbooks.TierChangedAsync(item.Account.Id, item.PreviousTier, item.Decision.Tier, item.Decision.Tier == worst, cancellationToken);
+        }
+        if (item.Outcome.Triggers.Count > 0)
+        {
+            await playbooks.TriggersFiredAsync(item.Account.Id, item.Outcome.Triggers.Select(t => t.Rule), cancellationToken);
         }
     }
 
@@ -132,9 +177,10 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
             new ScoreFacts(score?.Components ?? [], score?.Composite ?? 0));
     }
 
-    private (bool Changed, bool TierChanged) Store(Ruleset rules, string accountId, AccountScore? stored, RuleOutcome outcome,
-        TierDecision decision, DateTime now)
+    /// A score row to write (new or renewed, with its tier change), or null when nothing about the result changed.
+    private static ScoreWrite? Plan(Ruleset rules, EvaluatedAccount item, AccountScore? stored, DateTime now)
     {
+        var (outcome, decision) = (item.Outcome, item.Decision);
         var isNew = stored is null;
         var tierChanged = stored?.Tier != decision.Tier;
         var changed = isNew || tierChanged || stored!.Composite != outcome.Composite || stored.RulesetVersion != rules.Version ||
@@ -142,14 +188,15 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
                       !stored.Components.SequenceEqual(outcome.Components) || !stored.Reasons.SequenceEqual(outcome.Reasons);
         if (!changed)
         {
-            return (false, false);
+            return null;
         }
-        stored ??= new AccountScore { AccountId = accountId, Tier = decision.Tier, RulesetVersion = rules.Version, TierSince = now };
+        stored ??= new AccountScore { AccountId = item.Account.Id, Tier = decision.Tier, RulesetVersion = rules.Version, TierSince = now };
+        TierChange? tierChange = null;
         if (tierChanged)
         {
-            db.TierChanges.Add(new TierChange
+            tierChange = new TierChange
             {
-                AccountId = accountId,
+                AccountId = item.Account.Id,
                 FromTier = isNew ? null : stored.Tier,
                 ToTier = decision.Tier,
                 ChangedAt = now,
@@ -157,7 +204,7 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
                 CauseRules = decision.CauseRules.ToList(),
                 CauseSignalIds = decision.CauseSignalIds.ToList(),
                 RulesetVersion = rules.Version,
-            });
+            };
             stored.Tier = decision.Tier;
             stored.TierSince = now;
         }
@@ -169,15 +216,29 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
         stored.ReviewFlag = decision.ReviewFlag;
         stored.RulesetVersion = rules.Version;
         stored.EvaluatedAt = now;
-        // Attached only now, so the loaded Version is the concurrency check and a renewed one is written.
-        if (isNew)
+        return new ScoreWrite(item, stored, isNew, tierChange);
+    }
+
+    /// Attached only now, so the loaded Version is the concurrency check and a renewed one is written.
+    private void Attach(ScoreWrite write)
+    {
+        if (write.TierChange is not null)
         {
-            db.AccountScores.Add(stored);
+            db.TierChanges.Add(write.TierChange);
+        }
+        if (write.IsNew)
+        {
+            db.AccountScores.Add(write.Row!);
         }
         else
         {
-            db.AccountScores.Update(stored);
+            db.AccountScores.Update(write.Row!);
         }
-        return (true, tierChanged);
+    }
+
+    /// One account's result to store: its score row (null when only a trigger fired) and its tier change.
+    private sealed record ScoreWrite(EvaluatedAccount Account, AccountScore? Row, bool IsNew, TierChange? TierChange)
+    {
+        public bool HasConsequences => TierChange is not null || Account.Outcome.Triggers.Count > 0;
     }
 }

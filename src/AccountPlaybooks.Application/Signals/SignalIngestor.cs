@@ -1,7 +1,5 @@
 using AccountPlaybooks.Application.Accounts;
 using AccountPlaybooks.Application.Import;
-using AccountPlaybooks.Application.Playbooks;
-using AccountPlaybooks.Application.Scoring;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Signals;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +9,8 @@ namespace AccountPlaybooks.Application.Signals;
 
 /// Stores signals idempotently: a signal id seen before is counted as a duplicate and changes nothing.
 /// The account is matched by id, else by domain; an unknown account rejects that signal only.
-/// Each account that got a new signal is re-evaluated at once (incremental).
-public sealed class SignalIngestor(AppDbContext db, AccountEvaluator evaluator, PlaybookRuntime playbooks, TimeProvider clock,
-    ILogger<SignalIngestor> logger)
+/// Each chunk's new signals are then processed at once (SignalProcessor: their accounts re-evaluated, the playbooks told).
+public sealed class SignalIngestor(AppDbContext db, SignalProcessor processor, TimeProvider clock, ILogger<SignalIngestor> logger)
 {
     public const int ChunkSize = 1000;
 
@@ -30,8 +27,7 @@ public sealed class SignalIngestor(AppDbContext db, AccountEvaluator evaluator, 
                 var created = new List<Signal>();
                 await ChunkTransaction.RunAsync(db, report, chunkReport => StoreChunkAsync(chunk, chunkReport, created, cancellationToken),
                     cancellationToken);
-                await evaluator.EvaluateAsync(created.Select(s => s.AccountId).ToList(), cancellationToken);
-                await DeliverAsync(created, cancellationToken);
+                await processor.ProcessAsync(created, cancellationToken);
             }
         }
         catch (MalformedFileException exception)
@@ -95,19 +91,6 @@ public sealed class SignalIngestor(AppDbContext db, AccountEvaluator evaluator, 
         }
         await db.SaveChangesAsync(cancellationToken);
         await LatestSignals.RefreshAsync(db, created.Select(s => s.AccountId).Distinct().ToList(), cancellationToken);
-    }
-
-    /// New signals reach the playbooks after their accounts were re-evaluated, so a signal trigger's tier scope
-    /// sees the tier the signal led to.
-    private async Task DeliverAsync(List<Signal> created, CancellationToken cancellationToken)
-    {
-        var ids = created.Select(s => s.AccountId).Distinct().ToList();
-        var tiers = await db.AccountScores.AsNoTracking().Where(s => ids.Contains(s.AccountId))
-            .ToDictionaryAsync(s => s.AccountId, s => s.Tier, cancellationToken);
-        foreach (var signal in created.OrderBy(s => s.OccurredAt))
-        {
-            await playbooks.DeliverSignalAsync(signal, tiers.GetValueOrDefault(signal.AccountId), cancellationToken);
-        }
     }
 
     private static IEnumerable<ImportError> Check(int row, SignalDraft draft, DateTime now)

@@ -18,5 +18,8 @@ internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
         signal.HasOne<Account>().WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
         // The rules read an account's signal window: account first, newest last.
         signal.HasIndex(s => new { s.AccountId, s.OccurredAt });
+        signal.Property(s => s.ProcessError).HasMaxLength(2000);
+        // The backlog sweep looks for signals still to process, oldest first.
+        signal.HasIndex(s => new { s.ProcessedAt, s.ReceivedAt });
     }
 }

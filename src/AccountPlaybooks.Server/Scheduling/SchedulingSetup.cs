@@ -81,6 +81,13 @@ public static class SchedulingSetup
                 .WithInterval(TimeSpan.FromDays(1))
                 .RepeatForever()
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        quartz.AddJob<SignalBacklogJob>(job => job.WithIdentity(SignalBacklogJob.Key).StoreDurably());
+        quartz.AddTrigger(trigger => trigger
+            .WithIdentity(SignalBacklogJob.Interval)
+            .ForJob(SignalBacklogJob.Key)
+            .StartNow()
+            .WithSimpleSchedule(schedule => schedule.WithInterval(SignalBacklogJob.Every).RepeatForever()
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         quartz.AddJob<RepDigestJob>(job => job.WithIdentity(RepDigestJob.Key).StoreDurably());
         quartz.AddTrigger(trigger => trigger
             .WithIdentity(RepDigestJob.Interval)

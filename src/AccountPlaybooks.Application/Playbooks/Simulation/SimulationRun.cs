@@ -179,7 +179,7 @@ public sealed class SimulationRun(IServiceProvider services, VirtualClock clock,
         var signal = new Signal
         {
             Id = $"simulated-signal-{planned.Index}", AccountId = accountId, Type = planned.Type, OccurredAt = clock.Now, ReceivedAt = clock.Now,
-            Source = "simulation", Properties = planned.Properties.ToDictionary(),
+            ProcessedAt = clock.Now, Source = "simulation", Properties = planned.Properties.ToDictionary(),
         };
         db.Signals.Add(signal);
         await db.SaveChangesAsync(cancellationToken);

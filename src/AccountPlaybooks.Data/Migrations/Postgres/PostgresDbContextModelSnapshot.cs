@@ -818,6 +818,16 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("ProcessAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProcessError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Properties")
                         .IsRequired()
                         .HasColumnType("text");
@@ -837,6 +847,8 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId", "OccurredAt");
+
+                    b.HasIndex("ProcessedAt", "ReceivedAt");
 
                     b.ToTable("Signals");
                 });

@@ -801,6 +801,16 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ProcessAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcessError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Properties")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -820,6 +830,8 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId", "OccurredAt");
+
+                    b.HasIndex("ProcessedAt", "ReceivedAt");
 
                     b.ToTable("Signals");
                 });
