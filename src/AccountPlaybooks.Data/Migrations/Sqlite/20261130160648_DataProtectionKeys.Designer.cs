@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AccountPlaybooks.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261130151816_DataProtectionKeys")]
+    [Migration("20261130160648_DataProtectionKeys")]
     partial class DataProtectionKeys
     {
         /// <inheritdoc />
@@ -804,6 +804,16 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ProcessAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcessError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Properties")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -823,6 +833,8 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId", "OccurredAt");
+
+                    b.HasIndex("ProcessedAt", "ReceivedAt");
 
                     b.ToTable("Signals");
                 });

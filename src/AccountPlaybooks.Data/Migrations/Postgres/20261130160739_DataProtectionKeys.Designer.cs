@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AccountPlaybooks.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261130151842_DataProtectionKeys")]
+    [Migration("20261130160739_DataProtectionKeys")]
     partial class DataProtectionKeys
     {
         /// <inheritdoc />
@@ -821,6 +821,16 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("ProcessAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProcessError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Properties")
                         .IsRequired()
                         .HasColumnType("text");
@@ -840,6 +850,8 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId", "OccurredAt");
+
+                    b.HasIndex("ProcessedAt", "ReceivedAt");
 
                     b.ToTable("Signals");
                 });
