@@ -70,7 +70,8 @@ public sealed class LiveContentFromOtherNodes(SqliteApp app) : IClassFixture<Sql
             Files = edited.ToDictionary(f => f.Name, f => f.Content),
         });
         await Eventually.GetAsync(() => Task.FromResult(registry.Active!.Version), live => live == hash[..12], "the other node's rules are live here");
-        Assert.Contains("\"PoorFit\",   ", await File.ReadAllTextAsync(Path.Combine(app.RulesFolder, "tiers.json")));
+        await Eventually.GetAsync(() => File.ReadAllTextAsync(Path.Combine(app.RulesFolder, "tiers.json")), t => t.Contains("\"PoorFit\",   "),
+            "the folder holds the other node's files");
 
         await SetActiveAsync(null, before);
         await Eventually.GetAsync(() => Task.FromResult(registry.Active!.Version), live => live == before, "the other node's rollback is live here");
@@ -97,7 +98,8 @@ public sealed class LiveContentFromOtherNodes(SqliteApp app) : IClassFixture<Sql
             await db.SaveChangesAsync();
         }
         await Eventually.GetAsync(() => Task.FromResult(catalog.GetPublished("other-node-market")?.Version), v => v == 1, "the playbook is live here");
-        Assert.NotNull(PlaybookFiles.Find(app.PlaybooksFolder, "other-node-market"));
+        await Eventually.GetAsync(() => Task.FromResult(PlaybookFiles.Find(app.PlaybooksFolder, "other-node-market")), f => f is not null,
+            "the playbook's file is in the folder");
 
         await using (var scope = app.Factory.Services.CreateAsyncScope())
         {
@@ -106,7 +108,8 @@ public sealed class LiveContentFromOtherNodes(SqliteApp app) : IClassFixture<Sql
             await db.SaveChangesAsync();
         }
         await Eventually.GetAsync(() => Task.FromResult(catalog.GetPublished("other-node-market")), p => p is null, "the playbook is retracted here");
-        Assert.Null(PlaybookFiles.Find(app.PlaybooksFolder, "other-node-market"));
+        await Eventually.GetAsync(() => Task.FromResult(PlaybookFiles.Find(app.PlaybooksFolder, "other-node-market")), f => f is null,
+            "the retracted playbook's file is gone from the folder");
         Assert.NotNull(catalog.Get("other-node-market", 1)); // instances on it keep running
     }
 

@@ -124,7 +124,9 @@ public sealed class TwoNodesOnPostgres : IAsyncLifetime
 
         await Eventually.GetAsync(async () => (await b.GetFromJsonAsync<JsonElement>("api/playbooks/tier3-market")).GetProperty("publishedVersion"),
             v => v.ValueKind == JsonValueKind.Number && v.GetInt32() == version, $"tier3-market v{version} published on A is live on B", LiveWithinSeconds);
-        Assert.Contains("published on node A", await File.ReadAllTextAsync(Path.Combine(_folder, "b", "workflows", "tier3-market.json")));
+        // And in B's folder (written right after it goes live), so B's next start loads it too.
+        await Eventually.GetAsync(() => File.ReadAllTextAsync(Path.Combine(_folder, "b", "workflows", "tier3-market.json")),
+            file => file.Contains("published on node A"), "the playbook published on A is in B's folder", LiveWithinSeconds);
     }
 
     private async Task TimersDueWhenANodeIsKilledAreFiredOnceByTheOther()
