@@ -32,8 +32,9 @@ public static class ApplicationServiceExtensions
         services.AddSettings<EvaluationOptions>(configuration, EvaluationOptions.Section);
         services.AddSettings<RulesOptions>(configuration, RulesOptions.Section);
         services.AddSingleton<RulesetRegistry>();
-        services.AddSingleton<ReevaluationQueue>();
-        services.AddSingleton<EvaluationGate>();
+        services.AddSingleton<EvaluationRequests>();
+        services.AddSingleton<EvaluationRunner>();
+        services.AddScoped<EvaluationQueue>();
         services.AddScoped<AccountEvaluator>();
         services.AddScoped<FullEvaluation>();
         services.AddScoped<WhatIf>();
@@ -87,7 +88,7 @@ public static class ApplicationServiceExtensions
         return services;
     }
 
-    /// The long-running parts a server adds: playbooks, rules and task templates made live at start-up, hot reload, queued re-evaluations.
+    /// The long-running parts a server adds: playbooks, rules and task templates made live at start-up, hot reload.
     public static IServiceCollection AddRulesRuntime(this IServiceCollection services)
     {
         services.AddHostedService<LiveContentStartup>();
@@ -95,7 +96,15 @@ public static class ApplicationServiceExtensions
         services.AddHostedService<PlaybooksFolderWatcher>();
         services.AddHostedService<RulesFolderWatcher>();
         services.AddHostedService<TemplatesFolderWatcher>();
-        services.AddHostedService<ReevaluationWorker>();
+        return services;
+    }
+
+    /// Single-node test mode (Scheduling:Enabled=false): this process runs the queued evaluations (docs/adr/0026).
+    public static IServiceCollection AddInProcessEvaluations(this IServiceCollection services)
+    {
+        services.AddSingleton<InProcessEvaluations>();
+        services.AddSingleton<IEvaluationTrigger>(provider => provider.GetRequiredService<InProcessEvaluations>());
+        services.AddHostedService(provider => provider.GetRequiredService<InProcessEvaluations>());
         return services;
     }
 }

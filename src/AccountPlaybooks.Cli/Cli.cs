@@ -12,6 +12,9 @@ public static class Cli
     /// The database is missing, not migrated, or migrated by a newer version; the message says what to run.
     public const int DatabaseNotReady = 3;
 
+    /// `evaluate`: another run is running (`--now`), or no server can run the request (`--wait`); the message says which.
+    public const int EvaluationNotRun = 4;
+
     /// Usage mistakes exit 2 with the parser's words; commands return 0 or 1 themselves.
     public static async Task<int> RunAsync(RootCommand root, string[] args, TextWriter? output = null, TextWriter? error = null)
     {

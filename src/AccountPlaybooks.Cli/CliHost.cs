@@ -1,6 +1,9 @@
 using System.Data.Common;
 using AccountPlaybooks.Application;
 using AccountPlaybooks.Application.Hosting;
+using AccountPlaybooks.Application.Scheduling;
+using AccountPlaybooks.Application.Scoring;
+using AccountPlaybooks.Data.Settings;
 using AccountPlaybooks.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +28,12 @@ internal static class CliHost
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddAccountPlaybooksData(builder.Configuration);
         builder.Services.AddAccountPlaybooksApplication(builder.Configuration);
+        // Requests go into the server's Quartz store when it has one; with scheduling off they wait for `evaluate --now`.
+        if (builder.Services.AddSettings<SchedulingOptions>(builder.Configuration, SchedulingOptions.Section).Enabled)
+        {
+            builder.Services.AddSingleton<CliEvaluationTrigger>();
+            builder.Services.AddSingleton<IEvaluationTrigger>(provider => provider.GetRequiredService<CliEvaluationTrigger>());
+        }
         return builder.Build();
     }
 

@@ -31,12 +31,13 @@ public sealed class DemoHistory(AppDbContext db, RulesetRegistry rules, Playbook
 
     public async Task<Outcome> BackfillAsync(CancellationToken cancellationToken = default)
     {
-        var first = await db.EvaluationRuns.AsNoTracking().OrderBy(r => r.StartedAt).FirstOrDefaultAsync(cancellationToken);
-        if (first is null || first.Status == EvaluationRunStatus.Running || rules.Active is not { } live)
+        var first = await db.EvaluationRuns.AsNoTracking().OrderBy(r => r.RequestedAt).FirstOrDefaultAsync(cancellationToken);
+        if (first is null || first.Status is EvaluationRunStatus.Queued or EvaluationRunStatus.Running || first.StartedAt is null ||
+            rules.Active is not { } live)
         {
             return Outcome.Waiting;
         }
-        var now = first.StartedAt;
+        var now = first.StartedAt.Value;
         if (first.Status != EvaluationRunStatus.Completed ||
             !await db.Accounts.AnyAsync(a => a.Id.StartsWith(DemoDataGenerator.AccountIdPrefix), cancellationToken) ||
             await db.TierChanges.AnyAsync(c => c.ChangedAt < now, cancellationToken))

@@ -163,6 +163,11 @@ public sealed partial class TemplateRenderer(TemplatesOptions options)
         {
             return $"{message} (output limit: a task's text is at most {options.MaxOutputChars} characters)";
         }
+        if (message.Contains("Regex engine has timed out", StringComparison.Ordinal))
+        {
+            return $"the regular expression ran longer than {options.TimeLimitMilliseconds} ms (time limit); nested repetition such as (a+)+ " +
+                   "backtracks without end on some text: write it without a repeated group";
+        }
         return message;
     }
 

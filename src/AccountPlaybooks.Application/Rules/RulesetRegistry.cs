@@ -9,8 +9,9 @@ namespace AccountPlaybooks.Application.Rules;
 
 /// Holds the live ruleset and is the one way to change it: validate → build a new engine → golden cases → swap.
 /// A bad version never goes live; the last good one stays. Every attempt is recorded with its files, so any
-/// version can be rolled back to. A new live version queues a full re-evaluation.
-public sealed class RulesetRegistry(IServiceScopeFactory scopes, ReevaluationQueue reevaluations, TimeProvider clock,
+/// version can be rolled back to. A version new to the database requests a full re-evaluation (one request per
+/// publish across the cluster: a node that merely loads the live version at start requests none).
+public sealed class RulesetRegistry(IServiceScopeFactory scopes, EvaluationRequests evaluations, TimeProvider clock,
     ILogger<RulesetRegistry> logger)
 {
     private readonly SemaphoreSlim _publishing = new(1, 1);
@@ -42,9 +43,10 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, ReevaluationQue
                 return new PublishResult(failures.Count == 0, live.Version, failures, Unchanged: true);
             }
             var (ruleset, result) = RulesetValidation.Validate(rules, cases);
+            var wasLive = false;
             if (_lastAttemptHash != hash || note is not null)
             {
-                await RecordAsync(hash, author, note, rules, result, cancellationToken);
+                wasLive = await RecordAsync(hash, author, note, rules, result, cancellationToken);
                 _lastAttemptHash = hash;
             }
             if (ruleset is null)
@@ -57,7 +59,10 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, ReevaluationQue
             }
             var previous = Interlocked.Exchange(ref _active, ruleset);
             logger.LogInformation("Rules {Version} from {Author} are live (was {Previous})", ruleset.Version, author, previous?.Version ?? "none");
-            reevaluations.Enqueue($"rules {ruleset.Version} published by {author}");
+            if (!wasLive)
+            {
+                await evaluations.RequestAsync($"rules {ruleset.Version} published by {author}", CancellationToken.None);
+            }
             return result;
         }
         finally
@@ -150,11 +155,13 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, ReevaluationQue
 
     private static List<RuleFile> Files(RulesetRecord record) => record.Files.Select(f => new RuleFile(f.Key, f.Value)).ToList();
 
-    private async Task RecordAsync(string hash, string author, string? note, IReadOnlyList<RuleFile> rules, PublishResult result,
+    /// True when the version was already the live one in the database (a restart, another node's publish).
+    private async Task<bool> RecordAsync(string hash, string author, string? note, IReadOnlyList<RuleFile> rules, PublishResult result,
         CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var wasLive = await db.Rulesets.AnyAsync(r => r.Id == result.Version && r.Status == RulesetStatus.Active, cancellationToken);
         if (result.Accepted)
         {
             // Tracked, not a bulk update: the supersede is audited and commits with the new version.
@@ -177,5 +184,6 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, ReevaluationQue
         record.Messages = result.Messages.ToList();
         record.Files = rules.ToDictionary(f => f.Name, f => f.Content);
         await db.SaveChangesAsync(cancellationToken);
+        return wasLive;
     }
 }

@@ -7,34 +7,19 @@ using Microsoft.Extensions.Logging;
 
 namespace AccountPlaybooks.Application.Scoring;
 
-/// Re-evaluates every account on the live ruleset: streams accounts in chunks (keyset by id), logs progress,
-/// stops cleanly when cancelled, and records the run. Scores decay and rule changes are caught here.
-public sealed class FullEvaluation(AppDbContext db, AccountEvaluator evaluator, RulesetRegistry registry, EvaluationGate gate,
+/// Re-evaluates every account on the live ruleset for a run its runner has claimed (EvaluationQueue.ClaimAsync):
+/// streams accounts in chunks (keyset by id), stores the counts after each chunk (GET /api/evaluations shows them
+/// growing), stops cleanly when cancelled, and records the end. Scores decay and rule changes are caught here.
+public sealed class FullEvaluation(AppDbContext db, AccountEvaluator evaluator, RulesetRegistry registry,
     EvaluationOptions options, TimeProvider clock, ILogger<FullEvaluation> logger)
 {
-    public async Task<EvaluationRun> RunAsync(string trigger, CancellationToken cancellationToken = default)
-    {
-        await gate.Full.WaitAsync(cancellationToken);
-        try
-        {
-            return await RunExclusiveAsync(trigger, cancellationToken);
-        }
-        finally
-        {
-            gate.Full.Release();
-        }
-    }
-
-    private async Task<EvaluationRun> RunExclusiveAsync(string trigger, CancellationToken cancellationToken)
+    public async Task<EvaluationRun> RunAsync(EvaluationRun run, CancellationToken cancellationToken = default)
     {
         var rules = registry.Active;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var run = new EvaluationRun
-        {
-            Id = Guid.NewGuid(), Trigger = trigger, RulesetVersion = rules?.Version ?? "none", StartedAt = now, Status = EvaluationRunStatus.Running,
-        };
-        db.EvaluationRuns.Add(run);
-        await db.SaveChangesAsync(CancellationToken.None);
+        var now = run.StartedAt ?? clock.GetUtcNow().UtcDateTime;
+        run.RulesetVersion = rules?.Version ?? "none";
+        await db.EvaluationRuns.Where(r => r.Id == run.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.RulesetVersion, run.RulesetVersion), CancellationToken.None);
         var stopwatch = Stopwatch.StartNew();
         try
         {
@@ -42,7 +27,7 @@ public sealed class FullEvaluation(AppDbContext db, AccountEvaluator evaluator, 
             {
                 throw new InvalidOperationException("no rules are live; fix the files in the rules folder");
             }
-            logger.LogInformation("Full evaluation {RunId} started ({Trigger}) on rules {Version}", run.Id, trigger, rules.Version);
+            logger.LogInformation("Full evaluation {RunId} started ({Trigger}) on rules {Version} by {Runner}", run.Id, run.Trigger, rules.Version, run.Runner);
             var lastId = "";
             while (true)
             {
@@ -57,6 +42,7 @@ public sealed class FullEvaluation(AppDbContext db, AccountEvaluator evaluator, 
                 var result = await evaluator.EvaluateChunkAsync(rules, chunk, now, write: true, cancellationToken, consecutive: true);
                 (run.Accounts, run.Changed, run.TierChanges) = (run.Accounts + chunk.Count, run.Changed + result.Changed, run.TierChanges + result.TierChanges);
                 lastId = chunk[^1].Id;
+                await SaveProgressAsync(run);
                 if (run.Accounts % (options.ChunkSize * 20) == 0)
                 {
                     logger.LogInformation("Full evaluation {RunId}: {Accounts} accounts, {Changed} changed, {TierChanges} tier changes",
@@ -83,4 +69,10 @@ public sealed class FullEvaluation(AppDbContext db, AccountEvaluator evaluator, 
             run.Id, run.Status, run.Accounts, run.Changed, run.TierChanges, stopwatch.ElapsedMilliseconds);
         return run;
     }
+
+    /// Not cancellable: the counts must match the chunks already written.
+    private Task SaveProgressAsync(EvaluationRun run) => db.EvaluationRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(set => set
+        .SetProperty(r => r.Accounts, run.Accounts)
+        .SetProperty(r => r.Changed, run.Changed)
+        .SetProperty(r => r.TierChanges, run.TierChanges), CancellationToken.None);
 }

@@ -68,6 +68,12 @@ internal sealed class EvaluationRunConfiguration : IEntityTypeConfiguration<Eval
         run.Property(r => r.RulesetVersion).HasMaxLength(16);
         run.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         run.Property(r => r.Error).HasMaxLength(2048);
-        run.HasIndex(r => r.StartedAt);
+        run.Property(r => r.Runner).HasMaxLength(128);
+        run.Property(r => r.Requests).HasDefaultValue(1);
+        run.HasIndex(r => r.RequestedAt);
+        // At most one run queued and one running, whoever asks or runs (server nodes, the CLI): the database says no
+        // to a second, which is what makes requests coalesce and runs take turns across processes.
+        run.HasIndex(r => r.Status, "IX_EvaluationRuns_OneQueued").IsUnique().HasFilter("\"Status\" = 'Queued'");
+        run.HasIndex(r => r.Status, "IX_EvaluationRuns_OneRunning").IsUnique().HasFilter("\"Status\" = 'Running'");
     }
 }

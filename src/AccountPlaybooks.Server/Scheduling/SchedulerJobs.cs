@@ -1,3 +1,4 @@
+using AccountPlaybooks.Application.Scheduling;
 using Quartz;
 
 namespace AccountPlaybooks.Server.Scheduling;
@@ -5,22 +6,10 @@ namespace AccountPlaybooks.Server.Scheduling;
 /// The stable keys of the scheduled jobs: the persistent store finds them again after a restart instead of adding copies.
 public static class SchedulerJobs
 {
-    public static readonly JobKey FullEvaluation = new("full-evaluation");
-    public static readonly TriggerKey FullEvaluationCron = new("full-evaluation-cron");
+    public static readonly JobKey FullEvaluation = EvaluationJobKeys.Job;
+    public static readonly TriggerKey FullEvaluationCron = EvaluationJobKeys.Cron;
+    public static readonly TriggerKey FullEvaluationRequested = EvaluationJobKeys.Requested;
 
-    /// The job data entry that says why a run was started; FullEvaluation records it as the run's trigger.
-    public const string ReasonKey = "reason";
-
-    /// Runs the full re-evaluation now (e.g. rules were published). False when scheduling is off, which
-    /// registers no ISchedulerFactory: the caller then runs FullEvaluation itself or leaves it to the next start.
-    public static async Task<bool> TriggerFullEvaluationAsync(ISchedulerFactory? schedulers, string reason, CancellationToken cancellationToken = default)
-    {
-        if (schedulers is null)
-        {
-            return false;
-        }
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await scheduler.TriggerJob(FullEvaluation, new JobDataMap { [ReasonKey] = reason }, cancellationToken);
-        return true;
-    }
+    /// The job data entry that says why a run was asked for (the job's log lines; the run row keeps it too).
+    public const string ReasonKey = EvaluationJobKeys.ReasonKey;
 }

@@ -1,9 +1,12 @@
+using AccountPlaybooks.Application;
 using AccountPlaybooks.Application.Notifications;
 using AccountPlaybooks.Application.Playbooks;
+using AccountPlaybooks.Application.Scheduling;
+using AccountPlaybooks.Application.Scoring;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Data.Settings;
-using Microsoft.Data.Sqlite;
 using Quartz;
+using SchedulingOptions = AccountPlaybooks.Application.Scheduling.SchedulingOptions;
 
 namespace AccountPlaybooks.Server.Scheduling;
 
@@ -15,6 +18,7 @@ public static class SchedulingSetup
         var options = builder.Services.AddSettings<SchedulingOptions>(builder.Configuration, SchedulingOptions.Section);
         if (!options.Enabled)
         {
+            builder.Services.AddInProcessEvaluations(); // single-node test mode: no Quartz, this process runs the queue
             return;
         }
         var evaluation = builder.Services.AddSettings<EvaluationScheduleOptions>(builder.Configuration, EvaluationScheduleOptions.Section);
@@ -24,27 +28,12 @@ public static class SchedulingSetup
 
         builder.Services.AddQuartz(quartz =>
         {
-            // A stable name: it is the SCHED_NAME every stored row carries, and what cluster nodes share.
-            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "AccountPlaybooks");
-            quartz.UsePersistentStore(store =>
-            {
-                store.UseSystemTextJsonSerializer();
-                // Quartz 4.7 ships its own DDL (15 tables, columns added through 4.7) and creates only what is
-                // missing; a hand-written 3.x schema would be refused by its start-up validation.
-                store.ConfigureStore(jobStore => jobStore.SchemaProvisioning = SchemaProvisioning.CreateIfMissing);
-                if (database.Provider == DatabaseProvider.Postgres)
-                {
-                    store.UsePostgres(database.ConnectionString);
-                    store.UseClustering(); // also gives each node a generated instance id
-                }
-                else
-                {
-                    store.UseSqlite(SqliteConnectionString(options.SqliteFile)); // Quartz refuses clustering on SQLite
-                }
-            });
+            quartz.UseAccountPlaybooksStore(database, options);
             // Declared jobs and triggers overwrite their stored copies by key, so a restart (or a changed cron) updates
             // the one row instead of adding another.
-            quartz.AddJob<FullEvaluationJob>(job => job.WithIdentity(SchedulerJobs.FullEvaluation).StoreDurably());
+            // Every full re-evaluation runs as this job: the cron below, and the "evaluation-requested" trigger that
+            // publishes, the API and the CLI schedule (QuartzEvaluationTrigger). A node that dies mid-run has it recovered.
+            quartz.AddJob<FullEvaluationJob>(job => job.WithIdentity(SchedulerJobs.FullEvaluation).StoreDurably().RequestRecovery(true));
             quartz.AddTrigger(trigger => trigger
                 .WithIdentity(SchedulerJobs.FullEvaluationCron)
                 .ForJob(SchedulerJobs.FullEvaluation)
@@ -55,6 +44,8 @@ public static class SchedulingSetup
             AddNotificationJobs(quartz, notifications);
         });
         builder.Services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        builder.Services.AddSingleton<IEvaluationTrigger, QuartzEvaluationTrigger>();
+        builder.Services.AddHostedService<QueuedEvaluationsAtStart>();
         builder.Services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler");
     }
 
@@ -110,13 +101,5 @@ public static class SchedulingSetup
                 .RepeatForever()
                 // Passes missed while the server was down are not made up one by one: the next pass sends everything due.
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
-    }
-
-    /// SQLite does not create folders; the relative path is taken from the working directory, like the app's database.
-    private static string SqliteConnectionString(string file)
-    {
-        var path = Path.GetFullPath(file);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return new SqliteConnectionStringBuilder { DataSource = path }.ToString();
     }
 }

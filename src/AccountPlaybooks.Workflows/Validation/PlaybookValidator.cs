@@ -10,11 +10,28 @@ public static class PlaybookValidator
 {
     private static readonly string[] TriggerTypes = ["tierEntered", "signal", "triggerRule"];
 
+    /// <summary>Steps in one playbook. The largest real playbooks have tens; past a few hundred a flow is no longer
+    /// readable, and every check, diff and run grows with it. A limit keeps a pasted or generated file from tying up
+    /// the server.</summary>
+    public const int MaxNodes = 500;
+
+    /// <summary>Connections in one playbook: four per step on average is more than any real flow needs.</summary>
+    public const int MaxEdges = 4 * MaxNodes;
+
+    /// <summary>How many steps of a loop a problem names before it says how many more there are.</summary>
+    private const int LoopStepsShown = 12;
+
     /// <summary>All problems; an empty list means the playbook can be published.</summary>
     public static List<PlaybookProblem> Validate(PlaybookDefinition definition, ActivityRegistry registry, ValidationHooks? hooks = null)
     {
         var problems = new List<PlaybookProblem>();
         void Add(string? node, string? where, string message) => problems.Add(new PlaybookProblem(node, where, message));
+        if (definition.Nodes.Count > MaxNodes || definition.Edges.Count > MaxEdges)
+        {
+            Add(null, "nodes", $"the playbook has {definition.Nodes.Count} steps and {definition.Edges.Count} connections; at most {MaxNodes} " +
+                               $"steps and {MaxEdges} connections are allowed: split it into playbooks that start one another through triggers");
+            return problems;
+        }
 
         if (string.IsNullOrWhiteSpace(definition.Id) || !definition.Id.All(c => char.IsLetterOrDigit(c) || c is '-' or '_'))
         {
@@ -70,9 +87,10 @@ public static class PlaybookValidator
                     : $"{descriptor.Type} has no port {edge.Port}; its ports are {string.Join(", ", ports)}");
             }
         }
+        var wired = definition.Edges.Select(e => (e.From, e.Port)).ToHashSet();
         foreach (var (node, descriptor) in nodes.Values.Where(n => n.Descriptor is not null))
         {
-            foreach (var port in descriptor!.PortsOf(node).Where(p => !definition.Edges.Any(e => e.From == node.Id && e.Port == p)))
+            foreach (var port in descriptor!.PortsOf(node).Where(p => !wired.Contains((node.Id, p))))
             {
                 Add(node.Id, $"port {port}", "the port is not wired; connect it to the next step or to an End node");
             }
@@ -87,7 +105,8 @@ public static class PlaybookValidator
         }
         foreach (var cycle in CyclesWithoutWait(definition, nodes))
         {
-            Add(cycle[0], null, $"the loop {string.Join(" → ", cycle)} → {cycle[0]} never waits; add a Delay or a wait to it");
+            var steps = cycle.Count > LoopStepsShown ? $"{string.Join(" → ", cycle.Take(LoopStepsShown))} → … ({cycle.Count} steps)" : string.Join(" → ", cycle);
+            Add(cycle[0], null, $"the loop {steps} → {cycle[0]} never waits; add a Delay or a wait to it");
         }
         return problems;
     }
@@ -149,11 +168,12 @@ public static class PlaybookValidator
 
     private static HashSet<string> Reachable(PlaybookDefinition definition, string start)
     {
+        var outgoing = definition.Edges.ToLookup(e => e.From);
         var seen = new HashSet<string> { start };
         var stack = new Stack<string>([start]);
         while (stack.TryPop(out var current))
         {
-            foreach (var edge in definition.Edges.Where(e => e.From == current && seen.Add(e.To)))
+            foreach (var edge in outgoing[current].Where(e => seen.Add(e.To)))
             {
                 stack.Push(edge.To);
             }

@@ -5,6 +5,7 @@ using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Scoring;
 using AccountPlaybooks.Domain.Scoring;
 using AccountPlaybooks.Domain.Users;
+using AccountPlaybooks.IntegrationTests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,9 +22,14 @@ public abstract class EvaluationBudget<TApp>(TApp app) : IClassFixture<TApp> whe
         var before = await app.WithDbAsync(db => db.AccountScores.AsNoTracking().OrderBy(s => s.AccountId).ToListAsync());
         var firstRule = app.Factory.Services.GetRequiredService<RulesetRegistry>().Active!.ComponentRules[0].Rule.Name;
 
-        var run = await WithBudgetAsync(0, async services => await services.GetRequiredService<FullEvaluation>().RunAsync("test:budget"));
+        var run = await WithBudgetAsync(0, async services =>
+        {
+            var request = await services.GetRequiredService<EvaluationRequests>().RequestAsync("test:budget");
+            return await Eventually.GetAsync(() => services.GetRequiredService<EvaluationQueue>().FindAsync(request.RunId),
+                r => r is { FinishedAt: not null }, "the requested run ends");
+        });
 
-        Assert.Equal(EvaluationRunStatus.Failed, run.Status);
+        Assert.Equal(EvaluationRunStatus.Failed, run!.Status);
         Assert.Contains($"rule {firstRule} ran past the time budget on account ", run.Error);
         Assert.Contains("the limit is 0 ms per account", run.Error);
         var after = await app.WithDbAsync(db => db.AccountScores.AsNoTracking().OrderBy(s => s.AccountId).ToListAsync());

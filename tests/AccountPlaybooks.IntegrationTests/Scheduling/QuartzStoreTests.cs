@@ -1,12 +1,15 @@
 using System.Data.Common;
 using System.Text.Json;
+using AccountPlaybooks.Application.Scoring;
 using AccountPlaybooks.Data;
+using AccountPlaybooks.Domain.Scoring;
 using AccountPlaybooks.IntegrationTests.Fixtures;
 using AccountPlaybooks.Server.Scheduling;
 using AccountPlaybooks.Tests;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Quartz;
@@ -53,9 +56,11 @@ public abstract class QuartzStore(DatabaseProvider provider) : IAsyncLifetime
         Assert.True(job.Durable);
         Assert.True(job.ConcurrentExecutionDisallowed);
         Assert.NotNull(await again.GetJobDetail(new JobKey("persistence-probe")));
-        var trigger = Assert.Single(await again.GetTriggersOfJob(SchedulerJobs.FullEvaluation));
+        Assert.True(job.RequestsRecovery);
+        // The requests' one-shot trigger may come and go; the cron trigger is stored once.
+        var trigger = Assert.Single((await again.GetTriggersOfJob(SchedulerJobs.FullEvaluation)).OfType<ICronTrigger>());
         Assert.Equal(SchedulerJobs.FullEvaluationCron, trigger.Key);
-        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE JOB_NAME = 'full-evaluation'"));
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE JOB_NAME = 'full-evaluation' AND TRIGGER_NAME = 'full-evaluation-cron'"));
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM QRTZ_CRON_TRIGGERS WHERE TRIGGER_NAME = 'full-evaluation-cron'"));
     }
 
@@ -80,25 +85,28 @@ public abstract class QuartzStore(DatabaseProvider provider) : IAsyncLifetime
         await using var host = await StartAsync(WeeklyCron);
         var scheduler = await RunningSchedulerAsync(host);
 
-        var trigger = Assert.IsAssignableFrom<ICronTrigger>(Assert.Single(await scheduler.GetTriggersOfJob(SchedulerJobs.FullEvaluation)));
+        var trigger = Assert.Single((await scheduler.GetTriggersOfJob(SchedulerJobs.FullEvaluation)).OfType<ICronTrigger>());
         Assert.Equal(WeeklyCron, trigger.CronExpressionString);
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM QRTZ_CRON_TRIGGERS WHERE TRIGGER_NAME = 'full-evaluation-cron'"));
     }
 
     [Fact]
-    public async Task RunsFullEvaluationWithReasonGivenTriggerNow()
+    public async Task RunsRequestedEvaluationThroughTheStoredJob()
     {
         await using var host = await StartAsync(NightlyCron);
         var scheduler = await RunningSchedulerAsync(host);
+        await EvaluationsIdleAsync(host); // the start-up's run for the rules new to this database
         var executed = new ExecutedListener();
         scheduler.ListenerManager.AddJobListener(executed);
 
-        var triggered = await SchedulerJobs.TriggerFullEvaluationAsync(host.Services.GetService<ISchedulerFactory>(), "rules-published");
+        var request = await host.Services.GetRequiredService<EvaluationRequests>().RequestAsync("rules-published");
 
-        Assert.True(triggered);
-        var (reason, error) = await executed.Run.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var (trigger, error) = await executed.Run.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Null(error);
-        Assert.Equal("rules-published", reason);
+        Assert.Equal(SchedulerJobs.FullEvaluationRequested, trigger);
+        var run = await Eventually.GetAsync(() => FindAsync(host, request.RunId), r => r is { FinishedAt: not null }, "the requested run ends");
+        Assert.Equal((EvaluationRunStatus.Completed, "rules-published"), (run!.Status, run.Trigger));
+        Assert.StartsWith("scheduler ", run.Runner);
     }
 
     [Fact]
@@ -132,7 +140,7 @@ public abstract class QuartzStore(DatabaseProvider provider) : IAsyncLifetime
     /// Hears the one full-evaluation run a test starts.
     private sealed class ExecutedListener : IJobListener
     {
-        public TaskCompletionSource<(string? Reason, Exception? Error)> Run { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<(TriggerKey Trigger, Exception? Error)> Run { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public string Name => nameof(ExecutedListener);
 
@@ -140,11 +148,24 @@ public abstract class QuartzStore(DatabaseProvider provider) : IAsyncLifetime
         {
             if (context.JobDetail.Key.Equals(SchedulerJobs.FullEvaluation))
             {
-                Run.TrySetResult((context.MergedJobDataMap.GetString(SchedulerJobs.ReasonKey), jobException));
+                Run.TrySetResult((context.Trigger.Key, jobException));
             }
             return default;
         }
     }
+
+    private static async Task<EvaluationRun?> FindAsync(WebApplicationFactory<Program> host, Guid id)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<EvaluationQueue>().FindAsync(id);
+    }
+
+    private static async Task EvaluationsIdleAsync(WebApplicationFactory<Program> host) => await Eventually.GetAsync(async () =>
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().EvaluationRuns
+            .AnyAsync(r => r.Status == EvaluationRunStatus.Queued || r.Status == EvaluationRunStatus.Running);
+    }, busy => !busy, "no evaluation is queued or running", seconds: 60);
 
     private string QuartzFile => Path.Combine(_folder, "quartz", "quartz.db");
 

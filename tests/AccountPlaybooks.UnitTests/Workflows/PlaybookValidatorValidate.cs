@@ -188,4 +188,39 @@ public sealed class PlaybookValidatorValidate
         Assert.Equal(["types", "filter", "timeout"], wait.Inputs.Select(i => i.Name));
         Assert.Equal(["Decision", "Delay", "End", "Fork", "Join", "Start", "WaitForSignal"], Registry.All.Select(d => d.Type).Order());
     }
+
+    [Fact]
+    public void RefusesAPlaybookPastTheStepLimitNamingTheLimitWithoutCheckingEachStep()
+    {
+        var problems = Problems(Playbook((nodes, edges) =>
+        {
+            for (var i = 0; i < PlaybookValidator.MaxNodes; i++)
+            {
+                nodes.Add(new NodeDefinition { Id = $"step-{i}", Type = "NoSuchActivity" });
+            }
+        }));
+
+        Assert.Equal([$"nodes: the playbook has {PlaybookValidator.MaxNodes + 3} steps and 2 connections; at most {PlaybookValidator.MaxNodes} " +
+                      $"steps and {PlaybookValidator.MaxEdges} connections are allowed: split it into playbooks that start one another through triggers"], problems);
+    }
+
+    [Fact]
+    public void NamesTheFirstStepsOfALongLoopThatNeverWaitsAndCountsTheRest()
+    {
+        const int length = 300;
+        var problems = Problems(Playbook((nodes, edges) =>
+        {
+            var condition = Inputs("""{ "condition": "true" }""");
+            nodes.AddRange(Enumerable.Range(0, length).Select(i => new NodeDefinition { Id = $"d{i}", Type = "Decision", Inputs = condition }));
+            edges[0] = new EdgeDefinition("start", "Done", "d0");
+            edges.AddRange(Enumerable.Range(0, length).SelectMany(i => new[]
+            {
+                new EdgeDefinition($"d{i}", "True", $"d{(i + 1) % length}"), new EdgeDefinition($"d{i}", "False", $"d{(i + 1) % length}"),
+            }));
+        }));
+
+        var loop = Assert.Single(problems, p => p.Contains("never waits"));
+        Assert.Equal($"node d0: the loop {string.Join(" → ", Enumerable.Range(0, 12).Select(i => $"d{i}"))} → … ({length} steps) → d0 never waits; " +
+                     "add a Delay or a wait to it", loop);
+    }
 }

@@ -666,12 +666,24 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Requests")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("RulesetVersion")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("StartedAt")
+                    b.Property<string>("Runner")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -689,7 +701,15 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StartedAt");
+                    b.HasIndex("RequestedAt");
+
+                    b.HasIndex(new[] { "Status" }, "IX_EvaluationRuns_OneQueued")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Queued'");
+
+                    b.HasIndex(new[] { "Status" }, "IX_EvaluationRuns_OneRunning")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Running'");
 
                     b.ToTable("EvaluationRuns");
                 });

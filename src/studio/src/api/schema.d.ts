@@ -838,11 +838,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recent full re-evaluations: counts, duration, rules version */
+        /** Recent full re-evaluations, latest request first: state (Queued, Running, …), counts, duration, rules version */
         get: operations["ListEvaluations"];
         put?: never;
-        /** Queue a full re-evaluation of every account now (202); follow it in GET /api/evaluations */
+        /** Queue a full re-evaluation of every account (202 with the run's id); a request while one is queued joins it */
         post: operations["StartEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One full re-evaluation: its state and counts so far */
+        get: operations["GetEvaluation"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1576,12 +1593,17 @@ export interface components {
             /** Format: uuid */
             id?: string;
             trigger: string;
+            /** Format: int32 */
+            requests?: number;
             rulesetVersion: string;
             /** Format: date-time */
-            startedAt?: string;
+            requestedAt?: string;
+            /** Format: date-time */
+            startedAt?: null | string;
             /** Format: date-time */
             finishedAt?: null | string;
             status?: components["schemas"]["EvaluationRunStatus"];
+            runner?: null | string;
             /** Format: int32 */
             accounts?: number;
             /** Format: int32 */
@@ -1591,7 +1613,7 @@ export interface components {
             error?: null | string;
         };
         /** @enum {unknown} */
-        EvaluationRunStatus: "Running" | "Completed" | "Cancelled" | "Failed";
+        EvaluationRunStatus: "Queued" | "Running" | "Completed" | "Cancelled" | "Failed" | "Interrupted";
         /** @description When an enrolled subject leaves early; leaving cancels the instance's bookmarks and timers. */
         ExitPolicy: {
             /** @description Leave when the subject's tier changes. */
@@ -2207,6 +2229,9 @@ export interface components {
             messages?: null | string[];
         };
         Queued: {
+            /** Format: uuid */
+            runId: string;
+            joined: boolean;
             reason: string;
         };
         ReassignTask: {
@@ -5465,6 +5490,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Queued"];
+                };
+            };
+        };
+    };
+    GetEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRun"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

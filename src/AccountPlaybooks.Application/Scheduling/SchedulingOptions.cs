@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-namespace AccountPlaybooks.Server.Scheduling;
+namespace AccountPlaybooks.Application.Scheduling;
 
 /// The "Scheduling" configuration section: whether Quartz runs, and where SQLite mode keeps its job store.
 public sealed class SchedulingOptions
