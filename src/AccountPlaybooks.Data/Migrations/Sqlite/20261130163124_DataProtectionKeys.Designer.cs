@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AccountPlaybooks.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261130160648_DataProtectionKeys")]
+    [Migration("20261130163124_DataProtectionKeys")]
     partial class DataProtectionKeys
     {
         /// <inheritdoc />
@@ -669,12 +669,24 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Requests")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("RulesetVersion")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("StartedAt")
+                    b.Property<string>("Runner")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -692,7 +704,15 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StartedAt");
+                    b.HasIndex("RequestedAt");
+
+                    b.HasIndex(new[] { "Status" }, "IX_EvaluationRuns_OneQueued")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Queued'");
+
+                    b.HasIndex(new[] { "Status" }, "IX_EvaluationRuns_OneRunning")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Running'");
 
                     b.ToTable("EvaluationRuns");
                 });

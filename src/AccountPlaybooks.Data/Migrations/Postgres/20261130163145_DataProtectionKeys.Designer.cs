@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AccountPlaybooks.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261130160739_DataProtectionKeys")]
+    [Migration("20261130163145_DataProtectionKeys")]
     partial class DataProtectionKeys
     {
         /// <inheritdoc />
@@ -684,12 +684,24 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Requests")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("RulesetVersion")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<DateTime>("StartedAt")
+                    b.Property<string>("Runner")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
@@ -707,7 +719,15 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StartedAt");
+                    b.HasIndex("RequestedAt");
+
+                    b.HasIndex(new[] { "Status" }, "IX_EvaluationRuns_OneQueued")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Queued'");
+
+                    b.HasIndex(new[] { "Status" }, "IX_EvaluationRuns_OneRunning")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Running'");
 
                     b.ToTable("EvaluationRuns");
                 });
