@@ -32,6 +32,8 @@ public static class ApplicationServiceExtensions
         services.AddSettings<EvaluationOptions>(configuration, EvaluationOptions.Section);
         services.AddSettings<RulesOptions>(configuration, RulesOptions.Section);
         services.AddSingleton<RulesetRegistry>();
+        services.AddSettings<RuleCostOptions>(configuration, RuleCostOptions.Section);
+        services.AddScoped<RuleCostCheck>();
         services.AddSingleton<EvaluationRequests>();
         services.AddSingleton<EvaluationRunner>();
         services.AddScoped<EvaluationQueue>();

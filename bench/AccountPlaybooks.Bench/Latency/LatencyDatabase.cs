@@ -2,7 +2,6 @@ using AccountPlaybooks.Application.Demo;
 using AccountPlaybooks.Application.Outreach;
 using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Application.Rules;
-using AccountPlaybooks.Application.Scoring;
 using AccountPlaybooks.Application.Users;
 using AccountPlaybooks.Bench.Rules;
 using AccountPlaybooks.Data;
@@ -98,11 +97,8 @@ public static class LatencyDatabase
 
         // Scores as after an import: the rules live, one full evaluation.
         await services.GetRequiredService<RulesetRegistry>().LoadAsync(settings.Rules);
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var run = await scope.ServiceProvider.GetRequiredService<FullEvaluation>().RunAsync("latency bench: prepare");
-            await log.WriteLineAsync($"  evaluated {run.Accounts:N0} accounts ({run.TierChanges:N0} tier changes): {run.Status}");
-        }
+        var run = await BenchServices.RunFullEvaluationAsync(services, "latency bench: prepare");
+        await log.WriteLineAsync($"  evaluated {run.Accounts:N0} accounts ({run.TierChanges:N0} tier changes): {run.Status}");
 
         // Templates before playbooks: publishing checks that the template a CreateTask names exists.
         await services.GetRequiredService<TemplateCatalog>().LoadAsync();

@@ -1,5 +1,7 @@
 using AccountPlaybooks.Application;
+using AccountPlaybooks.Application.Scoring;
 using AccountPlaybooks.Data;
+using AccountPlaybooks.Domain.Scoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,5 +37,16 @@ public static class BenchServices
     private sealed class FixedClock(DateTime utcNow) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => new(utcNow);
+    }
+
+    /// One full evaluation as the product runs it: requested into the run queue, then drained in this process.
+    public static async Task<EvaluationRun> RunFullEvaluationAsync(IServiceProvider services, string reason)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<EvaluationQueue>().RequestAsync(reason);
+        }
+        var drained = await services.GetRequiredService<EvaluationRunner>().RunQueuedAsync(reason, requeueWhenStopped: false, CancellationToken.None);
+        return drained.Runs[^1];
     }
 }

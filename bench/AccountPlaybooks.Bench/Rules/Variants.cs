@@ -56,11 +56,7 @@ public static class Variants
         var rules = await LiveRulesAsync(services, settings);
         timings.Reset();
         var meter = new VariantMeter();
-        EvaluationRun run;
-        await using (var scope = services.CreateAsyncScope())
-        {
-            run = await scope.ServiceProvider.GetRequiredService<FullEvaluation>().RunAsync("bench");
-        }
+        var run = await BenchServices.RunFullEvaluationAsync(services, "bench");
         meter.Stop();
         if (run.Status != EvaluationRunStatus.Completed)
         {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AccountPlaybooks.Application.Rules;
 
-/// Holds the live ruleset and is the one way to change it: validate → build a new engine → golden cases → swap.
+/// Holds the live ruleset and is the one way to change it: validate → build a new engine → golden cases → cost budget → swap.
 /// A bad version never goes live; the last good one stays. Every attempt is recorded with its files, so any
 /// version can be rolled back to. A version new to the database requests a full re-evaluation (one request per
 /// publish across the cluster: a node that merely loads the live version at start requests none).
@@ -42,7 +42,7 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, EvaluationReque
                 }
                 return new PublishResult(failures.Count == 0, live.Version, failures, Unchanged: true);
             }
-            var (ruleset, result) = RulesetValidation.Validate(rules, cases);
+            var (ruleset, result) = await ValidateAsync(rules, cases, cancellationToken);
             var wasLive = false;
             if (_lastAttemptHash != hash || note is not null)
             {
@@ -151,6 +151,14 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, EvaluationReque
         }
         var files = Files(record);
         return (await PublishAsync(files, cases, $"{author} (rollback to {version})", note, cancellationToken), files);
+    }
+
+    /// Compile, golden cases and the cost budget on stored accounts (ADR 0028).
+    private async Task<(Ruleset? Ruleset, PublishResult Result)> ValidateAsync(IReadOnlyList<RuleFile> rules, IReadOnlyList<RuleFile> cases,
+        CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await RulesetValidation.ValidateAsync(rules, cases, scope.ServiceProvider.GetRequiredService<RuleCostCheck>(), cancellationToken);
     }
 
     private static List<RuleFile> Files(RulesetRecord record) => record.Files.Select(f => new RuleFile(f.Key, f.Value)).ToList();

@@ -9,7 +9,7 @@ internal static class RulesCommands
     public static Command Create() => new("rules", "Check rule files without a server")
     {
         Check("validate", "Parse and validate every rule file (strict keys, sandboxed expressions, Properties)", runCases: false),
-        Check("test", "Validate, then run the golden cases in DIR/tests against the rules", runCases: true),
+        Check("test", "Validate, then run the golden cases in DIR/tests against the rules and check each rule's cost on them", runCases: true),
     };
 
     private static Command Check(string name, string description, bool runCases)
@@ -26,7 +26,7 @@ internal static class RulesCommands
                 return Cli.UsageErrors;
             }
             var (rules, cases) = RulesFolder.Read(path);
-            var (ruleset, result) = runCases ? RulesetValidation.Validate(rules, cases) : Compile(rules);
+            var (ruleset, result) = runCases ? TestWithCost(rules, cases) : Compile(rules);
             foreach (var problem in result.Problems)
             {
                 await output.WriteLineAsync(problem.ToString());
@@ -41,6 +41,20 @@ internal static class RulesCommands
             return Cli.Ok;
         });
         return command;
+    }
+
+    /// Validate and the cost budget at its default limits, on the golden cases only (offline: a publish also measures
+    /// a sample of stored accounts).
+    private static (Ruleset?, PublishResult) TestWithCost(List<RuleFile> rules, List<RuleFile> cases)
+    {
+        var (ruleset, result) = RulesetValidation.Validate(rules, cases);
+        if (ruleset is null)
+        {
+            return (null, result);
+        }
+        var report = RuleCostMeter.Measure(ruleset, RuleCostSubject.FromGoldenCases(cases), new RuleCostOptions(),
+            TimeSpan.FromMilliseconds(new Application.Scoring.EvaluationOptions().AccountBudgetMilliseconds));
+        return report.Problems.Count > 0 ? (null, result with { Accepted = false, Problems = report.Problems }) : (ruleset, result);
     }
 
     private static (Ruleset?, PublishResult) Compile(List<RuleFile> rules)

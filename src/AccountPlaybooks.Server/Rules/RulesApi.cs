@@ -85,13 +85,13 @@ public static class RulesApi
     }
 
     private static async Task<Results<Ok<PublishResult>, ProblemHttpResult>> Validate(string name, HttpRequest request, RulesOptions options,
-        CancellationToken cancellationToken)
+        RuleCostCheck costs, CancellationToken cancellationToken)
     {
         if (await DraftAsync(name, request, options, cancellationToken) is not { } draft)
         {
             return BadName(name);
         }
-        var (_, result) = RulesetValidation.Validate(draft.Rules, draft.Cases);
+        var (_, result) = await RulesetValidation.ValidateAsync(draft.Rules, draft.Cases, costs, cancellationToken);
         return result.Accepted ? TypedResults.Ok(result) : RulesProblem.From(result, $"{draft.File.Name} has problems");
     }
 

@@ -16,7 +16,7 @@ describe('markerFor', () => {
   it('marks the whole line when the problem has no position, with the suggestion', () => {
     const m = markerFor(text, { file: 'scoring.json', workflow: 'Fit', rule: null, message: 'bad', line: 2, suggestion: 'Did you mean Y?' });
     expect(text.slice(m.from, m.to)).toBe('{ "WorkflowName": "Fit", "Rules": [');
-    expect(m.message).toBe('bad Did you mean Y?');
+    expect(m.message).toBe('bad. Did you mean Y?');
   });
   it('falls back to the first line without a line number', () => {
     const m = markerFor(text, { file: 'scoring.json', workflow: null, rule: null, message: 'no Composite workflow' });

@@ -8,10 +8,21 @@ export interface Marker {
   message: string;
 }
 
+/** A problem's message and suggestion as one sentence pair ("… the limit is 1 ms. Measured on …"). */
+export function problemText(problem: Pick<RuleProblem, 'message' | 'suggestion'>): string {
+  if (!problem.suggestion) return problem.message;
+  return `${problem.message}${/[.!?:)]$/.test(problem.message) ? '' : '.'} ${problem.suggestion}`;
+}
+
+/** A problem the cost budget raised (docs/rules.md §11): the rules compiled and passed their golden cases first. */
+export function isCostProblem(problem: Pick<RuleProblem, 'message'>): boolean {
+  return /^rule \S+ (costs|allocates) /.test(problem.message) || problem.message.startsWith('the rules could not be run once on every account');
+}
+
 /** Where a server problem sits in the file's text: its line (1-based), narrowed to the expression's character when
  *  the problem names one and the line holds that rule's "Expression"; problems without a line mark the first line. */
 export function markerFor(text: string, problem: RuleProblem): Marker {
-  const message = problem.suggestion ? `${problem.message} ${problem.suggestion}` : problem.message;
+  const message = problemText(problem);
   const lines = text.split('\n');
   const index = Math.min(Math.max((problem.line ?? 1) - 1, 0), Math.max(lines.length - 1, 0));
   const start = lines.slice(0, index).reduce((sum, l) => sum + l.length + 1, 0);

@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconWand } from '@tabler/icons-react';
-import type { RuleProblem } from '../ruleProblems';
+import { problemText, type RuleProblem } from '../ruleProblems';
 import { fixLabel, fixRange, type RuleFix } from './quickFixes';
 
 /** The server's problems under the editor: where, what, the "did you mean", and the fix as a button when it still
@@ -13,7 +13,7 @@ export function ProblemList({ problems, text, onFix }: { problems: RuleProblem[]
         return (
           <Group key={i} gap="xs" wrap="nowrap" align="center">
             <Text size="xs" c="red.8" style={{ flex: 1 }}>
-              {p.line ? `line ${p.line} · ` : ''}{p.workflow ?? ''}{p.rule ? ` · ${p.rule}` : ''}: {p.message}{p.suggestion ? ` ${p.suggestion}` : ''}
+              {p.line ? `line ${p.line} · ` : ''}{p.workflow ?? ''}{p.rule ? ` · ${p.rule}` : ''}: {problemText(p)}
             </Text>
             {fix && (
               <Button size="compact-xs" variant="light" leftSection={<IconWand size={12} />} onClick={() => onFix(fix)}

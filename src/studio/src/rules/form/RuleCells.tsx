@@ -1,6 +1,6 @@
 import { Code, Paper, Stack, Switch, Text, Title, Tooltip, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { RuleProblem } from '../ruleProblems';
+import { problemText, type RuleProblem } from '../ruleProblems';
 import type { FormRule, RuleChange, RulePath } from './ruleForm';
 
 /** What every part of the form gets: a way to write a change into the text, and the server's problems of a rule. */
@@ -46,7 +46,7 @@ export function RuleTitle({ rule, problems }: { rule: FormRule; problems: RulePr
 }
 
 export function Problems({ problems }: { problems: RuleProblem[] }) {
-  return problems.map((p, i) => <Text key={i} size="xs" c="red.8">{p.message}{p.suggestion ? ` ${p.suggestion}` : ''}</Text>);
+  return problems.map((p, i) => <Text key={i} size="xs" c="red.8">{problemText(p)}</Text>);
 }
 
 /** An expression the form does not edit: shown, to be changed in the JSON view. */

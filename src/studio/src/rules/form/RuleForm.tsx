@@ -2,7 +2,7 @@ import { Alert, Button, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconBraces } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { EmptyState } from '../../common/QueryStates';
-import type { RuleProblem } from '../ruleProblems';
+import { problemText, type RuleProblem } from '../ruleProblems';
 import { ComponentWeights } from './ComponentWeights';
 import type { FormPartProps } from './RuleCells';
 import { editRule, formatNumber, readRuleForm } from './ruleForm';
@@ -57,7 +57,7 @@ export function RuleForm({ text, live, onChange, problems, onShowJson }: Props) 
         {workflows.length === 0 && <EmptyState title="No workflows in this file">Add one in the JSON view.</EmptyState>}
         {unlisted.length > 0 && (
           <Alert color="red" variant="light" title="Problems in this file">
-            {unlisted.map((p, i) => <Text key={i} size="sm">{p.workflow ? `${p.workflow}: ` : ''}{p.message}{p.suggestion ? ` ${p.suggestion}` : ''}</Text>)}
+            {unlisted.map((p, i) => <Text key={i} size="sm">{p.workflow ? `${p.workflow}: ` : ''}{problemText(p)}</Text>)}
           </Alert>
         )}
         {workflows.filter((w) => w.concern === 'tiering').map((w) => <TierThresholds key={w.index} workflow={w} {...part}

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { api, call } from '../../api/client';
 import { errorMessage, refusedProblems } from '../../api/problem';
-import type { RuleProblem } from '../ruleProblems';
+import { problemText, type RuleProblem } from '../ruleProblems';
 import type { WhatIfReport } from '../whatIf/types';
 import { type CheckState, publishChecks, whatIfSummary } from './publishChecks';
 
@@ -67,7 +67,7 @@ export function PublishDialog({ name, text, problems, checking, whatIf, onRunWha
           <Alert color="red" role="alert" title="Not published: the live version stays">
             {refused.length > 0 ? (
               <List size="xs" spacing={2}>
-                {refused.map((p, i) => <List.Item key={i}>{p.file}{p.line ? `:${p.line}` : ''} {p.workflow ? `${p.workflow}${p.rule ? ` · ${p.rule}` : ''}: ` : ''}{p.message}{p.suggestion ? ` ${p.suggestion}` : ''}</List.Item>)}
+                {refused.map((p, i) => <List.Item key={i}>{p.file}{p.line ? `:${p.line}` : ''} {p.workflow ? `${p.workflow}${p.rule ? ` · ${p.rule}` : ''}: ` : ''}{problemText(p)}</List.Item>)}
               </List>
             ) : <Text size="sm">{errorMessage(publish.error)}</Text>}
           </Alert>

@@ -11,6 +11,11 @@ describe('publishChecks', () => {
     expect(checks.rules).toMatchObject({ state: 'failed', problems: [{ message: 'unknown field' }] });
     expect(checks.goldenCases).toEqual({ state: 'not run', problems: [] });
   });
+  it('says the golden cases passed when the only problems are the cost budget', () => {
+    const checks = publishChecks([problem('tiers.json', 'rule Tier1Threshold costs 40 ms per account; the limit is 1 ms')], false);
+    expect(checks.rules.state).toBe('failed');
+    expect(checks.goldenCases).toEqual({ state: 'ok', problems: [] });
+  });
   it('names failing golden cases when the rules compile', () => {
     const checks = publishChecks([problem('tests/default-model.json', 'case "x": tier')], false);
     expect(checks.rules.state).toBe('ok');

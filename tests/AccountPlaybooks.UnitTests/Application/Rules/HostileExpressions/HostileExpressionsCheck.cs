@@ -10,10 +10,11 @@ namespace AccountPlaybooks.UnitTests.Application.Rules.HostileExpressions;
 
 /// The hostile-input corpus (hostile-expressions.json beside this file): each expression goes where it says — a rule
 /// in tiers.json, a playbook Decision, a signal filter — and is refused with the reason named, or accepted and then run
-/// over a large signal window to show it finishes.
+/// over a large signal window to show it finishes. An accepted rule also goes through the publish-time cost budget at
+/// its default limits: refused by name when the corpus marks it overBudget, within the budget otherwise (ADR 0028).
 public sealed class HostileExpressionsCheck
 {
-    public sealed record HostileExpression(string In, string Expression, string? Refused, string Why);
+    public sealed record HostileExpression(string In, string Expression, string? Refused, string Why, bool OverBudget = false);
 
     private static readonly List<HostileExpression> Corpus = JsonSerializer.Deserialize<List<HostileExpression>>(
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Application", "Rules", "HostileExpressions", "hostile-expressions.json")),
@@ -51,7 +52,11 @@ public sealed class HostileExpressionsCheck
         else
         {
             Assert.True(problems.Count == 0, $"{description}: expected it accepted, got: {string.Join(" | ", problems)}");
-            if (item.In != "filter")
+            if (item.In == "rule")
+            {
+                MeetsTheCostBudgetOrIsRefusedByName(item, description);
+            }
+            if (item.In != "filter" && !item.OverBudget)
             {
                 RunsOverManySignals(item.Expression);
             }
@@ -100,17 +105,45 @@ public sealed class HostileExpressionsCheck
         return problems;
     }
 
+    /// The cost check a publish runs, at the default limits, on three busy accounts: the rule (Tier1Threshold) is refused
+    /// with its cost named when the corpus says overBudget, and not blamed otherwise.
+    private static void MeetsTheCostBudgetOrIsRefusedByName(HostileExpression item, string description)
+    {
+        var ruleset = RulesetCompiler.Compile(InTiers(item.Expression)).Ruleset!;
+        var subjects = Enumerable.Range(1, 3).Select(i => new RuleCostSubject($"account {i}", BusyAccount(), BusyYear(), Now)).ToList();
+
+        var report = RuleCostMeter.Measure(ruleset, subjects, new RuleCostOptions(), TimeSpan.FromSeconds(2));
+
+        var problem = report.Problems.FirstOrDefault(p => p.Rule == "Tier1Threshold");
+        if (item.OverBudget)
+        {
+            Assert.True(problem is not null, $"{description}: expected the cost budget to refuse it; costs: " +
+                                             string.Join(", ", report.Costs.Select(c => $"{c.Rule.Name} {c.Milliseconds} ms")));
+            Assert.Matches(@"^rule Tier1Threshold costs (more than )?[\d.,]+ ms per account.*; the limit is 1 ms$", problem.Message);
+        }
+        else
+        {
+            Assert.True(problem is null, $"{description}: expected it within the cost budget, got: {problem}");
+        }
+    }
+
+    private static readonly DateTime Now = new(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc);
+
+    private static List<SignalFact> BusyYear()
+    {
+        string[] types = ["page_visit", "email_open", "email_reply", "meeting_booked"];
+        return Enumerable.Range(0, 1500).Select(i => new SignalFact($"s{i}", types[i % types.Length], Now.AddHours(-i * 5),
+            new Dictionary<string, string> { ["contact"] = $"c{i % 7}", ["page"] = "/pricing" })).ToList();
+    }
+
+    private static AccountFacts BusyAccount() => new() { Id = "1", Name = "Acme-Bank & Co", TechStack = ["Salesforce", "Snowflake"], EmployeeCount = 250 };
+
     /// An accepted expression runs to its end over a year of busy signals: bounded work, no exception.
     private static void RunsOverManySignals(string expression)
     {
         var (compiled, problem) = RuleExpressions.Compile(expression);
         Assert.Null(problem);
-        var now = new DateTime(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc);
-        string[] types = ["page_visit", "email_open", "email_reply", "meeting_booked"];
-        var signals = Enumerable.Range(0, 1500).Select(i => new SignalFact($"s{i}", types[i % types.Length], now.AddHours(-i * 5),
-            new Dictionary<string, string> { ["contact"] = $"c{i % 7}", ["page"] = "/pricing" })).ToList();
-        var account = new AccountFacts { Id = "1", Name = "Acme-Bank & Co", TechStack = ["Salesforce", "Snowflake"], EmployeeCount = 250 };
 
-        compiled!.Evaluate(account, new SignalWindow(signals, now), new ScoreFacts(new Dictionary<string, double>(), 85));
+        compiled!.Evaluate(BusyAccount(), new SignalWindow(BusyYear(), Now), new ScoreFacts(new Dictionary<string, double>(), 85));
     }
 }
