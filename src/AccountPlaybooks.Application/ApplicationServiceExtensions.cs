@@ -84,6 +84,8 @@ public static class ApplicationServiceExtensions
         services.AddScoped<PlaybookSimulator>();
         services.AddReports();
         services.AddSingleton<LiveContent>();
+        services.AddSettings<LiveContentOptions>(configuration, LiveContentOptions.Section);
+        services.AddSingleton<LiveContentSync>();
         services.AddScoped<AuditLog>();
         return services;
     }
@@ -92,6 +94,7 @@ public static class ApplicationServiceExtensions
     public static IServiceCollection AddRulesRuntime(this IServiceCollection services)
     {
         services.AddHostedService<LiveContentStartup>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveContentSync>());
         services.AddHostedService<PlaybooksFolderWatcher>();
         services.AddHostedService<RulesFolderWatcher>();
         services.AddHostedService<TemplatesFolderWatcher>();

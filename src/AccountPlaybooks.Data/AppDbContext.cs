@@ -9,6 +9,7 @@ using AccountPlaybooks.Domain.Scoring;
 using AccountPlaybooks.Domain.Signals;
 using AccountPlaybooks.Domain.Tasks;
 using AccountPlaybooks.Domain.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountPlaybooks.Data;
 
 /// The one model. Provider subclasses exist only so each provider keeps its own migrations.
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Signal> Signals => Set<Signal>();
@@ -36,6 +37,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<TemplateSave> TemplateSaves => Set<TemplateSave>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// ASP.NET Core Data Protection's key ring (login cookies, antiforgery): shared by every node, never audited or logged.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

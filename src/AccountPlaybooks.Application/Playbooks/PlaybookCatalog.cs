@@ -200,6 +200,56 @@ public sealed class PlaybookCatalog(IServiceScopeFactory scopes, ActivityRegistr
         return published.Count > 0;
     }
 
+    /// Catches up with publishes and retractions made by other nodes: stored versions this catalog lacks come into memory
+    /// and the published version of each playbook becomes the database's. Returns the playbooks whose published version
+    /// changed here, with the new one (null: retracted), for the caller to mirror into the folder.
+    public async Task<List<(string Id, PlaybookDefinition? Published)>> SyncAsync(CancellationToken cancellationToken = default)
+    {
+        await _writing.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var stored = await db.PlaybookVersions.AsNoTracking().Where(v => v.Status != PlaybookVersionStatus.Draft)
+                .Select(v => new { v.DefinitionId, v.Number, v.Status }).ToListAsync(cancellationToken);
+            var missing = stored.Where(v => !_versions.ContainsKey((v.DefinitionId, v.Number))).Select(v => v.DefinitionId).Distinct().ToList();
+            if (missing.Count > 0)
+            {
+                foreach (var version in await db.PlaybookVersions.AsNoTracking()
+                             .Where(v => missing.Contains(v.DefinitionId) && v.Status != PlaybookVersionStatus.Draft).ToListAsync(cancellationToken))
+                {
+                    if (!_versions.ContainsKey((version.DefinitionId, version.Number)) && PlaybookJson.Read(version.Json).Definition is { } definition)
+                    {
+                        Remember(definition, published: false);
+                    }
+                }
+            }
+            var published = stored.Where(v => v.Status == PlaybookVersionStatus.Published)
+                .GroupBy(v => v.DefinitionId).ToDictionary(g => g.Key, g => g.Max(v => v.Number));
+            var changes = new List<(string Id, PlaybookDefinition? Published)>();
+            foreach (var (id, number) in published)
+            {
+                if (GetPublished(id)?.Version != number && Get(id, number) is { } definition)
+                {
+                    Remember(definition, published: true);
+                    changes.Add((id, definition));
+                    logger.LogInformation("Playbook {Playbook} v{Version} published on another node is live here", id, number);
+                }
+            }
+            foreach (var id in _published.Keys.Where(id => !published.ContainsKey(id)).ToList())
+            {
+                ImmutableInterlocked.TryRemove(ref _published, id, out _);
+                changes.Add((id, null));
+                logger.LogInformation("Playbook {Playbook} was retracted on another node; no new instances start here", id);
+            }
+            return changes;
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private void Remember(PlaybookDefinition definition, bool published)
@@ -226,6 +276,10 @@ public sealed class PlaybookCatalog(IServiceScopeFactory scopes, ActivityRegistr
         node["version"] = number;
         return PlaybookJson.Read(node.ToJsonString()).Definition!;
     }
+
+    /// True when two playbook files hold the same definition (version numbers aside); false when either cannot be read.
+    public static bool SameDefinition(string json, string otherJson) =>
+        PlaybookJson.Read(json).Definition is { } one && PlaybookJson.Read(otherJson).Definition is { } other && Canonical(one) == Canonical(other);
 
     /// Two definitions that differ only in their version number are the same playbook.
     private static string Canonical(PlaybookDefinition definition) => PlaybookJson.Write(WithVersion(definition, 0));

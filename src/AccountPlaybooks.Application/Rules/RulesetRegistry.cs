@@ -96,6 +96,48 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, EvaluationReque
         }
     }
 
+    /// Another node published (or rolled back to) a version: its stored files are compiled here and swapped in, without
+    /// recording anything or queuing a re-evaluation (the publishing node did both after its validation and golden
+    /// cases). Returns the files for the caller to mirror into the folder; null when the version is live already, is
+    /// not stored, or does not compile here (the live version stays, and the error is logged).
+    public async Task<IReadOnlyList<RuleFile>?> AdoptAsync(string version, CancellationToken cancellationToken = default)
+    {
+        await _publishing.WaitAsync(cancellationToken);
+        try
+        {
+            if (Active?.Version == version)
+            {
+                return null;
+            }
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var record = await db.Rulesets.AsNoTracking().SingleOrDefaultAsync(r => r.Id == version, cancellationToken);
+            if (record is null)
+            {
+                return null;
+            }
+            var files = Files(record);
+            var (ruleset, problems) = RulesetCompiler.Compile(files);
+            if (ruleset is null)
+            {
+                foreach (var problem in problems)
+                {
+                    logger.LogError("Rules {Version} from the database do not compile on this node: {Problem}", version, problem.ToString());
+                }
+                return null;
+            }
+            var previous = Interlocked.Exchange(ref _active, ruleset);
+            _lastAttemptHash = record.Hash;
+            logger.LogInformation("Rules {Version} published by {Author} on another node are live here (was {Previous})", ruleset.Version,
+                record.Author, previous?.Version ?? "none");
+            return files;
+        }
+        finally
+        {
+            _publishing.Release();
+        }
+    }
+
     /// Publishes the files of an earlier version again (and the caller writes them back to the folder).
     public async Task<(PublishResult Result, IReadOnlyList<RuleFile> Files)?> RollbackAsync(string version, IReadOnlyList<RuleFile> cases,
         string author, string? note = null, CancellationToken cancellationToken = default)

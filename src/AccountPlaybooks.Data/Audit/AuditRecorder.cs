@@ -23,7 +23,7 @@ internal static class AuditRecorder
             e => $"playbook {((PlaybookVersion)e).DefinitionId} v{((PlaybookVersion)e).Number}",
             Set(nameof(PlaybookVersion.CreatedAt), nameof(PlaybookVersion.Problems)), Set(nameof(PlaybookVersion.Json))),
         [typeof(TemplateSave)] = new(AuditKinds.Template, e => ((TemplateSave)e).Name, e => $"template {((TemplateSave)e).Name}",
-            Set(nameof(TemplateSave.Id), nameof(TemplateSave.SavedAt)), Set()),
+            Set(nameof(TemplateSave.Id), nameof(TemplateSave.SavedAt)), Set(nameof(TemplateSave.Text))),
         [typeof(User)] = new(AuditKinds.User, e => ((User)e).Id.ToString(), e => $"user {((User)e).Email}",
             Set(nameof(User.CreatedAt)), Set(nameof(User.PasswordHash))),
         [typeof(ApiToken)] = new(AuditKinds.Token, e => ((ApiToken)e).Id.ToString(), e => $"token {((ApiToken)e).Prefix}… ({((ApiToken)e).Name})",

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using AccountPlaybooks.Application.Users;
+using AccountPlaybooks.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace AccountPlaybooks.Server.Auth;
 
@@ -13,6 +15,9 @@ public static class AuthSetup
     /// to the cookie. An API answers 401/403, never a redirect to a login page.
     public static void AddAccountPlaybooksAuth(this WebApplicationBuilder builder)
     {
+        // The key ring that signs login cookies lives in the database, so a cookie from one node works on every node
+        // (and survives a restart); one application name, whatever the node's content root (ADR 0027).
+        builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("AccountPlaybooks");
         builder.Services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, Smart, policy => policy.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)

@@ -1,11 +1,11 @@
 using System.Text.Json;
 
-namespace AccountPlaybooks.Server.Playbooks;
+namespace AccountPlaybooks.Application.Playbooks;
 
 /// The playbooks folder as the API writes it, so that disk and database agree. A playbook's file is the one whose
 /// "id" names it, whatever the file is called: a publish overwrites that file rather than adding a second one that
 /// the watcher would publish over it.
-internal static class PlaybookFiles
+public static class PlaybookFiles
 {
     private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
@@ -35,6 +35,9 @@ internal static class PlaybookFiles
         }
         return removed;
     }
+
+    /// The file that holds a playbook, or null.
+    public static string? Find(string folder, string id) => Holding(folder, id).FirstOrDefault();
 
     private static List<string> Holding(string folder, string id) => !Directory.Exists(folder)
         ? []
