@@ -31,6 +31,9 @@ public sealed class ServerNode : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// The operating system's id of the server process (the evaluation run's runner names it).
+    public int ProcessId => _process.Id;
+
     /// Starts <paramref name="dll"/> with <c>--urls</c> on <paramref name="port"/> and <paramref name="arguments"/>, in
     /// <paramref name="workingFolder"/>; the process's environment gets <paramref name="environment"/>.
     public static ServerNode Start(string dll, int port, string workingFolder, string logFile, IEnumerable<string> arguments,

@@ -22,6 +22,11 @@ public sealed class EvaluationOptions
     [Range(1, 100_000)]
     public int ChunkSize { get; set; } = 1000;
 
+    /// A pause after each chunk of a full re-evaluation: on SQLite (one writer) a large run then leaves room for the
+    /// signals and task outcomes that arrive meanwhile. 0 runs flat out.
+    [Range(0, 60_000)]
+    public int ChunkPauseMilliseconds { get; set; }
+
     /// How long one account's rules may run in an evaluation or a what-if before it stops with the rule named and
     /// nothing of its chunk stored (ADR 0024). A normal account takes well under a millisecond.
     [Range(1, 600_000)]

@@ -43,6 +43,10 @@ public sealed class FullEvaluation(AppDbContext db, AccountEvaluator evaluator, 
                 (run.Accounts, run.Changed, run.TierChanges) = (run.Accounts + chunk.Count, run.Changed + result.Changed, run.TierChanges + result.TierChanges);
                 lastId = chunk[^1].Id;
                 await SaveProgressAsync(run);
+                if (options.ChunkPauseMilliseconds > 0)
+                {
+                    await Task.Delay(options.ChunkPauseMilliseconds, cancellationToken);
+                }
                 if (run.Accounts % (options.ChunkSize * 20) == 0)
                 {
                     logger.LogInformation("Full evaluation {RunId}: {Accounts} accounts, {Changed} changed, {TierChanges} tier changes",

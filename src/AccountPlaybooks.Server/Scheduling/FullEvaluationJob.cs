@@ -37,7 +37,7 @@ internal sealed class FullEvaluationJob(IServiceScopeFactory scopes, EvaluationR
         }
         // A stopping server stops the run (it is queued again for after the restart) instead of holding the shutdown.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-        var drained = await runner.RunQueuedAsync($"{RunnerPrefix} {context.Scheduler.SchedulerInstanceId}", requeueWhenStopped: true, stopping.Token);
+        var drained = await runner.RunQueuedAsync($"{RunnerPrefix} {context.Scheduler.SchedulerInstanceId} (pid {Environment.ProcessId})", requeueWhenStopped: true, stopping.Token);
         foreach (var run in drained.Runs)
         {
             logger.LogInformation("Job {JobKey}: run {RunId} {Status}, {Accounts} accounts, {Changed} changed, {TierChanges} tier changes",

@@ -14,7 +14,9 @@ namespace AccountPlaybooks.IntegrationTests.Cluster;
 
 /// Two real server processes on one PostgreSQL database, each with its own copies of the content folders, behave as one
 /// product (ADR 0027): a login on one works on the other, what is published on one is live on the other within seconds,
-/// and when one dies by SIGKILL with timers due, the other fires each of them once.
+/// and when one dies by SIGKILL with timers due, the other fires each of them once; when the node running a full
+/// re-evaluation dies by SIGKILL half-way, the other marks the run interrupted and runs it again, and every account's
+/// playbooks then follow its tier (nothing half-applied, nothing twice).
 public sealed class TwoNodesOnPostgres : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
@@ -50,6 +52,8 @@ public sealed class TwoNodesOnPostgres : IAsyncLifetime
         await ATemplateSavedOnOneNodeRendersOnTheOther();
         await APlaybookPublishedOnOneNodeIsLiveOnTheOther();
         await TimersDueWhenANodeIsKilledAreFiredOnceByTheOther();
+        _a = await StartAsync("a"); // back, with the content the others published meanwhile
+        await AFullEvaluationKilledHalfWayIsRunAgainAndPlaybooksFollowTiers();
     }
 
     private async Task ALoginCookieWorksOnTheOtherNode()
@@ -185,10 +189,69 @@ public sealed class TwoNodesOnPostgres : IAsyncLifetime
         Assert.Equal(0, doubled);
     }
 
+    private async Task AFullEvaluationKilledHalfWayIsRunAgainAndPlaybooksFollowTiers()
+    {
+        using var b = Ops(_b);
+        // Tier 2 from 36 instead of 50 (the golden cases' Tier 3 accounts score 35.5 and 21): the demo's Tier 3
+        // accounts scored 36–50 move up, leaving the Tier 3 playbook and starting the Tier 2 one.
+        var tiers = await b.GetStringAsync("api/rules/tiers");
+        var published = await b.PutAsync("api/rules/tiers?note=cluster%20kill%20test",
+            new StringContent(tiers.Replace("\"score.Composite >= 50\"", "\"score.Composite >= 36\""), Encoding.UTF8, "application/json"));
+        Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
+        var version = (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString();
+
+        // The run the publish queued, caught half-way (chunks of 4 with a pause between them), and its node killed.
+        var running = await Eventually.GetAsync(async () => (await b.GetFromJsonAsync<JsonElement>("api/evaluations")).EnumerateArray()
+                .FirstOrDefault(r => r.GetProperty("rulesetVersion").GetString() == version),
+            r => r.ValueKind == JsonValueKind.Object && r.GetProperty("status").GetString() == "Running" && r.GetProperty("accounts").GetInt32() >= 4,
+            $"the run on rules {version} is half-way", 120);
+        var runner = running.GetProperty("runner").GetString()!;
+        var (killed, survivor) = runner.Contains($"(pid {_a.ProcessId})", StringComparison.Ordinal) ? (_a, _b) : (_b, _a);
+        Assert.Contains($"(pid {killed.ProcessId})", runner);
+        await killed.KillAsync();
+
+        using var http = Ops(survivor);
+        var runId = running.GetProperty("id").GetString();
+        var interrupted = await Eventually.GetAsync(() => http.GetFromJsonAsync<JsonElement>($"api/evaluations/{runId}"),
+            r => r.GetProperty("status").GetString() == "Interrupted", $"run {runId} of the killed node is shown interrupted", 120);
+        Assert.True(interrupted.GetProperty("accounts").GetInt32() < 40, "the kill landed before the run's end");
+        await Eventually.GetAsync(async () => (await http.GetFromJsonAsync<JsonElement>("api/evaluations")).EnumerateArray().ToList(),
+            runs => runs.Any(r => r.GetProperty("rulesetVersion").GetString() == version && r.GetProperty("status").GetString() == "Completed" &&
+                                  r.GetProperty("accounts").GetInt32() == 40),
+            $"the survivor ran rules {version} again to the end", 120);
+
+        await using var db = new NpgsqlConnection(_database.ConnectionString);
+        await db.OpenAsync();
+        // No account runs a tier playbook of a tier it is not in (each exits on a tier change) ...
+        var stale = await ScalarAsync<long>(db, """
+            SELECT COUNT(*) FROM "PlaybookInstances" i JOIN "AccountScores" s ON s."AccountId" = i."AccountId"
+            WHERE i."EndedAt" IS NULL AND (i."DefinitionId", s."Tier") NOT IN (('tier1-priority', 'Tier1'), ('tier2-target', 'Tier2'), ('tier3-market', 'Tier3'))
+              AND i."DefinitionId" IN ('tier1-priority', 'tier2-target', 'tier3-market')
+            """);
+        Assert.Equal(0, stale);
+        // ... every account this rules version moved into Tier 2 was moved once, and started the Tier 2 playbook then
+        // (or was kept from it by the playbook's re-enrollment cooldown: it ran it in the last 30 days).
+        var moved = await ScalarAsync<long>(db, """SELECT COUNT(*) FROM "TierChanges" WHERE "RulesetVersion" = @v AND "ToTier" = 'Tier2'""", ("v", version!));
+        Assert.True(moved > 0, "the lower threshold moved some demo accounts into Tier 2");
+        var twice = await ScalarAsync<long>(db, """
+            SELECT COUNT(*) FROM (SELECT 1 FROM "TierChanges" WHERE "RulesetVersion" = @v GROUP BY "AccountId" HAVING COUNT(*) > 1) d
+            """, ("v", version!));
+        Assert.Equal(0, twice);
+        var withoutPlaybook = await ScalarAsync<long>(db, """
+            SELECT COUNT(*) FROM "TierChanges" c JOIN "AccountScores" s ON s."AccountId" = c."AccountId" AND s."Tier" = 'Tier2'
+            WHERE c."RulesetVersion" = @v AND c."ToTier" = 'Tier2'
+              AND NOT EXISTS (SELECT 1 FROM "PlaybookInstances" i WHERE i."AccountId" = c."AccountId" AND i."DefinitionId" = 'tier2-target'
+                              AND (i."StartedAt" >= c."ChangedAt" - interval '1 second' OR i."EndedAt" IS NULL OR i."EndedAt" > c."ChangedAt" - interval '30 days'))
+            """, ("v", version!));
+        Assert.Equal(0, withoutPlaybook);
+    }
+
     private async Task<ServerNode> StartAsync(string name)
     {
         var folder = Directory.CreateDirectory(Path.Combine(_folder, name)).FullName;
         string In(string part) => Path.Combine(folder, part);
+        // The repository's content the first time; a restarted node keeps its folders (and what it synced into them).
+        string Content(string source, string part) => Directory.Exists(In(part)) ? In(part) : ServerNode.CopyFolder(source, In(part));
         var dll = typeof(TwoNodesOnPostgres).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ServerDll").Value!;
         var port = ServerNode.FreeLoopbackPort();
         var node = ServerNode.Start(dll, port, folder, Path.Combine(RepoPaths.Root, "TestResults", "cluster", $"node-{name}-{port}.log"),
@@ -201,12 +264,15 @@ public sealed class TwoNodesOnPostgres : IAsyncLifetime
             "--Demo:Accounts=40",
             "--Demo:Signals=300",
             "--Notifications:MaxAttempts=1",
+            // Full re-evaluations in small chunks with a pause between them, so the test can kill a node half-way.
+            "--Evaluation:ChunkSize=4",
+            "--Evaluation:ChunkPauseMilliseconds=400",
             // Sweeps often and takes over a dead node's claims quickly, so the test stays short.
             "--Playbooks:SweepIntervalSeconds=1",
             "--Playbooks:TimerLeaseSeconds=5",
-            $"--Rules:Folder={ServerNode.CopyFolder(RepoPaths.Rules, In("rules"))}",
-            $"--Templates:Folder={ServerNode.CopyFolder(RepoPaths.Templates, In("templates"))}",
-            $"--Playbooks:Folder={ServerNode.CopyFolder(Path.Combine(RepoPaths.Root, "workflows"), In("workflows"))}",
+            $"--Rules:Folder={Content(RepoPaths.Rules, "rules")}",
+            $"--Templates:Folder={Content(RepoPaths.Templates, "templates")}",
+            $"--Playbooks:Folder={Content(Path.Combine(RepoPaths.Root, "workflows"), "workflows")}",
         ]);
         using var http = Ops(node);
         var deadline = DateTime.UtcNow + StartTimeout;
