@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AccountPlaybooks.BrowserTests.Designer;
 using AccountPlaybooks.BrowserTests.Fixtures;
 using Microsoft.Playwright;
@@ -18,7 +19,7 @@ public sealed class TemplatesEditing(ServerProcess server, Chromium chromium) : 
         var (_, account) = await FirstAccountAsync();
         await LoginAsync("ops");
         // Ops land on Rules, which opens its first file when its list arrives: a click before that is undone by it.
-        await Page.WaitForURLAsync("**/rules/*");
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/rules/[^/?]+"));
         await Page.GetByRole(AriaRole.Link, new() { Name = "Templates", Exact = true }).ClickAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "escalation" }).First.ClickAsync();
 
