@@ -55,18 +55,23 @@ public sealed class AccountRecordTier1(ServerProcess server, Chromium chromium) 
     private async Task<(string Id, string Name)> Tier1AccountWithRunAsync()
     {
         using var http = ApiWith("demo-admin-token");
-        var page = await http.GetFromJsonAsync<AccountPage>("api/accounts?tier=Tier1&sort=score&pageSize=50");
-        foreach (var row in page!.Items)
+        // The demo's history (evidence on tier changes) is written in the background after the first evaluation:
+        // look again for a while rather than fail on a server that just started.
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(1000))
         {
-            var detail = await http.GetFromJsonAsync<Detail>($"api/accounts/{Uri.EscapeDataString(row.Id)}");
-            // …and a tier change with evidence signals (one moved by another test's rule publish has none).
-            if (detail!.Playbooks.Any(p => p.PlaybookId == "tier1-priority" && p.Status == "Waiting") && detail.Tasks.Count > 0
-                && detail.TierHistory.Any(h => h.Evidence.ValueKind == JsonValueKind.Array && h.Evidence.GetArrayLength() > 0))
+            var page = await http.GetFromJsonAsync<AccountPage>("api/accounts?tier=Tier1&sort=score&pageSize=50");
+            foreach (var row in page!.Items)
             {
-                return (row.Id, row.Name);
+                var detail = await http.GetFromJsonAsync<Detail>($"api/accounts/{Uri.EscapeDataString(row.Id)}");
+                // …and a tier change with evidence signals (one moved by another test's rule publish has none).
+                if (detail!.Playbooks.Any(p => p.PlaybookId == "tier1-priority" && p.Status == "Waiting") && detail.Tasks.Count > 0
+                    && detail.TierHistory.Any(h => h.Evidence.ValueKind == JsonValueKind.Array && h.Evidence.GetArrayLength() > 0))
+                {
+                    return (row.Id, row.Name);
+                }
             }
         }
-        throw new InvalidOperationException("no demo Tier 1 account has a running tier1-priority playbook with tasks and a tier change with evidence");
+        throw new InvalidOperationException("within 60 s, no demo Tier 1 account has a running tier1-priority playbook with tasks and a tier change with evidence");
     }
 
     private sealed record AccountPage(List<Row> Items);
