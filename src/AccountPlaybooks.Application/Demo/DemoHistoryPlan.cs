@@ -85,7 +85,7 @@ public sealed class DemoHistoryPlan(DemoHistoryInput input, BusinessCalendar cal
             path.Insert(0, workable[previous]);
         }
         var stays = new List<Stay> { new(path[0], entry) };
-        Add(account.Id, null, path[0], entry, "first-evaluation", [input.TierRuleOf(path[0])], []);
+        Add(account.Id, null, path[0], entry, "first-evaluation", [input.TierRuleOf(path[0])], RecentSignals(account, entry));
         // Each move falls in its own slice of the time since entry, so stays last a week or more (the rules' minimum
         // days in tier before a demotion).
         var span = (Now.AddDays(-1) - entry.AddDays(MinDaysInTier)).TotalDays / (path.Count - 1 is var n and > 0 ? n : 1);
@@ -124,9 +124,14 @@ public sealed class DemoHistoryPlan(DemoHistoryInput input, BusinessCalendar cal
             var evidence = account.Signals.LastOrDefault(s => s.OccurredAt < when && s.OccurredAt > when.AddDays(-14));
             return (when, "trigger", [triggers[rng.Next(triggers.Count)].Rule], evidence is null ? [] : [evidence.Id]);
         }
-        // The nightly full evaluation.
-        return (day.AddHours(2).AddSeconds(index % 1800), "score", [input.TierRuleOf(to)], []);
+        // The nightly full evaluation; a promotion names the recent signals that raised the score, as the evaluator does.
+        var at = day.AddHours(2).AddSeconds(index % 1800);
+        return (at, "score", [input.TierRuleOf(to)], promotion ? RecentSignals(account, at) : []);
     }
+
+    /// The account's latest signals in the scoring window before a moment, newest first.
+    private static List<string> RecentSignals(DemoHistoryAccount account, DateTime before) =>
+        account.Signals.Where(s => s.OccurredAt < before && s.OccurredAt > before.AddDays(-30)).Reverse().Take(3).Select(s => s.Id).ToList();
 
     private void Add(string accountId, string? from, string to, DateTime at, string kind, List<string> rules, List<string> signals) =>
         _changes.Add(new TierChange

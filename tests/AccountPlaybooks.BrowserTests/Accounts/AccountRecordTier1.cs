@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using AccountPlaybooks.BrowserTests.Fixtures;
 using Microsoft.Playwright;
@@ -51,38 +50,46 @@ public sealed class AccountRecordTier1(ServerProcess server, Chromium chromium) 
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/playbooks/tier1-priority/instances/"));
     }
 
-    /// A demo Tier 1 account whose tier1-priority run is waiting (the demo's first evaluation starts one for each)
+    /// A demo Tier 3 account taken into Tier 1 the way the product does it every day: three pricing-page visits fire the
+    /// PricingPageThreeTimes trigger (evidence: those visits), which starts the tier1-priority playbook and its tasks.
+    /// Made here rather than found, because how many demo accounts sit in Tier 1 follows the clock (signals age); from
+    /// Tier 3, because the rules tests take the few Tier 2 accounts into Tier 1 (Tier1Mover).
     private async Task<(string Id, string Name)> Tier1AccountWithRunAsync()
     {
-        using var http = ApiWith("demo-admin-token");
-        // The demo's history (evidence on tier changes) is written in the background after the first evaluation:
-        // look again for a while rather than fail on a server that just started.
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(1000))
+        using var admin = ApiWith("demo-admin-token");
+        var page = await admin.GetFromJsonAsync<AccountPage>("api/accounts?tier=Tier3&sort=score&pageSize=100");
+        foreach (var row in page!.Items)
         {
-            var page = await http.GetFromJsonAsync<AccountPage>("api/accounts?tier=Tier1&sort=score&pageSize=50");
-            foreach (var row in page!.Items)
+            var detail = await admin.GetFromJsonAsync<Detail>($"api/accounts/{Uri.EscapeDataString(row.Id)}");
+            // The trigger needs a Fit of 60; the playbook's re-enrollment cooldown keeps an account that ran it lately out.
+            if (detail!.Score.Components.GetValueOrDefault("Fit") < 60 || detail.Playbooks.Any(p => p.PlaybookId == "tier1-priority"))
             {
-                var detail = await http.GetFromJsonAsync<Detail>($"api/accounts/{Uri.EscapeDataString(row.Id)}");
-                // …and a tier change with evidence signals (one moved by another test's rule publish has none).
-                if (detail!.Playbooks.Any(p => p.PlaybookId == "tier1-priority" && p.Status == "Waiting") && detail.Tasks.Count > 0
-                    && detail.TierHistory.Any(h => h.Evidence.ValueKind == JsonValueKind.Array && h.Evidence.GetArrayLength() > 0))
-                {
-                    return (row.Id, row.Name);
-                }
+                continue;
             }
+            using var ops = ApiWith("demo-ops-token");
+            var visits = Enumerable.Range(1, 3).Select(hour => new
+            {
+                id = $"browser-pricing-{row.Id}-{hour}", accountId = row.Id, type = "page_visit", occurredAt = DateTime.UtcNow.AddHours(-hour),
+                source = "browser-test", properties = new { page = "/pricing" },
+            });
+            (await ops.PostAsJsonAsync("api/signals", visits)).EnsureSuccessStatusCode();
+
+            detail = await admin.GetFromJsonAsync<Detail>($"api/accounts/{Uri.EscapeDataString(row.Id)}");
+            Assert.True(detail!.Score.Tier == "Tier1", $"three pricing visits left {row.Id} in {detail.Score.Tier}");
+            Assert.Contains(detail.Playbooks, p => p.PlaybookId == "tier1-priority" && p.Status == "Waiting");
+            return (row.Id, row.Name);
         }
-        throw new InvalidOperationException("within 60 s, no demo Tier 1 account has a running tier1-priority playbook with tasks and a tier change with evidence");
+        Assert.Fail($"the demo has a Tier 3 account with a Fit of 60 that never ran the Tier 1 playbook (of {page.Items.Count})");
+        return default;
     }
 
     private sealed record AccountPage(List<Row> Items);
 
     private sealed record Row(string Id, string Name);
 
-    private sealed record Detail(List<Run> Playbooks, List<TaskRow> Tasks, List<HistoryRow> TierHistory);
+    private sealed record Detail(ScoreView Score, List<Run> Playbooks);
 
-    private sealed record HistoryRow(JsonElement Evidence);
+    private sealed record ScoreView(string Tier, Dictionary<string, double> Components);
 
     private sealed record Run(string PlaybookId, string Status);
-
-    private sealed record TaskRow(string Id);
 }

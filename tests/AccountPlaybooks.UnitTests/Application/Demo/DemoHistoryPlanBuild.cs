@@ -69,6 +69,21 @@ public sealed class DemoHistoryPlanBuild
     }
 
     [Fact]
+    public void NamesTheRecentSignalsBehindAPromotionAsEvidence()
+    {
+        var signals = Input.Accounts.SelectMany(a => a.Signals).ToDictionary(s => s.Id);
+        bool Promotes(Domain.Scoring.TierChange c) => c.FromTier is not null && Array.IndexOf(Tiers, c.ToTier) < Array.IndexOf(Tiers, c.FromTier);
+
+        Assert.Contains(Plan.Changes, c => c.Kind == "score" && Promotes(c) && c.CauseSignalIds.Count > 0);
+        Assert.All(Plan.Changes.Where(c => c.Kind == "score" && !Promotes(c)), c => Assert.Empty(c.CauseSignalIds));
+        Assert.All(Plan.Changes.SelectMany(c => c.CauseSignalIds.Select(id => (Change: c, Signal: signals[id]))), e =>
+        {
+            Assert.Equal(e.Change.AccountId, e.Signal.AccountId);
+            Assert.InRange(e.Signal.OccurredAt, e.Change.ChangedAt.AddDays(-30), e.Change.ChangedAt);
+        });
+    }
+
+    [Fact]
     public void ClosesEveryTaskBeforeNowWithSomeSlasMissedAndEscalated()
     {
         Assert.All(Plan.Tasks, t =>
