@@ -15,7 +15,7 @@ namespace AccountPlaybooks.Application.Playbooks;
 /// Runs playbooks for accounts: starts them on tier entry, signals and trigger rules; resumes them on signals and
 /// timers; makes them leave per their exit policy. Each step is one transaction: instance state, bookmarks, due
 /// timers and journal lines together, so a crash loses nothing and repeats nothing.
-public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IServiceProvider services, PlaybooksOptions options,
+public sealed partial class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IServiceProvider services, PlaybooksOptions options,
     TimeProvider clock, ILogger<PlaybookRuntime> logger)
 {
     private const int ConcurrencyRetries = 3;
@@ -224,11 +224,6 @@ public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IS
     /// Stores one burst in one transaction: state, burned and new bookmarks, due timers, journal.
     private async Task SaveAsync(PlaybookInstance instance, BurstResult burst, CancellationToken cancellationToken)
     {
-        var state = burst.State;
-        instance.State = JsonSerializer.Serialize(state, PlaybookJson.Options);
-        instance.Status = state.Status.ToString();
-        instance.UpdatedAt = Now;
-        instance.EndedAt = state.EndedAt;
         var burned = burst.Burned.ToList();
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         if (burned.Count > 0)
@@ -236,6 +231,27 @@ public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IS
             await db.WaitingBookmarks.Where(b => burned.Contains(b.Id)).ExecuteDeleteAsync(cancellationToken);
             await db.DueTimers.Where(t => burned.Contains(t.BookmarkId)).ExecuteDeleteAsync(cancellationToken);
         }
+        Stage(instance, burst);
+        await db.SaveChangesAsync(cancellationToken);
+        if (burst.State.Status != InstanceStatus.Waiting)
+        {
+            await CancelOpenTasksAsync([instance.Id], burst.State.Status != InstanceStatus.Finished, cancellationToken);
+        }
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    /// Puts a burst's new state, bookmarks, due timers and journal lines in the change tracker (burned bookmarks are
+    /// the caller's to delete).
+    private void Stage(PlaybookInstance instance, BurstResult burst)
+    {
+        var state = burst.State;
+        instance.State = JsonSerializer.Serialize(state, PlaybookJson.Options);
+        instance.Status = state.Status.ToString();
+        instance.UpdatedAt = Now;
+        instance.EndedAt = state.EndedAt;
         foreach (var bookmark in burst.Created)
         {
             db.WaitingBookmarks.Add(new WaitingBookmark
@@ -252,24 +268,14 @@ public sealed class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IS
         {
             InstanceId = instance.Id, At = j.At, NodeId = j.NodeId, Event = j.Event, Port = j.Port, Detail = Truncate(j.Detail),
         }));
-        await db.SaveChangesAsync(cancellationToken);
-        if (state.Status != InstanceStatus.Waiting)
-        {
-            await CancelOpenTasksAsync(instance.Id, state.Status, cancellationToken);
-        }
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
     }
 
     /// Exiting a playbook cancels its open tasks: nothing will read their outcome. Escalations for a manager stay
     /// when the playbook simply finished, and go when it was cancelled or faulted.
-    private Task CancelOpenTasksAsync(string instanceId, InstanceStatus status, CancellationToken cancellationToken)
+    private Task CancelOpenTasksAsync(IReadOnlyCollection<string> instanceIds, bool all, CancellationToken cancellationToken)
     {
         var now = Now;
-        var all = status != InstanceStatus.Finished;
-        return db.Tasks.Where(t => t.InstanceId == instanceId && t.Status == OutreachTaskStatus.Open && (all || t.Kind == TaskKind.Step))
+        return db.Tasks.Where(t => instanceIds.Contains(t.InstanceId!) && t.Status == OutreachTaskStatus.Open && (all || t.Kind == TaskKind.Step))
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.Status, OutreachTaskStatus.Cancelled).SetProperty(t => t.UpdatedAt, now)
                 .SetProperty(t => t.Version, Guid.NewGuid()), cancellationToken);
     }

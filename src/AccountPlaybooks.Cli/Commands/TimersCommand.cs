@@ -17,7 +17,7 @@ internal static class TimersCommand
     {
         var slow = new Option<int>("--slow-ms")
         {
-            Description = "Pause N ms after each fired timer: paces a large backlog so the server's writes get through " +
+            Description = "Pause N ms after each commit (a fired batch of timers): paces a large backlog so the server's writes get through " +
                           "(the crash test also uses it to kill a sweep half-way)",
             DefaultValueFactory = _ => 0,
         };

@@ -38,9 +38,10 @@ public static class DelayedInstances
     }
 
     /// Publishes the folder and starts one instance per new account at the clock's time.
-    public static async Task StartAsync(string connectionString, string workflows, int count, TimeProvider clock)
+    public static async Task StartAsync(string connectionString, string workflows, int count, TimeProvider clock,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        await using var services = Services(connectionString, workflows, clock);
+        await using var services = Services(connectionString, workflows, clock, provider);
         await services.MigrateDatabaseAsync();
         var catalog = services.GetRequiredService<PlaybookCatalog>();
         await catalog.LoadAsync(workflows);
@@ -60,10 +61,12 @@ public static class DelayedInstances
     }
 
     /// Data and Application as the CLI sets them up, on the given clock.
-    public static ServiceProvider Services(string connectionString, string workflows, TimeProvider clock)
+    public static ServiceProvider Services(string connectionString, string workflows, TimeProvider clock,
+        DatabaseProvider provider = DatabaseProvider.Sqlite, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Database:Provider"] = provider.ToString(),
             ["Database:ConnectionString"] = connectionString,
             ["Playbooks:Folder"] = workflows,
         }).Build();
@@ -72,6 +75,7 @@ public static class DelayedInstances
         services.AddSingleton(clock);
         services.AddAccountPlaybooksData(configuration);
         services.AddAccountPlaybooksApplication(configuration);
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }

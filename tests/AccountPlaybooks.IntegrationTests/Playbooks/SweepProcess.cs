@@ -31,7 +31,7 @@ public sealed class SweepProcess : IDisposable
         }
     }
 
-    public static SweepProcess Start(string connectionString, string workflows, int leaseSeconds, int slowMs = 0)
+    public static SweepProcess Start(string connectionString, string workflows, int leaseSeconds, int slowMs = 0, int batchSize = 0)
     {
         // The CLI is a project reference, so its dll, deps and runtimeconfig sit beside the test's own.
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -50,6 +50,10 @@ public sealed class SweepProcess : IDisposable
         start.Environment["Database__ConnectionString"] = connectionString;
         start.Environment["Playbooks__Folder"] = workflows;
         start.Environment["Playbooks__TimerLeaseSeconds"] = leaseSeconds.ToString(CultureInfo.InvariantCulture);
+        if (batchSize > 0)
+        {
+            start.Environment["Playbooks__SweepBatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture);
+        }
         return new SweepProcess(Process.Start(start)!);
     }
 
