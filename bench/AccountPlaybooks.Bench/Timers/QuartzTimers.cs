@@ -18,7 +18,7 @@ public static class QuartzTimers
         var timers = Due(database, count);
         var fired = new FiredTimers(count, resume);
         var quartzFile = Path.ChangeExtension(database, ".quartz.db");
-        await using var services = BenchServices.Build(database, rulesFolder: "", services =>
+        await using var services = BenchServices.Build(database, rulesFolder: Path.GetTempPath(), services =>
         {
             services.AddSingleton(fired);
             services.AddQuartz(quartz =>

@@ -40,7 +40,7 @@ public static class TimerVariants
     private static async Task<VariantResult> OursAsync(TimersBenchSettings settings, string database)
     {
         var anatomy = settings.Breakdown ? new SweepAnatomy() : null;
-        await using var services = BenchServices.Build(database, rulesFolder: "", collection =>
+        await using var services = BenchServices.Build(database, rulesFolder: Path.GetTempPath(), collection =>
         {
             if (anatomy is not null)
             {

@@ -92,9 +92,9 @@ public static class TimersDatabase
         SqliteConnection.ClearAllPools();
     }
 
-    /// The product's services on a database (rules are not used here) and a clock.
+    /// The product's services on a database and a clock (rules are not used here, but the folder setting is required).
     public static ServiceProvider Services(string path, TimeProvider? clock = null) =>
-        BenchServices.Build(path, rulesFolder: "", extra: clock is null ? null : services => services.AddSingleton(clock));
+        BenchServices.Build(path, rulesFolder: Path.GetTempPath(), extra: clock is null ? null : services => services.AddSingleton(clock));
 
     /// The runtime needs the playbook's stored versions in the catalog, as the server's start-up loads them.
     public static async Task<PlaybookDefinition> PublishedAsync(IServiceProvider services, string workflows)

@@ -67,7 +67,7 @@ public sealed class TimerSweeper(AppDbContext db, PlaybookRuntime runtime, Playb
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                logger.LogDebug(exception, "Timer batch of {Count} failed as a whole; firing it one savepoint per timer", claimed.Count);
+                logger.LogWarning("Timer batch of {Count} failed as a whole ({Error}); firing it one savepoint per timer", claimed.Count, exception.GetBaseException().Message);
                 await transaction.RollbackAsync(cancellationToken);
             }
         }

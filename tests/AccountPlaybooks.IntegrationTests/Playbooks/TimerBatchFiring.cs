@@ -44,6 +44,7 @@ public abstract class TimerBatchFiring(DatabaseProvider provider) : IAsyncLifeti
 
         Assert.Equal(new TimerSweeper.SweepResult(Instances, 0, 0), swept);
         Assert.Equal(1, _commits.Count);
+        Assert.Equal(0, _commits.RolledBack); // set-based as a whole, no per-timer fallback
         await AssertFinishedOnceAsync(Instances);
         Assert.Equal(0, await QueryAsync(db => db.DueTimers.CountAsync()));
         Assert.Equal(0, await QueryAsync(db => db.WaitingBookmarks.CountAsync()));
@@ -87,6 +88,7 @@ public abstract class TimerBatchFiring(DatabaseProvider provider) : IAsyncLifeti
         await services.GetRequiredService<PlaybookCatalog>().LoadAsync(_workflows);
         await using var scope = services.CreateAsyncScope();
         _commits.Count = 0;
+        _commits.RolledBack = 0;
         return await scope.ServiceProvider.GetRequiredService<TimerSweeper>().SweepAsync();
     }
 
@@ -137,6 +139,13 @@ public abstract class TimerBatchFiring(DatabaseProvider provider) : IAsyncLifeti
     private sealed class CountCommits : DbTransactionInterceptor
     {
         public int Count { get; set; }
+        public int RolledBack { get; set; }
+
+        public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            RolledBack++;
+            return Task.CompletedTask;
+        }
 
         public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
         {
