@@ -466,6 +466,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Opportunities (deal signals) by the tier their account had when each opened, or by segment: opened, won, lost, win rate */
+        get: operations["PipelineReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reps": {
         parameters: {
             query?: never;
@@ -2087,6 +2104,24 @@ export interface components {
             content: string;
             result: components["schemas"]["GoldenCaseResult"];
             note: null | string;
+        };
+        PipelineRow: {
+            tier: null | string;
+            /** Format: int32 */
+            rank: null | number;
+            segment: null | string;
+            /** Format: int32 */
+            opened: number;
+            /** Format: double */
+            openedAmount: number;
+            /** Format: int32 */
+            won: number;
+            /** Format: double */
+            wonAmount: number;
+            /** Format: int32 */
+            lost: number;
+            /** Format: double */
+            winRatePercent: null | number;
         };
         /**
          * @description A playbook: a flowchart of activity nodes joined by edges from named outcome ports, plus when it starts
@@ -4435,6 +4470,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuietAccountRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    PipelineReport: {
+        parameters: {
+            query?: {
+                /** @description start of the range (inclusive, UTC); default: 30 days before to */
+                from?: string;
+                /** @description end of the range (exclusive, UTC); default: now */
+                to?: string;
+                /** @description tier (default), segment or tier-segment */
+                by?: string;
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineRow"][];
                     "text/csv": string;
                 };
             };
