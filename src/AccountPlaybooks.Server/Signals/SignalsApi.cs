@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Security.Claims;
 using AccountPlaybooks.Server.Hosting.OpenApi;
@@ -29,7 +30,8 @@ public static class SignalsApi
             .WithName("ListSignals").WithSummary("An account's signals, newest first, optionally by type and since a time");
     }
 
-    private static async Task<Results<Ok<SignalImportReport>, ProblemHttpResult>> Ingest(HttpRequest request, int? wait, SignalIntake intake,
+    private static async Task<Results<Ok<SignalImportReport>, ProblemHttpResult>> Ingest(HttpRequest request,
+        [Description("Seconds to also wait for the signals to be processed (0 to Signals:MaxWaitSeconds, which is 30 unless configured); the answer then lists each signal's status and tasks")] int? wait, SignalIntake intake,
         SignalBacklog backlog, SignalStatuses statuses, SignalIntakeOptions options, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (wait is < 0 || wait > options.MaxWaitSeconds)
