@@ -74,9 +74,14 @@ public static class RulesBenchCommand
             await output.WriteLineAsync($"product configuration for ours and naive: {settings.ProductConfiguration}");
         }
         var version = RulesetCompiler.HashOf(RulesFolder.Read(settings.RulesFolder).Rules)[..12];
-        await output.WriteLineAsync(version == Floor.FloorRules.WrittenFor
-            ? $"rules version {version} (the floor's hand-written rules match it)"
-            : $"rules version {version}: WARNING the floor's hand-written rules were written for {Floor.FloorRules.WrittenFor}; update FloorRules or its tiers will differ");
+        if (version != Floor.FloorRules.WrittenFor && chosen.Contains("floor"))
+        {
+            // A floor computing other rules than ours is no floor: its ratios would compare different work.
+            await Console.Error.WriteLineAsync($"rules version {version} is not the one the floor's hand-written rules were written for " +
+                                               $"({Floor.FloorRules.WrittenFor}): update Rules/Floor/FloorRules.cs and its WrittenFor, or pass --rules with those files");
+            return 3;
+        }
+        await output.WriteLineAsync($"rules version {version}" + (version == Floor.FloorRules.WrittenFor ? " (the floor's hand-written rules match it)" : ""));
         var prepared = Path.Combine(folder, "prepared.db");
         var step = Stopwatch.StartNew();
         await output.WriteLineAsync("generating the database (EF migrations, then raw prepared INSERTs in one transaction; yesterday's scores) ...");

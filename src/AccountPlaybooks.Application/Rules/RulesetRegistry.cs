@@ -71,9 +71,13 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, EvaluationReque
         }
     }
 
-    /// At start-up: the folder's rules, or if they are broken, the last version that was live.
+    /// At start-up: the folder's rules, or if they are broken, the last version that was live. Files that are the live
+    /// version already (a restart, a second node) are taken as they are: they passed their checks when published, and
+    /// judging them again could refuse them on noise alone (the cost budget is timed) and leave the server with no
+    /// live rules. Their golden cases are still run, and a failure is reported as for an edit of the cases alone.
     public async Task LoadAsync(string folder, CancellationToken cancellationToken = default)
     {
+        var stored = await StoredLiveAsync(cancellationToken);
         if (!Directory.Exists(folder))
         {
             logger.LogError("The rules folder {Folder} does not exist; set Rules:Folder", Path.GetFullPath(folder));
@@ -81,19 +85,41 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, EvaluationReque
         else
         {
             var (rules, cases) = RulesFolder.Read(folder);
+            if (stored is { } same && same.Hash == RulesetCompiler.HashOf(rules))
+            {
+                Adopt(same);
+                foreach (var failure in GoldenCases.Run(same, cases))
+                {
+                    logger.LogWarning("Golden case fails against the live rules {Version}: {Problem}", same.Version, failure.ToString());
+                }
+                logger.LogInformation("Rules {Version} are live, as stored", same.Version);
+                return;
+            }
             if ((await PublishAsync(rules, cases, "startup", cancellationToken)).Accepted)
             {
                 return;
             }
         }
+        if (stored is not null)
+        {
+            Adopt(stored);
+            logger.LogWarning("Rules in {Folder} are invalid; serving the last good version {Version}", folder, stored.Version);
+        }
+    }
+
+    /// The version the database says is live, compiled here (null when none is stored or it does not compile).
+    private async Task<Ruleset?> StoredLiveAsync(CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var lastGood = await db.Rulesets.AsNoTracking().Where(r => r.Status == RulesetStatus.Active).FirstOrDefaultAsync(cancellationToken);
-        if (lastGood is not null && RulesetCompiler.Compile(Files(lastGood)).Ruleset is { } fallback)
-        {
-            Volatile.Write(ref _active, fallback);
-            logger.LogWarning("Rules in {Folder} are invalid; serving the last good version {Version}", folder, fallback.Version);
-        }
+        var record = await db.Rulesets.AsNoTracking().Where(r => r.Status == RulesetStatus.Active).FirstOrDefaultAsync(cancellationToken);
+        return record is null ? null : RulesetCompiler.Compile(Files(record)).Ruleset;
+    }
+
+    private void Adopt(Ruleset ruleset)
+    {
+        Volatile.Write(ref _active, ruleset);
+        _lastAttemptHash = ruleset.Hash;
     }
 
     /// Another node published (or rolled back to) a version: its stored files are compiled here and swapped in, without

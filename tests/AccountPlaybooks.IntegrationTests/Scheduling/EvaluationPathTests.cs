@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Users;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Scoring;
@@ -126,13 +127,34 @@ public abstract class EvaluationPath(DatabaseProvider provider) : IAsyncLifetime
         Assert.Contains(shown!, r => r.Id == killed && r.Status == "Interrupted");
     }
 
+    [Fact]
+    public async Task KeepsTheLiveRulesAtRestartGivenTheCostBudgetWouldRefuseThemNow()
+    {
+        string live;
+        await using (var first = await StartAsync())
+        {
+            await IdleAsync(first);
+            live = first.Services.GetRequiredService<RulesetRegistry>().Active!.Version;
+        }
+
+        // A restart on a machine so busy that the timed budget would refuse the same files: they are live already.
+        await using var second = await StartAsync(settings: [("Rules:CostBudget:MillisecondsPerAccount", "0.0001")]);
+
+        Assert.Equal(live, second.Services.GetRequiredService<RulesetRegistry>().Active?.Version);
+        var stored = await WithDbAsync(second, db => db.Rulesets.AsNoTracking().Select(r => new { r.Id, r.Status }).ToListAsync());
+        Assert.Equal(new { Id = live, Status = RulesetStatus.Active }, Assert.Single(stored));
+        var queued = await (await (await OpsClientAsync(second)).PostAsync("/api/evaluations", null)).Content.ReadFromJsonAsync<QueuedAnswer>();
+        var ended = await Eventually.GetAsync(() => FindAsync(second, queued!.RunId), r => r is { FinishedAt: not null }, "the run ends", 60);
+        Assert.True(ended!.Status == EvaluationRunStatus.Completed, $"run {ended.Id}: {ended.Status} ({ended.Error})");
+    }
+
     private sealed record QueuedAnswer(Guid RunId, bool Joined, string Reason);
 
     private sealed record RunAnswer(Guid Id, string Status, string Trigger, DateTime? StartedAt);
 
     private string QuartzFile => Path.Combine(_folder, "quartz.db");
 
-    private async Task<WebApplicationFactory<Program>> StartAsync(bool schedulingEnabled = true)
+    private async Task<WebApplicationFactory<Program>> StartAsync(bool schedulingEnabled = true, (string Key, string Value)[]? settings = null)
     {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
@@ -144,6 +166,10 @@ public abstract class EvaluationPath(DatabaseProvider provider) : IAsyncLifetime
             web.UseSetting("Scheduling:SqliteFile", QuartzFile);
             web.UseSetting("Rules:Folder", RepoPaths.Rules);
             web.UseSetting("Rules:Watch", "false");
+            foreach (var (key, value) in settings ?? [])
+            {
+                web.UseSetting(key, value);
+            }
         });
         _ = factory.Server;
         if (schedulingEnabled)
