@@ -3875,7 +3875,7 @@ export interface operations {
     IngestSignals: {
         parameters: {
             query?: {
-                /** @description Seconds to also wait for the signals to be processed (0 to Signals:MaxWaitSeconds, 30 by default); the answer then lists each signal's status and tasks */
+                /** @description Seconds to also wait for the signals to be processed (0 to Signals:MaxWaitSeconds, which is 30 unless configured); the answer then lists each signal's status and tasks */
                 wait?: number;
             };
             header?: never;
