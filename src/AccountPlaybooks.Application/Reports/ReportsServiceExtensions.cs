@@ -11,5 +11,6 @@ public static class ReportsServiceExtensions
         .AddScoped<TimeInTierReport>()
         .AddScoped<SlaAttainmentReport>()
         .AddScoped<CoverageReport>()
-        .AddScoped<SlaBreachHeatmapReport>();
+        .AddScoped<SlaBreachHeatmapReport>()
+        .AddScoped<QuietAccountsReport>();
 }

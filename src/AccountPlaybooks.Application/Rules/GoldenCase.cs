@@ -8,7 +8,10 @@ public sealed class GoldenCase
 {
     public required string Name { get; init; }
     public DateTime Now { get; init; } = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    public AccountFacts Account { get; init; } = new();
+    private readonly AccountFacts _account = new();
+
+    /// The account as the rules see it at <see cref="Now"/> (what DaysUntil and DaysSince count from).
+    public AccountFacts Account { get => _account.At(Now); init => _account = value; }
     public List<GoldenSignal> Signals { get; init; } = [];
     public required GoldenExpectation Expect { get; init; }
 

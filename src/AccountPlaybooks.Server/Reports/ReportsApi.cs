@@ -28,6 +28,8 @@ public static class ReportsApi
             .WithSummary("Tier 1 accounts per AE and SDR against their capacity, accounts owned, and the accounts without an owner");
         reports.MapGet("/sla-breaches", SlaBreaches).WithName("SlaBreachHeatmapReport").ProducesValidationProblem()
             .WithSummary("SLA breaches per playbook step and weekday (the assignee's time zone): tasks due, breached, and the share");
+        reports.MapGet("/quiet-accounts", QuietAccounts).WithName("QuietAccountsReport").ProducesValidationProblem()
+            .WithSummary("Accounts in a tier (default: the best) with no signal and no worked task for N days, quietest first (at most 1,000)");
     }
 
     private static async Task<Results<Ok<List<TierDistributionRow>>, CsvReport<TierDistributionRow>>> TierDistribution(TierDistributionReport report,
@@ -70,4 +72,10 @@ public static class ReportsApi
         var range = ReportRange.Resolve(from, to, clock.GetUtcNow().UtcDateTime);
         return ReportFormat.Answer(request, format, await report.RunAsync(range, cancellationToken), "sla-breaches", range);
     }
+
+    private static async Task<Results<Ok<List<QuietAccountRow>>, CsvReport<QuietAccountRow>>> QuietAccounts(QuietAccountsReport report,
+        HttpRequest request, TimeProvider clock, [Description("the tier; default: the live rules' best tier")] string? tier,
+        [Description("days without a signal or a worked task, 1 to 365; default 14")] int? days, [Description(FormatHelp)] string? format,
+        CancellationToken cancellationToken) =>
+        ReportFormat.Answer(request, format, await report.RunAsync(tier, days, cancellationToken), "quiet-accounts", asOf: clock.GetUtcNow().UtcDateTime);
 }

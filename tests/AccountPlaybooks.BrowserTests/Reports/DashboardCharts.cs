@@ -11,7 +11,7 @@ namespace AccountPlaybooks.BrowserTests.Reports;
 public sealed class DashboardCharts(ServerProcess server, Chromium chromium) : BrowserTest(server, chromium)
 {
     private static readonly string[] Charts =
-        ["Tier distribution", "Tier movements", "SLA attainment", "Coverage", "Time in tier", "SLA breaches by step and weekday"];
+        ["Tier distribution", "Tier movements", "SLA attainment", "Coverage", "Time in tier", "SLA breaches by step and weekday", "Quiet accounts"];
 
     [Fact]
     public async Task ManagerSeesEveryChartWithDataAndDownloadsACsv()
@@ -45,8 +45,16 @@ public sealed class DashboardCharts(ServerProcess server, Chromium chromium) : B
         var heatmap = region("SLA breaches by step and weekday").GetByRole(AriaRole.Table, new() { Name = "SLA breaches per step and weekday" });
         await Assertions.Expect(heatmap.GetByRole(AriaRole.Rowheader).First).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Key numbers" }).GetByText("SLA attainment")).ToBeVisibleAsync();
+        // The demo's Tier 1 accounts are all busy; some of its Tier 3 accounts were never heard from.
+        var quiet = region("Quiet accounts");
+        await quiet.Locator("input[aria-label='Tier']").ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = "Tier 3", Exact = true }).ClickAsync();
+        var quietTable = quiet.GetByRole(AriaRole.Table, new() { Name = "Quiet Tier 3 accounts" });
+        await Assertions.Expect(quietTable.GetByRole(AriaRole.Link).First).ToBeVisibleAsync();
+        await Assertions.Expect(quiet.GetByRole(AriaRole.Link, new() { Name = "Download Quiet accounts as CSV" }))
+            .ToHaveAttributeAsync("href", new Regex("tier=Tier3&days=14&format=csv$"));
         // The dashboard scrolls inside the Studio's frame, so a full-page picture needs a window as tall as the dashboard.
-        await Page.SetViewportSizeAsync(1280, 1900);
+        await Page.SetViewportSizeAsync(1280, 2300);
         await ScreenshotAsync("dashboard");
 
         var download = await Page.RunAndWaitForDownloadAsync(() =>
@@ -77,7 +85,7 @@ public sealed class DashboardCharts(ServerProcess server, Chromium chromium) : B
         await ScreenshotAsync("dashboard-refused-for-rep");
 
         using var rep = ApiWith("demo-rep-token");
-        foreach (var report in new[] { "tier-distribution", "movements", "time-in-tier", "sla-attainment", "coverage", "sla-breaches" })
+        foreach (var report in new[] { "tier-distribution", "movements", "time-in-tier", "sla-attainment", "coverage", "sla-breaches", "quiet-accounts" })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await rep.GetAsync($"api/reports/{report}?format=csv")).StatusCode);
         }

@@ -144,6 +144,33 @@ public abstract class ReportsApiValues<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(4, cells.Sum(c => c.Breached));
     }
 
+    [Fact]
+    public async Task QuietAccountsListsTier1AccountsWithoutASignalOrWorkedTaskQuietestFirst()
+    {
+        var rows = await (await (await ManagerAsync()).GetAsync("/api/reports/quiet-accounts")).ReadAsync<List<QuietRow>>();
+
+        // rp-a2 had a task worked 16 hours ago; the others were never heard from nor touched: quiet since they entered Tier 1.
+        Assert.Equal(
+        [
+            new QuietRow("rp-a3", "Tier1", 82, "Ada AE", null, null, null, 40, 1),
+            new QuietRow("rp-a4", "Tier1", 80.2, null, null, null, null, 20, 1),
+            new QuietRow("rp-a1", "Tier1", 85, "Ada AE", "Sam SDR", null, null, 3, 1),
+        ], rows);
+    }
+
+    [Fact]
+    public async Task QuietAccountsOfAnotherTierCountFromTheLastWorkedTask()
+    {
+        var manager = await ManagerAsync();
+
+        var quiet = await (await manager.GetAsync("/api/reports/quiet-accounts?tier=Tier2&days=3")).ReadAsync<List<QuietRow>>();
+        var lately = await (await manager.GetAsync("/api/reports/quiet-accounts?tier=Tier2&days=4")).ReadAsync<List<QuietRow>>();
+
+        // rp-a5's last worked task was done on the 20th at 18:00, 3.6 days ago (a cancelled one does not count).
+        Assert.Equal([new QuietRow("rp-a5", "Tier2", 60, "Ravi AE", null, null, new DateTime(2026, 11, 20, 18, 0, 0, DateTimeKind.Utc), 3, 0)], quiet);
+        Assert.Empty(lately);
+    }
+
     [Theory]
     [InlineData("tier-distribution", "tier,rank,accounts,percent,averageScore,withoutOwner,flaggedForReview", "Tier1,1,4,57.1,84.3,1,0")]
     [InlineData("movements?from=2026-11-21T00:00:00Z&to=2026-11-22T00:00:00Z", "start,promotions,demotions,triggers,rulesetChanges,newlyTiered,total", "2026-11-21,0,0,1,0,0,1")]
@@ -151,6 +178,8 @@ public abstract class ReportsApiValues<TApp>(TApp app) : IClassFixture<TApp> whe
     [InlineData("sla-attainment?by=playbook", "assignee,assigneeName,playbookId,playbook,tasks,met,breached,open,attainmentPercent", ",,signal-response,signal-response,1,1,0,0,100")]
     [InlineData("coverage", "repId,name,role,team,tier1Accounts,tier1Capacity,loadPercent,accounts,outOfOffice", "rep-ravi-ae,Ravi AE,AE,East,0,30,0,1,false")]
     [InlineData("sla-breaches", "playbookId,playbook,nodeId,weekday,due,breached,breachPercent", "signal-response,signal-response,respond,Monday,1,0,0")]
+    [InlineData("quiet-accounts", "accountId,name,tier,composite,tierSince,aeOwner,sdrOwner,lastSignalAt,lastTouchAt,quietDays,openTasks",
+        "rp-a3,Account rp-a3,Tier1,82,2026-10-15T09:00:00Z,Ada AE,,,,40,1")]
     public async Task AnswersTheSameRowsAsCsvGivenFormatCsv(string report, string header, string firstRow)
     {
         var manager = await ManagerAsync();
@@ -191,6 +220,8 @@ public abstract class ReportsApiValues<TApp>(TApp app) : IClassFixture<TApp> whe
     [InlineData("time-in-tier?from=2025-01-01&to=2026-11-01", "from")]
     [InlineData("sla-attainment?by=team", "by")]
     [InlineData("coverage?format=xlsx", "format")]
+    [InlineData("quiet-accounts?tier=Tier9", "tier")]
+    [InlineData("quiet-accounts?days=0", "days")]
     public async Task NamesTheBadParameter(string report, string field)
     {
         var problem = await (await (await ManagerAsync()).GetAsync($"/api/reports/{report}")).ProblemAsync(400);
@@ -205,6 +236,7 @@ public abstract class ReportsApiValues<TApp>(TApp app) : IClassFixture<TApp> whe
     [InlineData("sla-attainment")]
     [InlineData("coverage")]
     [InlineData("sla-breaches")]
+    [InlineData("quiet-accounts")]
     public async Task RefusesRepsAndAnswersOpsAndAdmins(string report)
     {
         await SeedOnceAsync();
@@ -281,6 +313,9 @@ public abstract class ReportsApiValues<TApp>(TApp app) : IClassFixture<TApp> whe
 
     private sealed record CoverageRow(string? RepId, string Name, string? Role, string? Team, int Tier1Accounts, int? Tier1Capacity,
         double? LoadPercent, int Accounts, bool OutOfOffice);
+
+    private sealed record QuietRow(string AccountId, string Tier, double Composite, string? AeOwner, string? SdrOwner, DateTime? LastSignalAt,
+        DateTime? LastTouchAt, int QuietDays, int OpenTasks);
 
     private sealed record HeatCell(string? PlaybookId, string Playbook, string NodeId, string Weekday, int Due, int Breached, double? BreachPercent);
 }

@@ -8,6 +8,8 @@ namespace AccountPlaybooks.Application.Scoring.Facts;
 [RuleDoc("The account being evaluated: its fields and helpers over them")]
 public sealed class AccountFacts
 {
+    private DateTime _now = DateTime.UtcNow;
+
     [RuleDoc("The account's id", Example = "account.Id == \"9001\"")]
     public string Id { get; init; } = "";
 
@@ -80,8 +82,33 @@ public sealed class AccountFacts
     [RuleDoc("A custom field's value, \"\" when the account has none", Example = "account.Custom(\"plan\") == \"enterprise\"")]
     public string Custom(string name) => CustomFields.TryGetValue(name, out var value) ? value : "";
 
+    [RuleDoc("A custom field read as a number (1200000, 1,200,000.50, $1,200); 0 when the account has none or it is not a number",
+        Example = "account.Number(\"arr\") >= 50000")]
+    public decimal Number(string name) => CustomFieldValues.ParseNumber(Custom(name)) ?? 0;
+
+    [RuleDoc("A custom field read as an ISO date (2027-03-31) in UTC; 0001-01-01 when the account has none or it is not a date",
+        Example = "account.Date(\"renewal_date\").Year == 2027")]
+    public DateTime Date(string name) => CustomFieldValues.ParseDate(Custom(name)) ?? DateTime.MinValue;
+
+    [RuleDoc("Whole days from now until a custom date field (negative once it has passed); 9999 when it is missing or not a date",
+        Example = "account.DaysUntil(\"renewal_date\") <= 90")]
+    public int DaysUntil(string name) => CustomFieldValues.ParseDate(Custom(name)) is { } date ? (int)Math.Floor((date - _now).TotalDays) : 9999;
+
+    [RuleDoc("Whole days since a custom date field (negative while it is ahead); 9999 when it is missing or not a date",
+        Example = "account.DaysSince(\"last_qbr\") > 120")]
+    public int DaysSince(string name) => CustomFieldValues.ParseDate(Custom(name)) is { } date ? (int)Math.Floor((_now - date).TotalDays) : 9999;
+
+    /// The same facts at another moment (a golden case's time): what DaysUntil and DaysSince count from.
+    internal AccountFacts At(DateTime now)
+    {
+        var copy = (AccountFacts)MemberwiseClone();
+        copy._now = now;
+        return copy;
+    }
+
     public static AccountFacts From(Account account, string currentTier, DateTime now) => new()
     {
+        _now = now,
         Id = account.Id,
         Name = account.Name,
         Domain = account.Domain ?? "",

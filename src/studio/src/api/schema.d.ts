@@ -466,6 +466,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/quiet-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts in a tier (default: the best) with no signal and no worked task for N days, quietest first (at most 1,000) */
+        get: operations["QuietAccountsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reps": {
         parameters: {
             query?: never;
@@ -2250,6 +2267,25 @@ export interface components {
             runId: string;
             joined: boolean;
             reason: string;
+        };
+        QuietAccountRow: {
+            accountId: string;
+            name: string;
+            tier: string;
+            /** Format: double */
+            composite: number;
+            /** Format: date-time */
+            tierSince: string;
+            aeOwner: null | string;
+            sdrOwner: null | string;
+            /** Format: date-time */
+            lastSignalAt: null | string;
+            /** Format: date-time */
+            lastTouchAt: null | string;
+            /** Format: int32 */
+            quietDays: number;
+            /** Format: int32 */
+            openTasks: number;
         };
         ReassignTask: {
             repId: null | string;
@@ -4468,6 +4504,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SlaBreachCell"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    QuietAccountsReport: {
+        parameters: {
+            query?: {
+                /** @description the tier; default: the live rules' best tier */
+                tier?: string;
+                /** @description days without a signal or a worked task, 1 to 365; default 14 */
+                days?: number;
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuietAccountRow"][];
                     "text/csv": string;
                 };
             };

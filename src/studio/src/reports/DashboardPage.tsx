@@ -4,13 +4,14 @@ import { useSearchParams } from 'react-router';
 import { CoverageChart } from './CoverageChart';
 import { KpiStrip } from './KpiStrip';
 import { MovementsChart } from './MovementsChart';
+import { QuietAccountsTable } from './QuietAccountsTable';
 import { defaultRange, parseRange, rangeChoices, rangeFor } from './range';
 import { SlaAttainmentChart } from './SlaAttainmentChart';
 import { SlaBreachHeatmap } from './SlaBreachHeatmap';
 import { TierDistributionChart } from './TierDistributionChart';
 import { TimeInTierChart } from './TimeInTierChart';
 
-/** Managers' (and ops') dashboard: tiers, moves, time in tier, SLAs and coverage, for the range in the URL (?range=7|30|90). */
+/** Managers' (and ops') dashboard: tiers, moves, time in tier, SLAs, coverage and quiet Tier 1 accounts, for the range in the URL (?range=7|30|90). */
 export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const days = parseRange(params.get('range'));
@@ -41,6 +42,7 @@ export function DashboardPage() {
           <Grid.Col span={{ base: 12, lg: 6 }}><CoverageChart /></Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}><TimeInTierChart range={range} /></Grid.Col>
           <Grid.Col span={{ base: 12, lg: 7 }}><SlaBreachHeatmap range={range} /></Grid.Col>
+          <Grid.Col span={12}><QuietAccountsTable /></Grid.Col>
         </Grid>
       </Stack>
     </Box>

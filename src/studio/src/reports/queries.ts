@@ -13,6 +13,7 @@ export const reportKeys = {
   sla: (range: ReportRange, by: SlaGrouping) => [...reportKeys.all, 'sla-attainment', range.from, range.to, by] as const,
   coverage: () => [...reportKeys.all, 'coverage'] as const,
   breaches: (range: ReportRange) => [...reportKeys.all, 'sla-breaches', range.from, range.to] as const,
+  quiet: (tier: string | undefined, days: number) => [...reportKeys.all, 'quiet-accounts', tier ?? '', days] as const,
 };
 
 export type SlaGrouping = 'rep' | 'playbook';
@@ -51,6 +52,14 @@ export function useSlaBreaches(range: ReportRange) {
   return useQuery({
     queryKey: reportKeys.breaches(range), staleTime,
     queryFn: async () => jsonRows(await call(api.GET('/api/reports/sla-breaches', { params: { query: { from: range.from, to: range.to } } }))),
+  });
+}
+
+/** Accounts in a tier (undefined: the best) with no signal and no worked task for `days` days, quietest first. */
+export function useQuietAccounts(tier: string | undefined, days: number) {
+  return useQuery({
+    queryKey: reportKeys.quiet(tier, days), staleTime,
+    queryFn: async () => jsonRows(await call(api.GET('/api/reports/quiet-accounts', { params: { query: { tier, days } } }))),
   });
 }
 

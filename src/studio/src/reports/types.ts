@@ -9,3 +9,4 @@ export type SlaAttainmentRow = Schemas['SlaAttainmentRow'];
 export type CoverageRow = Schemas['CoverageRow'];
 export type SlaBreachCell = Schemas['SlaBreachCell'];
 export type Weekday = Schemas['DayOfWeek'];
+export type QuietAccountRow = Schemas['QuietAccountRow'];
