@@ -49,6 +49,8 @@ public static class ApplicationServiceExtensions
         services.AddScoped<AccountRecord>();
         services.AddScoped<SignalIngestor>();
         services.AddScoped<SignalProcessor>();
+        services.AddScoped<SignalWriter>();
+        services.AddSingleton<SignalRetries>();
         services.AddScoped<RepDirectory>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<ApiTokens>();

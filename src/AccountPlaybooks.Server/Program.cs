@@ -1,4 +1,5 @@
 using AccountPlaybooks.Application;
+using AccountPlaybooks.Application.Signals;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Server.Accounts;
 using AccountPlaybooks.Server.Audit;
@@ -27,7 +28,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddAccountPlaybooksLogging();
     builder.Services.AddAccountPlaybooksData(builder.Configuration);
-    builder.Services.AddAccountPlaybooksApplication(builder.Configuration).AddRulesRuntime();
+    builder.Services.AddAccountPlaybooksApplication(builder.Configuration).AddRulesRuntime().AddSignalIntake(builder.Configuration);
     builder.AddAccountPlaybooksApi();
     builder.AddAccountPlaybooksAuth();
     builder.AddAccountPlaybooksSecurity();

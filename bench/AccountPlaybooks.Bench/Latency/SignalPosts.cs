@@ -12,7 +12,7 @@ namespace AccountPlaybooks.Bench.Latency;
 /// has run up to its task. OK means 2xx and the report says created: 1.
 public sealed class SignalPosts(LatencyBenchSettings settings, Uri server, string token, WallClock clock)
 {
-    private static readonly Uri Endpoint = new("/api/signals", UriKind.Relative);
+    private static readonly Uri Endpoint = new("/api/signals?wait=30", UriKind.Relative);
 
     public ConcurrentDictionary<string, int> Errors { get; } = new();
 

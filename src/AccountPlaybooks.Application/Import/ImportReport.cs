@@ -1,7 +1,7 @@
 namespace AccountPlaybooks.Application.Import;
 
 /// What an import stored and what it rejected. Good rows are stored even when others fail.
-public sealed class ImportReport
+public class ImportReport
 {
     /// Only the first errors are listed; <see cref="Failed"/> counts them all.
     public const int MaxListedErrors = 1000;

@@ -12,5 +12,6 @@ public static class ReportsServiceExtensions
         .AddScoped<SlaAttainmentReport>()
         .AddScoped<CoverageReport>()
         .AddScoped<SlaBreachHeatmapReport>()
-        .AddScoped<QuietAccountsReport>();
+        .AddScoped<QuietAccountsReport>()
+        .AddScoped<PipelineReport>();
 }

@@ -7,76 +7,75 @@ using Microsoft.Extensions.Logging;
 
 namespace AccountPlaybooks.Application.Signals;
 
-/// The one step from stored signals to their consequences, in one transaction: re-evaluate their accounts (scores,
-/// tier changes and the playbooks those start and end — AccountEvaluator), then deliver each signal to the playbooks
-/// (resume waits, exit, start), then mark the signals processed. A crash before the commit leaves them unprocessed
-/// for <see cref="ProcessBacklogAsync"/>; one signal whose delivery fails rolls back alone and is retried, then given
-/// up on with its error kept (never silently dropped).
-public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator, PlaybookRuntime playbooks, TimeProvider clock,
-    ILogger<SignalProcessor> logger)
+/// The one step from stored signals to their consequences, one transaction per batch: re-evaluate the batch's
+/// accounts once (scores, tier changes and the playbooks those start and end — AccountEvaluator), then deliver each
+/// signal to the playbooks (resume waits, exit, start), then mark the signals processed. A crash before the commit
+/// leaves them unprocessed for the next batch. One account whose evaluation fails, or one signal whose delivery
+/// fails, rolls back alone (savepoints) and is retried with backoff (SignalRetries), then given up on with its
+/// error kept — never silently dropped.
+public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator, PlaybookRuntime playbooks, SignalRetries retries,
+    TimeProvider clock, ILogger<SignalProcessor> logger)
 {
     public const int MaxAttempts = 5;
     public const int BatchSize = 500;
 
-    /// Signals still unprocessed this long after they were stored were cut off by a crash (or failed): the request
-    /// that stored them is long done with them.
-    public static readonly TimeSpan BacklogAge = TimeSpan.FromMinutes(1);
+    private const string Savepoint = "signal_processing";
 
-    private const string SignalSavepoint = "signal_delivery";
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// Processes these freshly stored signals (the intake's own, still unprocessed).
+    /// Processes these freshly stored signals (the CLI's chunk; skips any another processor holds or has done).
     public async Task ProcessAsync(IReadOnlyList<Signal> signals, CancellationToken cancellationToken = default)
     {
         if (signals.Count == 0)
         {
             return;
         }
-        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = signals.Select(s => s.Id).ToArray();
-        // Locked on PostgreSQL, so a backlog sweep on another node skips them while this runs (and this skips the
-        // ones a sweep holds).
         var unprocessed = IsPostgres
             ? db.Signals.FromSql($"SELECT * FROM \"Signals\" WHERE \"Id\" = ANY({ids}) AND \"ProcessedAt\" IS NULL FOR UPDATE SKIP LOCKED")
             : db.Signals.Where(s => ids.Contains(s.Id) && s.ProcessedAt == null);
         var claimed = (await unprocessed.Select(s => s.Id).ToListAsync(cancellationToken)).ToHashSet();
         await ProcessClaimedAsync(signals.Where(s => claimed.Contains(s.Id)).ToList(), cancellationToken);
-        if (owned is not null)
-        {
-            await owned.CommitAsync(cancellationToken);
-        }
+        await transaction.CommitAsync(cancellationToken);
     }
 
-    /// Processes signals a crash (or a failed delivery) left unprocessed, oldest first, in batches. On PostgreSQL the
-    /// claimed rows are locked with SKIP LOCKED, so several nodes share the backlog without doing a signal twice.
-    public async Task<int> ProcessBacklogAsync(CancellationToken cancellationToken = default)
+    /// Claims the oldest unprocessed signals not backing off (up to <see cref="BatchSize"/>) and processes them in one
+    /// transaction. On PostgreSQL the claimed rows are locked with SKIP LOCKED, so several nodes share the work
+    /// without doing a signal twice. Returns how many were claimed.
+    public async Task<int> ProcessNextBatchAsync(CancellationToken cancellationToken = default)
+    {
+        var waiting = retries.Waiting(Now);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var pending = IsPostgres
+            ? db.Signals.FromSql($"SELECT * FROM \"Signals\" WHERE \"ProcessedAt\" IS NULL AND NOT (\"Id\" = ANY({waiting})) ORDER BY \"ReceivedAt\" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+            : db.Signals.Where(s => s.ProcessedAt == null && !waiting.Contains(s.Id)).OrderBy(s => s.ReceivedAt).Take(BatchSize);
+        var batch = await pending.AsNoTracking().ToListAsync(cancellationToken);
+        if (batch.Count > 0)
+        {
+            await ProcessClaimedAsync(batch, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return batch.Count;
+    }
+
+    /// Batches until none is left to claim (tests, and whoever wants the backlog done now).
+    public async Task<int> ProcessPendingAsync(CancellationToken cancellationToken = default)
     {
         var total = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        int claimed;
+        do
         {
-            var before = clock.GetUtcNow().UtcDateTime - BacklogAge;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var backlog = IsPostgres
-                ? db.Signals.FromSql($"SELECT * FROM \"Signals\" WHERE \"ProcessedAt\" IS NULL AND \"ReceivedAt\" < {before} ORDER BY \"ReceivedAt\" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
-                : db.Signals.Where(s => s.ProcessedAt == null && s.ReceivedAt < before).OrderBy(s => s.ReceivedAt).Take(BatchSize);
-            var batch = await backlog.AsNoTracking().ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                break;
-            }
-            await ProcessClaimedAsync(batch, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            total += batch.Count;
-            if (batch.Count < BatchSize)
-            {
-                break;
-            }
+            claimed = await ProcessNextBatchAsync(cancellationToken);
+            total += claimed;
         }
-        if (total > 0)
-        {
-            logger.LogWarning("Processed {Count} signals left unprocessed by a crash or a failed delivery", total);
-        }
+        while (claimed == BatchSize);
         return total;
     }
+
+    /// Unprocessed signals, counted up to <paramref name="cap"/> (the count stays cheap however large the backlog).
+    public Task<int> CountUnprocessedAsync(long cap, CancellationToken cancellationToken = default) =>
+        db.Signals.Where(s => s.ProcessedAt == null).Take((int)Math.Min(cap, int.MaxValue)).CountAsync(cancellationToken);
 
     /// Row locks with SKIP LOCKED share the work between nodes on PostgreSQL; SQLite has one writer at a time anyway.
     private bool IsPostgres => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -87,39 +86,78 @@ public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator,
         {
             return;
         }
-        var accounts = signals.Select(s => s.AccountId).Distinct().ToList();
-        await evaluator.EvaluateAsync(accounts, cancellationToken);
+        var evaluated = await EvaluateAsync(signals, cancellationToken);
+        var accounts = evaluated.Select(s => s.AccountId).Distinct().ToList();
         // After the evaluation, so a signal trigger's tier scope sees the tier the signal led to.
         var tiers = await db.AccountScores.AsNoTracking().Where(s => accounts.Contains(s.AccountId))
             .ToDictionaryAsync(s => s.AccountId, s => s.Tier, cancellationToken);
-        var transaction = db.Database.CurrentTransaction!;
-        var delivered = new List<string>(signals.Count);
-        foreach (var signal in signals.OrderBy(s => s.OccurredAt))
+        var delivered = new List<string>(evaluated.Count);
+        foreach (var signal in evaluated.OrderBy(s => s.OccurredAt))
         {
-            await transaction.CreateSavepointAsync(SignalSavepoint, cancellationToken);
-            try
+            if (await IsolatedAsync(signal.AccountId, [signal], () => playbooks.DeliverSignalAsync(signal, tiers.GetValueOrDefault(signal.AccountId), cancellationToken),
+                    cancellationToken))
             {
-                await playbooks.DeliverSignalAsync(signal, tiers.GetValueOrDefault(signal.AccountId), cancellationToken);
-                await transaction.ReleaseSavepointAsync(SignalSavepoint, cancellationToken);
                 delivered.Add(signal.Id);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                await transaction.RollbackToSavepointAsync(SignalSavepoint, cancellationToken);
-                db.ChangeTracker.Clear();
-                await FailAsync(signal, exception, cancellationToken);
+                retries.Forget(signal.Id);
             }
         }
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Now;
         await db.Signals.Where(s => delivered.Contains(s.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.ProcessedAt, now).SetProperty(s => s.ProcessError, (string?)null), cancellationToken);
+    }
+
+    /// One evaluation of all the batch's accounts; if it fails, each account alone, so one bad account fails only
+    /// its own signals. Returns the signals whose accounts were evaluated.
+    private async Task<List<Signal>> EvaluateAsync(List<Signal> signals, CancellationToken cancellationToken)
+    {
+        var byAccount = signals.GroupBy(s => s.AccountId).ToList();
+        if (await IsolatedAsync(null, [], () => evaluator.EvaluateAsync(byAccount.Select(g => g.Key).ToList(), cancellationToken), cancellationToken))
+        {
+            return signals;
+        }
+        var evaluated = new List<Signal>(signals.Count);
+        foreach (var account in byAccount)
+        {
+            if (await IsolatedAsync(account.Key, account.ToList(), () => evaluator.EvaluateAsync([account.Key], cancellationToken), cancellationToken))
+            {
+                evaluated.AddRange(account);
+            }
+        }
+        return evaluated;
+    }
+
+    /// Runs a step behind a savepoint; on failure rolls it back and records the failure on <paramref name="failing"/>.
+    private async Task<bool> IsolatedAsync(string? accountId, List<Signal> failing, Func<Task> step, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction!;
+        await transaction.CreateSavepointAsync(Savepoint, cancellationToken);
+        try
+        {
+            await step();
+            await transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            await transaction.RollbackToSavepointAsync(Savepoint, cancellationToken);
+            db.ChangeTracker.Clear();
+            if (accountId is null)
+            {
+                logger.LogWarning(exception, "Evaluating a batch of signals' accounts failed; evaluating each account alone");
+            }
+            foreach (var signal in failing)
+            {
+                await FailAsync(signal, exception, cancellationToken);
+            }
+            return false;
+        }
     }
 
     private async Task FailAsync(Signal signal, Exception exception, CancellationToken cancellationToken)
     {
         var attempts = signal.ProcessAttempts + 1;
         var givenUp = attempts >= MaxAttempts;
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Now;
         // The cause, not EF's "an error occurred while saving": that is what a person can act on.
         var message = exception.GetBaseException().Message;
         var error = message.Length > 2000 ? message[..2000] : message;
@@ -127,7 +165,15 @@ public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator,
             .SetProperty(s => s.ProcessAttempts, attempts)
             .SetProperty(s => s.ProcessError, error)
             .SetProperty(s => s.ProcessedAt, givenUp ? now : null), cancellationToken);
-        logger.LogError(exception, "Signal {SignalId} of account {AccountId} did not reach the playbooks (attempt {Attempts} of {Max}){GivenUp}",
-            signal.Id, signal.AccountId, attempts, MaxAttempts, givenUp ? "; given up" : "; the backlog sweep retries it");
+        if (givenUp)
+        {
+            retries.Forget(signal.Id);
+        }
+        else
+        {
+            retries.Failed(signal.Id, attempts, now);
+        }
+        logger.LogError(exception, "Signal {SignalId} of account {AccountId} was not processed (attempt {Attempts} of {Max}){Next}",
+            signal.Id, signal.AccountId, attempts, MaxAttempts, givenUp ? "; given up" : $"; retried in {SignalRetries.Backoff(attempts)}");
     }
 }

@@ -23,7 +23,9 @@ public static class SignalVocabulary
         new("intent_surge", "third-party intent data shows research on our topics", ["topic", "score"]),
         new("meeting_booked", "a meeting is on the calendar", ["contact", "with"]),
         new("unsubscribe", "a contact unsubscribed", ["contact"]),
-        new("deal_lost", "an opportunity was lost", ["reason"]),
+        new("deal_created", "an opportunity was opened", ["opportunity", "amount", "stage"]),
+        new("deal_won", "an opportunity was won", ["opportunity", "amount"]),
+        new("deal_lost", "an opportunity was lost", ["opportunity", "amount", "reason"]),
         new("competitor_customer", "the account became a competitor's customer", ["competitor"]),
     ];
 }

@@ -7,7 +7,8 @@ namespace AccountPlaybooks.Server.Health;
 public static class HealthSetup
 {
     public static void AddAccountPlaybooksHealth(this WebApplicationBuilder builder) =>
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<RulesHealthCheck>("rules");
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<RulesHealthCheck>("rules")
+            .AddCheck<SignalBacklogHealthCheck>("signals");
 
     /// GET /health: 200 when ready, 503 otherwise, with each check's status and description as JSON.
     public static void MapHealth(this WebApplication app) =>

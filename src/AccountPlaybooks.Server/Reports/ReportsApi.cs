@@ -30,6 +30,8 @@ public static class ReportsApi
             .WithSummary("SLA breaches per playbook step and weekday (the assignee's time zone): tasks due, breached, and the share");
         reports.MapGet("/quiet-accounts", QuietAccounts).WithName("QuietAccountsReport").ProducesValidationProblem()
             .WithSummary("Accounts in a tier (default: the best) with no signal and no worked task for N days, quietest first (at most 1,000)");
+        reports.MapGet("/pipeline", Pipeline).WithName("PipelineReport").ProducesValidationProblem()
+            .WithSummary("Opportunities (deal signals) by the tier their account had when each opened, or by segment: opened, won, lost, win rate");
     }
 
     private static async Task<Results<Ok<List<TierDistributionRow>>, CsvReport<TierDistributionRow>>> TierDistribution(TierDistributionReport report,
@@ -78,4 +80,12 @@ public static class ReportsApi
         [Description("days without a signal or a worked task, 1 to 365; default 14")] int? days, [Description(FormatHelp)] string? format,
         CancellationToken cancellationToken) =>
         ReportFormat.Answer(request, format, await report.RunAsync(tier, days, cancellationToken), "quiet-accounts", asOf: clock.GetUtcNow().UtcDateTime);
+
+    private static async Task<Results<Ok<List<PipelineRow>>, CsvReport<PipelineRow>>> Pipeline(PipelineReport report, HttpRequest request,
+        TimeProvider clock, [Description(FromHelp)] DateTime? from, [Description(ToHelp)] DateTime? to,
+        [Description("tier (default), segment or tier-segment")] string? by, [Description(FormatHelp)] string? format, CancellationToken cancellationToken)
+    {
+        var range = ReportRange.Resolve(from, to, clock.GetUtcNow().UtcDateTime);
+        return ReportFormat.Answer(request, format, await report.RunAsync(range, by, cancellationToken), "pipeline", range);
+    }
 }

@@ -43,6 +43,7 @@ public static class SchedulingSetup
             AddPlaybookJobs(quartz, playbooks);
             AddNotificationJobs(quartz, notifications);
         });
+        builder.Services.AddHostedService<RetiredJobs>(); // before the scheduler starts
         builder.Services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         builder.Services.AddSingleton<IEvaluationTrigger, QuartzEvaluationTrigger>();
         builder.Services.AddHostedService<QueuedEvaluationsAtStart>();
@@ -71,13 +72,6 @@ public static class SchedulingSetup
             .WithSimpleSchedule(schedule => schedule
                 .WithInterval(TimeSpan.FromDays(1))
                 .RepeatForever()
-                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
-        quartz.AddJob<SignalBacklogJob>(job => job.WithIdentity(SignalBacklogJob.Key).StoreDurably());
-        quartz.AddTrigger(trigger => trigger
-            .WithIdentity(SignalBacklogJob.Interval)
-            .ForJob(SignalBacklogJob.Key)
-            .StartNow()
-            .WithSimpleSchedule(schedule => schedule.WithInterval(SignalBacklogJob.Every).RepeatForever()
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         quartz.AddJob<RepDigestJob>(job => job.WithIdentity(RepDigestJob.Key).StoreDurably());
         quartz.AddTrigger(trigger => trigger

@@ -1,9 +1,12 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Security.Claims;
 using AccountPlaybooks.Server.Hosting.OpenApi;
-using AccountPlaybooks.Application.Import;
 using AccountPlaybooks.Application.Signals;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Server.Auth;
 using AccountPlaybooks.Server.Hosting;
+using AccountPlaybooks.Server.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,20 +21,45 @@ public static class SignalsApi
             .AllowsLargeBody(app.Services.GetRequiredService<ApiOptions>())
             .WithName("IngestSignals")
             .AcceptsImportRecords("Signals, idempotent by id: JSON (one object or an array), NDJSON or CSV with a header row (docs/signals.md)")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).WithSummary("Record one or many signals; idempotent by id (a replay creates nothing and counts duplicates)");
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Record one or many signals; idempotent by id. Answers once they are stored (503 with Retry-After when the intake is full); ?wait=seconds also waits for their processing and lists the tasks they created");
+        signals.MapGet("/{id}", Status).RequireAuthorization(Policies.AnyRole)
+            .WithName("GetSignalStatus").WithSummary("A signal's processing status (pending, processed, failed), attempts, error and the tasks it created");
         signals.MapGet("/", List).RequireAuthorization(Policies.AnyRole)
             .WithName("ListSignals").WithSummary("An account's signals, newest first, optionally by type and since a time");
     }
 
-    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Ingest(HttpRequest request,
-        SignalIngestor ingestor, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SignalImportReport>, ProblemHttpResult>> Ingest(HttpRequest request,
+        [Description("Seconds to also wait for the signals to be processed (0 to Signals:MaxWaitSeconds, which is 30 unless configured); the answer then lists each signal's status and tasks")] int? wait, SignalIntake intake,
+        SignalBacklog backlog, SignalStatuses statuses, SignalIntakeOptions options, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (wait is < 0 || wait > options.MaxWaitSeconds)
+        {
+            return TypedResults.Problem(title: "Invalid wait", statusCode: StatusCodes.Status400BadRequest,
+                detail: $"wait must be between 0 and {options.MaxWaitSeconds} seconds (Signals:MaxWaitSeconds)");
+        }
         if (ImportBody.TryRead(request, out var records) is ProblemHttpResult problem)
         {
             return problem;
         }
-        return TypedResults.Ok(await ingestor.IngestAsync(records, cancellationToken));
+        if (await intake.SubmitAsync(records, cancellationToken) is not { } report)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(title: "Signal intake is full", statusCode: StatusCodes.Status503ServiceUnavailable,
+                detail: $"{backlog.Total} signals are waiting to be processed; the limit (Signals:IntakeCapacity) is {backlog.Capacity}. " +
+                        $"Nothing of this request was stored; send it again after {options.RetryAfterSeconds} seconds.");
+        }
+        if (wait > 0)
+        {
+            report.Signals = await statuses.WaitAsync(report.StoredIds, TasksApi.Viewer(user), TimeSpan.FromSeconds(wait.Value), cancellationToken);
+        }
+        return TypedResults.Ok(report);
     }
+
+    private static async Task<Results<Ok<SignalStatusView>, NotFound>> Status(string id, SignalStatuses statuses, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        await statuses.GetAsync(id, TasksApi.Viewer(user), cancellationToken) is { } status ? TypedResults.Ok(status) : TypedResults.NotFound();
 
     private static async Task<Ok<Page<SignalView>>> List(AppDbContext db, string accountId, string? type, DateTime? since,
         int? page, int? pageSize, CancellationToken cancellationToken)

@@ -72,7 +72,7 @@ public sealed class AccountRecordTier1(ServerProcess server, Chromium chromium) 
                 id = $"browser-pricing-{row.Id}-{hour}", accountId = row.Id, type = "page_visit", occurredAt = DateTime.UtcNow.AddHours(-hour),
                 source = "browser-test", properties = new { page = "/pricing" },
             });
-            (await ops.PostAsJsonAsync("api/signals", visits)).EnsureSuccessStatusCode();
+            (await ops.PostAsJsonAsync("api/signals?wait=30", visits)).EnsureSuccessStatusCode();
 
             detail = await admin.GetFromJsonAsync<Detail>($"api/accounts/{Uri.EscapeDataString(row.Id)}");
             Assert.True(detail!.Score.Tier == "Tier1", $"three pricing visits left {row.Id} in {detail.Score.Tier}");

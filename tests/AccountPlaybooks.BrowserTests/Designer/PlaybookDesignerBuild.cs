@@ -96,7 +96,7 @@ public sealed class PlaybookDesignerBuild(ServerProcess server, Chromium chromiu
     {
         var (account, _) = await FirstAccountAsync();
         using var http = ApiWith("demo-ops-token");
-        var response = await http.PostAsJsonAsync("api/signals", new
+        var response = await http.PostAsJsonAsync("api/signals?wait=30", new
         {
             id = $"browser-webinar-{Guid.NewGuid():N}", accountId = account, type = "webinar_attended", occurredAt = DateTime.UtcNow,
         });

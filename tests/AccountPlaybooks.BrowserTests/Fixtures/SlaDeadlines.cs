@@ -54,7 +54,7 @@ public static class SlaDeadlines
                 return open;
             }
             Assert.True(attempt < accounts.Count, $"found only {open.Count} open tasks with an SLA after pricing visits on {accounts.Count} Tier 1 and Tier 2 accounts");
-            (await admin.PostAsJsonAsync("api/signals", new
+            (await admin.PostAsJsonAsync("api/signals?wait=30", new
             {
                 id = $"browser-sla-{Guid.NewGuid():N}", accountId = accounts[attempt], type = "page_visit", occurredAt = DateTime.UtcNow,
                 source = "browser-test", properties = new { page = "/pricing" },

@@ -67,7 +67,7 @@ public sealed class InboxWork(ServerProcess server, Chromium chromium) : Browser
         {
             var account = (await admin.GetFromJsonAsync<AccountPage>("api/accounts?tier=Tier1&pageSize=1"))!.Items[0].Id;
             using var ops = ApiWith("demo-ops-token");
-            (await ops.PostAsJsonAsync("api/signals", new
+            (await ops.PostAsJsonAsync("api/signals?wait=30", new
             {
                 id = $"browser-inbox-{Guid.NewGuid():N}", accountId = account, type = "page_visit", occurredAt = DateTime.UtcNow,
                 source = "browser-test", properties = new { page = "/pricing" },

@@ -22,7 +22,7 @@ public abstract class AccountRecordApi<TApp>(TApp app) : IClassFixture<TApp> whe
         var now = app.Clock.GetUtcNow();
         object Signal(string key, string type, double daysAgo, object? properties = null) =>
             new { id = $"{Id}-{key}", accountId = Id, type, occurredAt = now.AddDays(-daysAgo), properties = properties ?? new { } };
-        await (await ops.PostJsonAsync("/api/signals", new[]
+        await (await ops.PostJsonAsync("/api/signals?wait=30", new[]
         {
             Signal("p1", "page_visit", 1, new { page = "/pricing", contact = "ana@example.com" }),
             Signal("p2", "page_visit", 3, new { page = "/pricing", contact = "ben@example.com" }),

@@ -27,7 +27,7 @@ public abstract class AccountsApiList<TApp>(TApp app) : IClassFixture<TApp> wher
         var now = app.Clock.GetUtcNow();
         object Visit(string id, string account, TimeSpan ago, string type = "page_visit") =>
             new { id, accountId = account, type, occurredAt = now - ago, properties = new { page = "/pricing" } };
-        await (await ops.PostJsonAsync("/api/signals", new[]
+        await (await ops.PostJsonAsync("/api/signals?wait=30", new[]
         {
             Visit("tbl-a-1", "tbl-a", TimeSpan.FromDays(1)), Visit("tbl-a-2", "tbl-a", TimeSpan.FromDays(3)), Visit("tbl-a-3", "tbl-a", TimeSpan.FromDays(5)),
             Visit("tbl-b-1", "tbl-b", TimeSpan.FromHours(2)), Visit("tbl-b-2", "tbl-b", TimeSpan.FromDays(2)),
@@ -65,10 +65,10 @@ public abstract class AccountsApiList<TApp>(TApp app) : IClassFixture<TApp> wher
         var ops = app.ClientAs(UserRole.Ops);
         await (await ops.PostCsvAsync("/api/accounts", "id,name\nlate-1,Latey One\n")).ReadAsync<ImportResult>();
         var now = app.Clock.GetUtcNow();
-        await (await ops.PostJsonAsync("/api/signals", new { id = "late-1-new", accountId = "late-1", type = "email_open", occurredAt = now.AddHours(-1) }))
+        await (await ops.PostJsonAsync("/api/signals?wait=30", new { id = "late-1-new", accountId = "late-1", type = "email_open", occurredAt = now.AddHours(-1) }))
             .ReadAsync<ImportResult>();
 
-        await (await ops.PostJsonAsync("/api/signals", new { id = "late-1-old", accountId = "late-1", type = "email_reply", occurredAt = now.AddDays(-9) }))
+        await (await ops.PostJsonAsync("/api/signals?wait=30", new { id = "late-1-old", accountId = "late-1", type = "email_reply", occurredAt = now.AddDays(-9) }))
             .ReadAsync<ImportResult>();
 
         var row = (await ListAsync("q=latey")).Items.Single();

@@ -18,7 +18,7 @@ public static class ScoredAccounts
         var ops = app.ClientAs(UserRole.Ops);
         await (await ops.PostCsvAsync("/api/accounts", GoodFitCsv)).ReadAsync<Api.ImportResult>();
         var day = TimeSpan.FromDays(1);
-        await (await ops.PostJsonAsync("/api/signals", new object[]
+        await (await ops.PostJsonAsync("/api/signals?wait=30", new object[]
         {
             new { id = "fit-1-pricing-1", accountId = "fit-1", type = "page_visit", occurredAt = AppFixture.Start - day, properties = new { page = "/pricing", contact = "a@goodfit1.com" } },
             new { id = "fit-1-pricing-2", accountId = "fit-1", type = "page_visit", occurredAt = AppFixture.Start - 2 * day, properties = new { page = "/pricing", contact = "b@goodfit1.com" } },
@@ -34,7 +34,7 @@ public static class ScoredAccounts
             $"{id},Account {id},Fintech,300,30000000,EMEA,Bootstrapped,HubSpot\n")).ReadAsync<Api.ImportResult>();
         var now = app.Clock.GetUtcNow();
         var day = TimeSpan.FromDays(1);
-        await (await ops.PostJsonAsync("/api/signals", new object[]
+        await (await ops.PostJsonAsync("/api/signals?wait=30", new object[]
         {
             new { id = $"{id}-p1", accountId = id, type = "page_visit", occurredAt = now - day, properties = new { page = "/pricing" } },
             new { id = $"{id}-p2", accountId = id, type = "page_visit", occurredAt = now - 2 * day, properties = new { page = "/pricing" } },

@@ -44,16 +44,16 @@ public abstract class PlaybookRunsForAccount<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(["wait/signal", "wait/timer"], await WaitingAtAsync(instance.Id));
 
         var reply = new { id = "pb-reply-r1", accountId = "pb-reply", type = "email_reply", occurredAt = app.Clock.GetUtcNow() };
-        await (await app.ClientAs(UserRole.Ops).PostJsonAsync("/api/signals", reply)).ReadAsync<Api.ImportResult>();
+        await (await app.ClientAs(UserRole.Ops).PostJsonAsync("/api/signals?wait=30", reply)).ReadAsync<Api.ImportResult>();
 
         Assert.Equal("Finished", (await InstanceAsync("pb-reply")).Status);
         Assert.Equal(["start:Done", "delay:Done", "wait:Received", "decide:True"], await PathAsync(instance.Id));
         Assert.Empty(await WaitingAtAsync(instance.Id));
         Assert.Equal(0, await app.WithDbAsync(db => db.DueTimers.CountAsync(t => t.InstanceId == instance.Id)));
 
-        var replay = await (await app.ClientAs(UserRole.Ops).PostJsonAsync("/api/signals", reply)).ReadAsync<Api.ImportResult>();
+        var replay = await (await app.ClientAs(UserRole.Ops).PostJsonAsync("/api/signals?wait=30", reply)).ReadAsync<Api.ImportResult>();
         var another = new { id = "pb-reply-r2", accountId = "pb-reply", type = "email_reply", occurredAt = app.Clock.GetUtcNow() };
-        await (await app.ClientAs(UserRole.Ops).PostJsonAsync("/api/signals", another)).ReadAsync<Api.ImportResult>();
+        await (await app.ClientAs(UserRole.Ops).PostJsonAsync("/api/signals?wait=30", another)).ReadAsync<Api.ImportResult>();
         Assert.Equal(1, replay.Duplicates);
         Assert.Equal(1, await app.WithDbAsync(db => db.JournalLines.CountAsync(j => j.InstanceId == instance.Id && j.Event == "Resumed" && j.NodeId == "wait")));
     }
@@ -104,7 +104,7 @@ public abstract class PlaybookRunsForAccount<TApp>(TApp app) : IClassFixture<TAp
         await EnterTier2Async("pb-unsub");
         var instance = await InstanceAsync("pb-unsub");
 
-        await (await app.ClientAs(UserRole.Ops).PostJsonAsync("/api/signals",
+        await (await app.ClientAs(UserRole.Ops).PostJsonAsync("/api/signals?wait=30",
             new { id = "pb-unsub-u", accountId = "pb-unsub", type = "unsubscribe", occurredAt = app.Clock.GetUtcNow() })).ReadAsync<Api.ImportResult>();
 
         var ended = await InstanceAsync("pb-unsub");

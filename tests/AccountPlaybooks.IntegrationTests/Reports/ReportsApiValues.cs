@@ -171,6 +171,23 @@ public abstract class ReportsApiValues<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Empty(lately);
     }
 
+    [Fact]
+    public async Task PipelineCountsDealsByTheTierTheirAccountHadWhenTheyOpened()
+    {
+        var manager = await ManagerAsync();
+
+        var byTier = await (await manager.GetAsync("/api/reports/pipeline")).ReadAsync<List<PipelineRow>>();
+        var bySegment = await (await manager.GetAsync("/api/reports/pipeline?by=segment")).ReadAsync<List<PipelineRow>>();
+
+        Assert.Equal(
+        [
+            new PipelineRow("Tier1", 1, null, 2, 30000, 1, 20000, 0, 100),
+            new PipelineRow("Tier2", 2, null, 0, 0, 0, 0, 1, 0),
+            new PipelineRow("Tier3", 3, null, 1, 50000, 1, 48000, 0, 100),
+        ], byTier);
+        Assert.Equal([new PipelineRow(null, null, "(no segment)", 3, 80000, 2, 68000, 1, 66.7)], bySegment);
+    }
+
     [Theory]
     [InlineData("tier-distribution", "tier,rank,accounts,percent,averageScore,withoutOwner,flaggedForReview", "Tier1,1,4,57.1,84.3,1,0")]
     [InlineData("movements?from=2026-11-21T00:00:00Z&to=2026-11-22T00:00:00Z", "start,promotions,demotions,triggers,rulesetChanges,newlyTiered,total", "2026-11-21,0,0,1,0,0,1")]
@@ -222,6 +239,7 @@ public abstract class ReportsApiValues<TApp>(TApp app) : IClassFixture<TApp> whe
     [InlineData("coverage?format=xlsx", "format")]
     [InlineData("quiet-accounts?tier=Tier9", "tier")]
     [InlineData("quiet-accounts?days=0", "days")]
+    [InlineData("pipeline?by=rep", "by")]
     public async Task NamesTheBadParameter(string report, string field)
     {
         var problem = await (await (await ManagerAsync()).GetAsync($"/api/reports/{report}")).ProblemAsync(400);
@@ -237,6 +255,7 @@ public abstract class ReportsApiValues<TApp>(TApp app) : IClassFixture<TApp> whe
     [InlineData("coverage")]
     [InlineData("sla-breaches")]
     [InlineData("quiet-accounts")]
+    [InlineData("pipeline")]
     public async Task RefusesRepsAndAnswersOpsAndAdmins(string report)
     {
         await SeedOnceAsync();
@@ -299,6 +318,13 @@ public abstract class ReportsApiValues<TApp>(TApp app) : IClassFixture<TApp> whe
             SlaTask("rp-t8", "rp-a5", ravi, "tier1-priority", "research", Ago(40), completed: Ago(40)),
             SlaTask("rp-t9", "rp-a5", ravi, "tier1-priority", "email", At(19, 10), completed: At(19, 11)),
             SlaTask("rp-t10", "rp-a5", ravi, "tier1-priority", "linkedin", null, completed: At(20, 11)));
+        // o1 opened while rp-a1 was in Tier 3 and was won after it reached Tier 1; o2 opened before the range, while
+        // rp-a2 was not tiered yet (it counts in its first tier, Tier 2), and was lost; o3 won and o4 open in Tier 1.
+        db.Signals.AddRange(
+            Deal("rp-d1", "rp-a1", "deal_created", Ago(12), "o1", "50000"), Deal("rp-d2", "rp-a1", "deal_won", Ago(1), "o1", "48,000"),
+            Deal("rp-d3", "rp-a2", "deal_created", Ago(40), "o2", "$30,000"), Deal("rp-d4", "rp-a2", "deal_lost", Ago(2), "o2"),
+            Deal("rp-d5", "rp-a3", "deal_created", Ago(10), "o3", "20000"), Deal("rp-d6", "rp-a3", "deal_won", Ago(4), "o3", "20000"),
+            Deal("rp-d7", "rp-a3", "deal_created", Ago(6), "o4", "10,000"));
     }
 
     private sealed record TierRow(string Tier, int? Rank, int Accounts, double Percent, double? AverageScore, int WithoutOwner, int FlaggedForReview);
@@ -313,6 +339,9 @@ public abstract class ReportsApiValues<TApp>(TApp app) : IClassFixture<TApp> whe
 
     private sealed record CoverageRow(string? RepId, string Name, string? Role, string? Team, int Tier1Accounts, int? Tier1Capacity,
         double? LoadPercent, int Accounts, bool OutOfOffice);
+
+    private sealed record PipelineRow(string? Tier, int? Rank, string? Segment, int Opened, decimal OpenedAmount, int Won, decimal WonAmount, int Lost,
+        double? WinRatePercent);
 
     private sealed record QuietRow(string AccountId, string Tier, double Composite, string? AeOwner, string? SdrOwner, DateTime? LastSignalAt,
         DateTime? LastTouchAt, int QuietDays, int OpenTasks);

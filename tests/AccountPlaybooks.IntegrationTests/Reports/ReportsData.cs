@@ -2,6 +2,7 @@ using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Accounts;
 using AccountPlaybooks.Domain.Reps;
 using AccountPlaybooks.Domain.Scoring;
+using AccountPlaybooks.Domain.Signals;
 using AccountPlaybooks.Domain.Tasks;
 using AccountPlaybooks.IntegrationTests.Fixtures;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,13 @@ public static class ReportsData
         Status = status ?? (completed is null ? OutreachTaskStatus.Open : OutreachTaskStatus.Done),
         CreatedAt = (slaDue ?? Now).AddDays(-1), UpdatedAt = completed ?? Now, DueAt = slaDue ?? Now, SlaDueAt = slaDue,
         CompletedAt = completed, SlaBreachedAt = breached, Outcome = completed is null ? null : "Done",
+    };
+
+    /// A deal signal, stored as processed (the reports read it; no evaluation should re-tier the hand-made accounts).
+    public static Signal Deal(string id, string accountId, string type, DateTime at, string opportunity, string? amount = null) => new()
+    {
+        Id = id, AccountId = accountId, Type = type, OccurredAt = at, ReceivedAt = at, ProcessedAt = at, Source = "crm",
+        Properties = amount is null ? new() { ["opportunity"] = opportunity } : new() { ["opportunity"] = opportunity, ["amount"] = amount },
     };
 
     public static async Task SaveAsync(AppFixture app, Action<AppDbContext> add) => await app.WithDbAsync(async db =>

@@ -73,7 +73,7 @@ public abstract class RuleCostBudgetPublish<TApp>(TApp app) : IClassFixture<TApp
         string[] types = ["page_visit", "email_open", "email_reply", "meeting_booked"];
         foreach (var chunk in Enumerable.Range(0, 1500).Chunk(500))
         {
-            await (await ops.PostJsonAsync("/api/signals", chunk.Select(i => new
+            await (await ops.PostJsonAsync("/api/signals?wait=30", chunk.Select(i => new
             {
                 id = $"busy-{i}", accountId = "busy-1", type = types[i % types.Length], occurredAt = AppFixture.Start - TimeSpan.FromHours(i * 5),
                 properties = new { contact = $"c{i % 7}" },

@@ -85,7 +85,7 @@ public abstract class RulesApiPublish<TApp>(TApp app) : IClassFixture<TApp> wher
     {
         await ScoredAccounts.ImportAsync(app);
 
-        await (await app.ClientAs(UserRole.Ops).PostJsonAsync("/api/signals", new
+        await (await app.ClientAs(UserRole.Ops).PostJsonAsync("/api/signals?wait=30", new
         {
             id = "series-a-fit-2", accountId = "fit-2", type = "funding_round", occurredAt = AppFixture.Start.AddDays(-2),
             properties = new { round = "Series A" },

@@ -60,7 +60,7 @@ public abstract class TierChangeConsequences<TApp>(TApp app) : IClassFixture<TAp
             new { id = $"{id}-p2", accountId = id, type = "page_visit", occurredAt = now - 2 * day, properties = new { page = "/pricing" } },
             new { id = $"{id}-r0", accountId = id, type = "email_reply", occurredAt = now - 3 * day },
         }).ToArray();
-        Assert.Equal(9, (await (await ops.PostJsonAsync("/api/signals", signals)).ReadAsync<Api.ImportResult>()).Created);
+        Assert.Equal(9, (await (await ops.PostJsonAsync("/api/signals?wait=30", signals)).ReadAsync<Api.ImportResult>()).Created);
     }
 
     private Task<List<string>> RunningAsync(string[] ids) => app.WithDbAsync(db => db.PlaybookInstances

@@ -28,8 +28,8 @@ public abstract class SignalsApiIngest<TApp>(TApp app) : IClassFixture<TApp> whe
             properties = new { campaign = "q4-launch" },
         }).ToArray();
 
-        var first = await (await client.PostJsonAsync("/api/signals", batch)).ReadAsync<ImportResult>();
-        var replay = await (await client.PostJsonAsync("/api/signals", batch)).ReadAsync<ImportResult>();
+        var first = await (await client.PostJsonAsync("/api/signals?wait=30", batch)).ReadAsync<ImportResult>();
+        var replay = await (await client.PostJsonAsync("/api/signals?wait=30", batch)).ReadAsync<ImportResult>();
 
         Assert.Equal((25, 0), (first.Created, first.Duplicates));
         Assert.Equal((0, 25), (replay.Created, replay.Duplicates));
@@ -50,7 +50,7 @@ public abstract class SignalsApiIngest<TApp>(TApp app) : IClassFixture<TApp> whe
         }).ToArray();
 
         var reports = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
-            await (await client.PostJsonAsync("/api/signals", batch)).ReadAsync<ImportResult>()));
+            await (await client.PostJsonAsync("/api/signals?wait=30", batch)).ReadAsync<ImportResult>()));
 
         Assert.Equal(200, reports.Sum(r => r.Created));
         Assert.Equal(600, reports.Sum(r => r.Duplicates));
@@ -67,7 +67,7 @@ public abstract class SignalsApiIngest<TApp>(TApp app) : IClassFixture<TApp> whe
             {"id":"unknown-3","accountDomain":"https://www.Signal-Two.io/about","type":"page_visit","occurredAt":"2026-11-20T11:00:00+01:00"}
             """;
 
-        var report = await (await client.PostAsync("/api/signals",
+        var report = await (await client.PostAsync("/api/signals?wait=30",
             new StringContent(ndjson, System.Text.Encoding.UTF8, "application/x-ndjson"))).ReadAsync<ImportResult>();
 
         Assert.Equal((2, 1), (report.Created, report.Failed));
@@ -86,7 +86,7 @@ public abstract class SignalsApiIngest<TApp>(TApp app) : IClassFixture<TApp> whe
         var client = await OpsWithAccountsAsync();
         var csv = "id,accountId,type,occurredAt\nfuture-1,sig-acc-1,email_open,2027-01-01T00:00:00Z\nnotype-1,sig-acc-1,,2026-11-01\n";
 
-        var report = await (await client.PostCsvAsync("/api/signals", csv)).ReadAsync<ImportResult>();
+        var report = await (await client.PostCsvAsync("/api/signals?wait=30", csv)).ReadAsync<ImportResult>();
 
         Assert.Equal(0, report.Created);
         Assert.Equal([(2, "occurredAt"), (3, "type")], report.Errors.Select(e => (e.Row, e.Column!)));

@@ -182,7 +182,7 @@ public abstract class TaskInboxFlow<TApp>(TApp app) : IClassFixture<TApp> where 
     {
         var task = await EnterTier2Async("tk-exit");
 
-        await (await app.ClientAs(UserRole.Ops).PostJsonAsync("/api/signals",
+        await (await app.ClientAs(UserRole.Ops).PostJsonAsync("/api/signals?wait=30",
             new { id = "tk-exit-unsub", accountId = "tk-exit", type = "unsubscribe", occurredAt = app.Clock.GetUtcNow() })).ReadAsync<Api.ImportResult>();
 
         Assert.Equal("Cancelled", await InstanceStatusAsync("tk-exit"));

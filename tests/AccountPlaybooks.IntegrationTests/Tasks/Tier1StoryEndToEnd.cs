@@ -46,7 +46,7 @@ public abstract class Tier1StoryEndToEnd<TApp>(TApp app) : IClassFixture<TApp> w
         var now = app.Clock.GetUtcNow();
         object Signal(string key, string type, double daysAgo, object? properties = null) =>
             new { id = $"{id}-{key}", accountId = id, type, occurredAt = now.AddDays(-daysAgo), properties = properties ?? new { } };
-        await (await ops.PostJsonAsync("/api/signals", new[]
+        await (await ops.PostJsonAsync("/api/signals?wait=30", new[]
         {
             Signal("p1", "page_visit", 1, new { page = "/pricing", contact = "ana@example.com" }),
             Signal("p2", "page_visit", 3, new { page = "/pricing", contact = "ben@example.com" }),

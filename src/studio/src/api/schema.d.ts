@@ -203,8 +203,25 @@ export interface paths {
         /** An account's signals, newest first, optionally by type and since a time */
         get: operations["ListSignals"];
         put?: never;
-        /** Record one or many signals; idempotent by id (a replay creates nothing and counts duplicates) */
+        /** Record one or many signals; idempotent by id. Answers once they are stored (503 with Retry-After when the intake is full); ?wait=seconds also waits for their processing and lists the tasks they created */
         post: operations["IngestSignals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A signal's processing status (pending, processed, failed), attempts, error and the tasks it created */
+        get: operations["GetSignalStatus"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -458,6 +475,23 @@ export interface paths {
         };
         /** Accounts in a tier (default: the best) with no signal and no worked task for N days, quietest first (at most 1,000) */
         get: operations["QuietAccountsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Opportunities (deal signals) by the tier their account had when each opened, or by segment: opened, won, lost, win rate */
+        get: operations["PipelineReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2088,6 +2122,24 @@ export interface components {
             result: components["schemas"]["GoldenCaseResult"];
             note: null | string;
         };
+        PipelineRow: {
+            tier: null | string;
+            /** Format: int32 */
+            rank: null | number;
+            segment: null | string;
+            /** Format: int32 */
+            opened: number;
+            /** Format: double */
+            openedAmount: number;
+            /** Format: int32 */
+            won: number;
+            /** Format: double */
+            wonAmount: number;
+            /** Format: int32 */
+            lost: number;
+            /** Format: double */
+            winRatePercent: null | number;
+        };
         /**
          * @description A playbook: a flowchart of activity nodes joined by edges from named outcome ports, plus when it starts
          *                 and when an enrolled subject leaves it. Stored as one JSON file in workflows/ (schema: workflows/playbook.schema.json).
@@ -2577,6 +2629,52 @@ export interface components {
         };
         Session: {
             user: null | components["schemas"]["Me"];
+        };
+        SignalImportReport: {
+            signals?: null | components["schemas"]["SignalStatusView"][];
+            /** Format: int32 */
+            received?: number;
+            /** Format: int32 */
+            created?: number;
+            /** Format: int32 */
+            updated?: number;
+            /** Format: int32 */
+            unchanged?: number;
+            /** Format: int32 */
+            duplicates?: number;
+            /** Format: int32 */
+            failed?: number;
+            errors?: null | components["schemas"]["ImportError"][];
+            ignoredColumns?: null | string[];
+            aborted?: null | string;
+            hasErrors?: boolean;
+        };
+        SignalStatusView: {
+            id: string;
+            accountId: string;
+            type: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            receivedAt: string;
+            status: string;
+            /** Format: int32 */
+            attempts: number;
+            error: null | string;
+            /** Format: date-time */
+            processedAt: null | string;
+            tasks: components["schemas"]["SignalTaskView"][];
+        };
+        SignalTaskView: {
+            id: string;
+            title: string;
+            channel: string;
+            status: string;
+            assigneeRepId: null | string;
+            queue: null | string;
+            playbookId: null | string;
+            /** Format: date-time */
+            dueAt: string;
         };
         SignalType: {
             type: string;
@@ -3847,7 +3945,10 @@ export interface operations {
     };
     IngestSignals: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Seconds to also wait for the signals to be processed (0 to Signals:MaxWaitSeconds, which is 30 unless configured); the answer then lists each signal's status and tasks */
+                wait?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3867,7 +3968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportReport"];
+                    "application/json": components["schemas"]["SignalImportReport"];
                 };
             };
             /** @description Payload Too Large */
@@ -3881,6 +3982,46 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSignalStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalStatusView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4435,6 +4576,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuietAccountRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    PipelineReport: {
+        parameters: {
+            query?: {
+                /** @description start of the range (inclusive, UTC); default: 30 days before to */
+                from?: string;
+                /** @description end of the range (exclusive, UTC); default: now */
+                to?: string;
+                /** @description tier (default), segment or tier-segment */
+                by?: string;
+                /** @description json (default) or csv; an Accept: text/csv header also asks for CSV */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineRow"][];
                     "text/csv": string;
                 };
             };
