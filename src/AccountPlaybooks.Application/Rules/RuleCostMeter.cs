@@ -23,11 +23,6 @@ public static class RuleCostMeter
     /// really slow rather than the one that happened to run when many fast ones, or a garbage collection, added up.
     private static readonly TimeSpan MinimumAccountBudget = TimeSpan.FromMilliseconds(100);
 
-    /// However few the accounts, a first round is only called clearly over past this: on a busy machine one rule can
-    /// be charged a few tens of milliseconds of somebody else's time (seen refusing the shipped rules on ten golden
-    /// cases). The full rounds then count each account's fastest run, which such a pause rarely touches twice.
-    private static readonly TimeSpan MinimumClearlyOver = TimeSpan.FromMilliseconds(250);
-
     public static RuleCostReport Measure(Ruleset ruleset, IReadOnlyList<RuleCostSubject> subjects, RuleCostOptions options,
         TimeSpan accountBudget, double hysteresisMargin = 0, CancellationToken cancellationToken = default)
     {
@@ -38,7 +33,6 @@ public static class RuleCostMeter
         var allowance = TimeSpan.FromMilliseconds(ClearlyOver * options.MillisecondsPerAccount * Math.Max(1, subjects.Count));
         var budget = Min(accountBudget, allowance < MinimumAccountBudget ? MinimumAccountBudget : allowance);
         var cap = TimeSpan.FromSeconds(options.CheckSeconds);
-        var clearlyOverTicks = Math.Max(ClearlyOver * limitTicks * subjects.Count, MinimumClearlyOver.TotalSeconds * Stopwatch.Frequency);
 
         var best = new long[rules.Count, subjects.Count];
         var bestBytes = new long[rules.Count, subjects.Count];
@@ -84,7 +78,7 @@ public static class RuleCostMeter
                     for (var r = 0; r < rules.Count; r++)
                     {
                         firstRound[r] += run.Ticks[r];
-                        clearlyOverRules[r] = firstRound[r] > clearlyOverTicks;
+                        clearlyOverRules[r] = firstRound[r] > ClearlyOver * limitTicks * subjects.Count;
                         clearlyOver |= clearlyOverRules[r];
                     }
                     if (clearlyOver)
