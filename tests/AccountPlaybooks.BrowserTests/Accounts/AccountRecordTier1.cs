@@ -18,7 +18,7 @@ public sealed class AccountRecordTier1(ServerProcess server, Chromium chromium) 
         await Page.GotoAsync("/accounts?tier=Tier1");
         await Page.Locator($"tr[data-account-id=\"{id}\"]").ClickAsync();
 
-        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByText(new Regex(@"^in Tier 1 since "))).ToBeVisibleAsync();
 
         var score = Page.GetByRole(AriaRole.Region, new() { Name = "Score" });
