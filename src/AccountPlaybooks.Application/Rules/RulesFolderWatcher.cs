@@ -13,7 +13,10 @@ public sealed class RulesFolderWatcher(RulesetRegistry registry, RulesOptions op
         {
             // Another node's publish first: a folder that holds it (written by the sync, or shared) then publishes nothing.
             await sync.TryCatchUpAsync(token);
-            var (rules, cases) = RulesFolder.Read(options.Folder);
-            await registry.PublishAsync(rules, cases, $"file save ({string.Join(", ", names)})", token);
+            await registry.WithFolderAsync(() =>
+            {
+                var (rules, cases) = RulesFolder.Read(options.Folder);
+                return registry.PublishAsync(rules, cases, $"file save ({string.Join(", ", names)})", token);
+            }, token);
         }, stoppingToken);
 }

@@ -15,6 +15,7 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, EvaluationReque
     ILogger<RulesetRegistry> logger)
 {
     private readonly SemaphoreSlim _publishing = new(1, 1);
+    private readonly SemaphoreSlim _folder = new(1, 1);
     private Ruleset? _active;
     private string? _lastAttemptHash;
 
@@ -68,6 +69,22 @@ public sealed class RulesetRegistry(IServiceScopeFactory scopes, EvaluationReque
         finally
         {
             _publishing.Release();
+        }
+    }
+
+    /// One at a time: publishing what the folder holds (the watcher) and publishing from the API then writing those files
+    /// to the folder. Otherwise the watcher, woken by an earlier save, could read the folder between an API publish and
+    /// the write of its files, and publish the old files again (seen undoing a rollback for a moment).
+    public async Task<T> WithFolderAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await _folder.WaitAsync(cancellationToken);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            _folder.Release();
         }
     }
 

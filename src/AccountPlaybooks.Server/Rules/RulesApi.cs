@@ -75,13 +75,18 @@ public static class RulesApi
         {
             return BadName(name);
         }
-        var result = await registry.PublishAsync(draft.Rules, draft.Cases, Author(user), publishNote, cancellationToken);
-        if (!result.Accepted)
+        var result = await registry.WithFolderAsync(async () =>
         {
-            return RulesProblem.From(result, $"{draft.File.Name} was not published; version {registry.Active?.Version ?? "none"} stays live");
-        }
-        await RulesFolder.WriteAsync(options.Folder, draft.File, cancellationToken);
-        return TypedResults.Ok(result);
+            var published = await registry.PublishAsync(draft.Rules, draft.Cases, Author(user), publishNote, cancellationToken);
+            if (published.Accepted)
+            {
+                await RulesFolder.WriteAsync(options.Folder, draft.File, cancellationToken);
+            }
+            return published;
+        }, cancellationToken);
+        return result.Accepted
+            ? TypedResults.Ok(result)
+            : RulesProblem.From(result, $"{draft.File.Name} was not published; version {registry.Active?.Version ?? "none"} stays live");
     }
 
     private static async Task<Results<Ok<PublishResult>, ProblemHttpResult>> Validate(string name, HttpRequest request, RulesOptions options,
@@ -142,24 +147,33 @@ public static class RulesApi
         RulesOptions options, ClaimsPrincipal user, string? note, CancellationToken cancellationToken)
     {
         var rollbackNote = PublishNote.Read(note);
-        var cases = RulesFolder.Read(options.Folder).Cases;
-        if (await registry.RollbackAsync(version, cases, Author(user), rollbackNote, cancellationToken) is not var (result, files))
+        var rolledBack = await registry.WithFolderAsync(async () =>
+        {
+            var cases = RulesFolder.Read(options.Folder).Cases;
+            if (await registry.RollbackAsync(version, cases, Author(user), rollbackNote, cancellationToken) is not var (result, files))
+            {
+                return null;
+            }
+            if (result.Accepted)
+            {
+                foreach (var stale in RulesFolder.Read(options.Folder).Rules.Where(f => files.All(kept => kept.Name != f.Name)))
+                {
+                    File.Delete(Path.Combine(options.Folder, stale.Name));
+                }
+                foreach (var file in files)
+                {
+                    await RulesFolder.WriteAsync(options.Folder, file, cancellationToken);
+                }
+            }
+            return result;
+        }, cancellationToken);
+        if (rolledBack is null)
         {
             return TypedResults.NotFound();
         }
-        if (!result.Accepted)
-        {
-            return RulesProblem.From(result, $"version {version} does not pass today's validation and golden cases");
-        }
-        foreach (var stale in RulesFolder.Read(options.Folder).Rules.Where(f => files.All(kept => kept.Name != f.Name)))
-        {
-            File.Delete(Path.Combine(options.Folder, stale.Name));
-        }
-        foreach (var file in files)
-        {
-            await RulesFolder.WriteAsync(options.Folder, file, cancellationToken);
-        }
-        return TypedResults.Ok(result);
+        return rolledBack.Accepted
+            ? TypedResults.Ok(rolledBack)
+            : RulesProblem.From(rolledBack, $"version {version} does not pass today's validation and golden cases");
     }
 
     private sealed record Draft(RuleFile File, List<RuleFile> Rules, List<RuleFile> Cases);
