@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using static AccountPlaybooks.IntegrationTests.Cli.CliCommand;
 
 namespace AccountPlaybooks.IntegrationTests.Cli;
 
@@ -44,23 +45,6 @@ public sealed class CliDatabase : IAsyncLifetime
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var exit = await AccountPlaybooks.Cli.Cli.RunAsync(AccountPlaybooks.Cli.Program.CreateRoot(), args, output, output);
-        return (exit, output.ToString());
-    }
-
-    private static async Task<T> QueryAsync<T>(string connectionString, Func<SqliteDbContext, Task<T>> query)
-    {
-        var options = new DbContextOptionsBuilder<SqliteDbContext>();
-        SqliteDbContext.Configure(options, connectionString);
-        await using var db = new SqliteDbContext(options.Options);
-        var result = await query(db);
-        SqliteConnection.ClearAllPools();
-        return result;
     }
 
     private string DatabaseFile => new SqliteConnectionStringBuilder(_database.ConnectionString).DataSource;

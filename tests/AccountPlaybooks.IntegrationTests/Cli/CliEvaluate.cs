@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using static AccountPlaybooks.IntegrationTests.Cli.CliCommand;
 
 namespace AccountPlaybooks.IntegrationTests.Cli;
 
@@ -44,6 +45,8 @@ public sealed class CliEvaluate : IAsyncLifetime
         await _database.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
+
+    private Task<T> QueryAsync<T>(Func<SqliteDbContext, Task<T>> query) => CliCommand.QueryAsync(_database.ConnectionString, query);
 
     [Fact]
     public async Task RunsInItsOwnProcessAndReportsTheRunGivenSchedulingOff()
@@ -110,20 +113,5 @@ public sealed class CliEvaluate : IAsyncLifetime
         await Eventually.GetAsync(() => QueryAsync(db => db.EvaluationRuns.AnyAsync(r => r.Status == EvaluationRunStatus.Queued || r.Status == EvaluationRunStatus.Running)),
             busy => !busy, "the server's start-up evaluation ends", 60);
         return factory;
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var exit = await AccountPlaybooks.Cli.Cli.RunAsync(AccountPlaybooks.Cli.Program.CreateRoot(), args, output, output);
-        return (exit, output.ToString());
-    }
-
-    private async Task<T> QueryAsync<T>(Func<SqliteDbContext, Task<T>> query)
-    {
-        var options = new DbContextOptionsBuilder<SqliteDbContext>();
-        SqliteDbContext.Configure(options, _database.ConnectionString);
-        await using var db = new SqliteDbContext(options.Options);
-        return await query(db);
     }
 }

@@ -1,4 +1,5 @@
 using AccountPlaybooks.Tests;
+using static AccountPlaybooks.IntegrationTests.Cli.CliCommand;
 
 namespace AccountPlaybooks.IntegrationTests.Cli;
 
@@ -24,13 +25,6 @@ public sealed class CliRules : IAsyncLifetime
         Environment.SetEnvironmentVariable("Rules__Folder", null);
         await _database.DisposeAsync();
         Directory.Delete(_rules, recursive: true);
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var exit = await AccountPlaybooks.Cli.Cli.RunAsync(AccountPlaybooks.Cli.Program.CreateRoot(), args, output, output);
-        return (exit, output.ToString());
     }
 
     private void Edit(string file, string from, string to)

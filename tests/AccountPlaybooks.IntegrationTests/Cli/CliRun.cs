@@ -2,8 +2,8 @@ using AccountPlaybooks.Application.Users;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Data.Sqlite;
 using AccountPlaybooks.IntegrationTests.Fixtures;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using static AccountPlaybooks.IntegrationTests.Cli.CliCommand;
 
 namespace AccountPlaybooks.IntegrationTests.Cli;
 
@@ -27,22 +27,7 @@ public sealed class CliRun : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var exit = await AccountPlaybooks.Cli.Cli.RunAsync(AccountPlaybooks.Cli.Program.CreateRoot(), args, output, output);
-        return (exit, output.ToString());
-    }
-
-    private async Task<T> QueryAsync<T>(Func<SqliteDbContext, Task<T>> query)
-    {
-        var options = new DbContextOptionsBuilder<SqliteDbContext>();
-        SqliteDbContext.Configure(options, _database.ConnectionString);
-        await using var db = new SqliteDbContext(options.Options);
-        var result = await query(db);
-        SqliteConnection.ClearAllPools();
-        return result;
-    }
+    private Task<T> QueryAsync<T>(Func<SqliteDbContext, Task<T>> query) => CliCommand.QueryAsync(_database.ConnectionString, query);
 
     [Fact]
     public async Task ExitsWith1AndNamesRowAndColumnGivenBrokenAccountRows()

@@ -1,4 +1,5 @@
 using AccountPlaybooks.Tests;
+using static AccountPlaybooks.IntegrationTests.Cli.CliCommand;
 
 namespace AccountPlaybooks.IntegrationTests.Cli;
 
@@ -32,13 +33,6 @@ public sealed class CliTemplates : IAsyncLifetime
         await _database.DisposeAsync();
         Directory.Delete(_rules, recursive: true);
         Directory.Delete(_templates, recursive: true);
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var exit = await AccountPlaybooks.Cli.Cli.RunAsync(AccountPlaybooks.Cli.Program.CreateRoot(), args, output, output);
-        return (exit, output.ToString());
     }
 
     [Fact]

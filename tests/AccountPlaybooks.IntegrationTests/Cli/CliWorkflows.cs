@@ -1,5 +1,6 @@
 using AccountPlaybooks.IntegrationTests.Playbooks;
 using AccountPlaybooks.Tests;
+using static AccountPlaybooks.IntegrationTests.Cli.CliCommand;
 
 namespace AccountPlaybooks.IntegrationTests.Cli;
 
@@ -9,13 +10,6 @@ public sealed class CliWorkflows : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("accountplaybooks-cli-workflows-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var exit = await AccountPlaybooks.Cli.Cli.RunAsync(AccountPlaybooks.Cli.Program.CreateRoot(), args, output, output);
-        return (exit, output.ToString());
-    }
 
     private void Save(string file, string json) => File.WriteAllText(Path.Combine(_folder, file), json);
 
