@@ -38,6 +38,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<EvaluationRunner>();
         services.AddScoped<EvaluationQueue>();
         services.AddScoped<AccountEvaluator>();
+        services.AddScoped<EvaluationWriter>();
         services.AddScoped<FullEvaluation>();
         services.AddScoped<WhatIf>();
         services.AddScoped<ScoreDistribution>();
@@ -59,6 +60,8 @@ public static class ApplicationServiceExtensions
         services.AddSingleton(new ActivityRegistry(typeof(ApplicationServiceExtensions).Assembly));
         services.AddSingleton<PlaybookCatalog>();
         services.AddScoped<PlaybookRuntime>();
+        services.AddScoped<PlaybookEnrollment>();
+        services.AddScoped<PlaybookDelivery>();
         services.AddScoped<TimerSweeper>();
         services.AddScoped<IConditionEvaluator, PlaybookConditions>();
         services.AddSettings<TemplatesOptions>(configuration, TemplatesOptions.Section);
