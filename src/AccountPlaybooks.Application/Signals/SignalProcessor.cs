@@ -89,7 +89,9 @@ public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator,
         {
             return;
         }
-        var (evaluated, tiers) = await EvaluateAsync(signals, cancellationToken);
+        // 1–2. Evaluate the batch's accounts, decide, store: each tier change and fired trigger with its playbooks.
+        var (evaluated, tiers) = await EvaluateAndStoreAsync(signals, cancellationToken);
+        // 3. Deliver each signal to the playbooks, with the tier it led to.
         var delivered = new List<string>(evaluated.Count);
         foreach (var signal in evaluated.OrderBy(s => s.OccurredAt))
         {
@@ -100,27 +102,29 @@ public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator,
                 retries.Forget(signal.Id);
             }
         }
+        // 4. Mark them processed, in the batch's transaction (the caller commits).
         var now = Now;
         await db.Signals.Where(s => delivered.Contains(s.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.ProcessedAt, now).SetProperty(s => s.ProcessError, (string?)null), cancellationToken);
     }
 
-    /// Steps 1 and 2 for the whole batch; if that throws, for each account alone, so one bad account fails only its
-    /// own signals. Returns the signals whose accounts were evaluated and stored, and each account's tier now — as
-    /// decided, or as stored when no rules are live or the evaluation stopped — for the signal triggers' tier scope.
-    private async Task<(List<Signal> Signals, Dictionary<string, string> Tiers)> EvaluateAsync(List<Signal> signals, CancellationToken cancellationToken)
+    /// Steps 1 and 2 for the whole batch; if that throws, for each account alone. An account that fails — its
+    /// evaluation throws, or its consequences roll back — fails its own signals only. Returns the signals whose accounts
+    /// were stored, and each account's tier now: as decided, or as stored when nothing was decided (no live rules, a
+    /// rule over its time budget) — for the signal triggers' tier scope.
+    private async Task<(List<Signal> Signals, Dictionary<string, string> Tiers)> EvaluateAndStoreAsync(List<Signal> signals, CancellationToken cancellationToken)
     {
         var byAccount = signals.GroupBy(s => s.AccountId).ToDictionary(g => g.Key, g => g.ToList());
         var tiers = new Dictionary<string, string>();
         var failed = new Dictionary<string, Exception>();
-        if (!await IsolatedAsync(null, [], () => EvaluateAndStoreAsync([.. byAccount.Keys], tiers, failed, cancellationToken), cancellationToken))
+        if (!await IsolatedAsync(null, [], () => StoreAccountsAsync([.. byAccount.Keys], tiers, failed, cancellationToken), cancellationToken))
         {
             failed.Clear();
-            foreach (var (account, its) in byAccount)
+            foreach (var (account, its) in byAccount.ToList())
             {
-                if (!await IsolatedAsync(account, its, () => EvaluateAndStoreAsync([account], tiers, failed, cancellationToken), cancellationToken))
+                if (!await IsolatedAsync(account, its, () => StoreAccountsAsync([account], tiers, failed, cancellationToken), cancellationToken))
                 {
-                    byAccount.Remove(account);
+                    byAccount.Remove(account); // failed already (IsolatedAsync)
                 }
             }
         }
@@ -132,19 +136,21 @@ public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator,
             }
             byAccount.Remove(account);
         }
-        var unknown = byAccount.Keys.Where(a => !tiers.ContainsKey(a)).ToList();
-        if (unknown.Count > 0)
+        var undecided = byAccount.Keys.Where(a => !tiers.ContainsKey(a)).ToList();
+        if (undecided.Count > 0)
         {
-            foreach (var (account, tier) in await db.AccountScores.AsNoTracking().Where(s => unknown.Contains(s.AccountId))
-                         .Select(s => new { s.AccountId, s.Tier }).ToDictionaryAsync(s => s.AccountId, s => s.Tier, cancellationToken))
+            foreach (var stored in await db.AccountScores.AsNoTracking().Where(s => undecided.Contains(s.AccountId))
+                         .Select(s => new { s.AccountId, s.Tier }).ToListAsync(cancellationToken))
             {
-                tiers[account] = tier;
+                tiers[stored.AccountId] = stored.Tier;
             }
         }
         return ([.. byAccount.Values.SelectMany(s => s)], tiers);
     }
 
-    private async Task EvaluateAndStoreAsync(List<string> accounts, Dictionary<string, string> tiers, Dictionary<string, Exception> failed,
+    /// Evaluates these accounts and stores the result; notes each stored account's decided tier, and the accounts
+    /// whose consequences rolled back.
+    private async Task StoreAccountsAsync(List<string> accounts, Dictionary<string, string> tiers, Dictionary<string, Exception> failed,
         CancellationToken cancellationToken)
     {
         var result = await evaluator.EvaluateAsync(accounts, cancellationToken);
