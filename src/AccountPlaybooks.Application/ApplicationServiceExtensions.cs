@@ -38,6 +38,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<EvaluationRunner>();
         services.AddScoped<EvaluationQueue>();
         services.AddScoped<AccountEvaluator>();
+        services.AddScoped<EvaluationWriter>();
         services.AddScoped<FullEvaluation>();
         services.AddScoped<WhatIf>();
         services.AddScoped<ScoreDistribution>();
@@ -56,9 +57,14 @@ public static class ApplicationServiceExtensions
         services.AddScoped<ApiTokens>();
         services.AddScoped<DemoSeeder>();
         services.AddSettings<PlaybooksOptions>(configuration, PlaybooksOptions.Section);
-        services.AddSingleton(new ActivityRegistry(typeof(ApplicationServiceExtensions).Assembly));
+        // Every activity's declared services are checked when the registry is first built (start-up: the playbook
+        // catalog needs it), so a missing one stops the host rather than a playbook mid-run (ADR 0032).
+        services.AddSingleton(provider => new ActivityRegistry(typeof(ApplicationServiceExtensions).Assembly)
+            .RequireServices(provider.GetRequiredService<IServiceProviderIsService>().IsService));
         services.AddSingleton<PlaybookCatalog>();
         services.AddScoped<PlaybookRuntime>();
+        services.AddScoped<PlaybookEnrollment>();
+        services.AddScoped<PlaybookDelivery>();
         services.AddScoped<TimerSweeper>();
         services.AddScoped<IConditionEvaluator, PlaybookConditions>();
         services.AddSettings<TemplatesOptions>(configuration, TemplatesOptions.Section);

@@ -33,7 +33,7 @@ public static class InProcessAnatomy
     public const string Auth = "token lookup (UserAdministration.FindByTokenAsync)";
     public const string Store = "store: BEGIN, account + duplicate queries, INSERT, COMMIT";
     public const string Evaluate = "evaluate: AccountEvaluator.EvaluateAsync";
-    public const string Deliver = "deliver: tier read + PlaybookRuntime.DeliverSignalAsync";
+    public const string Deliver = "deliver: tier read + PlaybookDelivery.DeliverSignalAsync";
     public const string Assign = "  inside deliver: OwnerAssignment.AssignAsync alone";
     public const string Text = "  inside deliver: task text (TemplateModelBuilder.BuildAsync + TemplateCatalog.Render)";
     public const string Calendar = "  inside deliver: due + SLA (2 × BusinessCalendar.Add)";
@@ -123,7 +123,7 @@ public static class InProcessAnatomy
                 await Time(Deliver, k / 2, async () =>
                 {
                     var tier = await db.AccountScores.AsNoTracking().Where(s => s.AccountId == accountId).Select(s => s.Tier).SingleOrDefaultAsync();
-                    await provider.GetRequiredService<PlaybookRuntime>().DeliverSignalAsync(signal, tier);
+                    await provider.GetRequiredService<PlaybookDelivery>().DeliverSignalAsync(signal, tier);
                 });
             }
             await using (var scope = services.CreateAsyncScope())

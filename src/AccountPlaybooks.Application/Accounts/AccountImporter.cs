@@ -12,7 +12,7 @@ namespace AccountPlaybooks.Application.Accounts;
 /// the file is a duplicate: its values are applied on top and win. Created and changed accounts are evaluated right away.
 /// Each chunk is one transaction (<see cref="ChunkTransaction"/>); when the file breaks, the rows read before the
 /// break are stored and the report names the row where reading stopped.
-public sealed class AccountImporter(AppDbContext db, AccountEvaluator evaluator, TimeProvider clock, ILogger<AccountImporter> logger)
+public sealed class AccountImporter(AppDbContext db, AccountEvaluator evaluator, EvaluationWriter scores, TimeProvider clock, ILogger<AccountImporter> logger)
 {
     public const int ChunkSize = 1000;
 
@@ -28,12 +28,26 @@ public sealed class AccountImporter(AppDbContext db, AccountEvaluator evaluator,
             await ChunkTransaction.RunAsync(db, report, chunkReport => StoreChunkAsync(chunk, chunkReport, seenIds, chunkIds, touched, cancellationToken),
                 cancellationToken);
             seenIds.UnionWith(chunkIds);
-            await evaluator.EvaluateAsync(touched, cancellationToken);
+            await EvaluateAsync(touched, cancellationToken);
         }
         report.Aborted = stop.Broken?.Report;
         logger.LogInformation("Imported accounts: {Created} created, {Updated} updated, {Unchanged} unchanged, {Duplicates} duplicates, {Failed} failed",
             report.Created, report.Updated, report.Unchanged, report.Duplicates, report.Failed);
         return report;
+    }
+
+    /// The chunk's created and changed accounts, evaluated; their scores and the playbooks their tiers start stored in
+    /// one transaction.
+    private async Task EvaluateAsync(List<string> touched, CancellationToken cancellationToken)
+    {
+        var result = await evaluator.EvaluateAsync(touched, cancellationToken);
+        if (result.Writes.Count == 0)
+        {
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await scores.StoreAsync(result, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task StoreChunkAsync(List<SourceRecord> chunk, ImportReport report, HashSet<string> seenIds, HashSet<string> chunkIds,

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AccountPlaybooks.Application.Tasks;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Playbooks;
 using AccountPlaybooks.Domain.Signals;
@@ -12,9 +11,10 @@ using Microsoft.Extensions.Logging;
 
 namespace AccountPlaybooks.Application.Playbooks;
 
-/// Runs playbooks for accounts: starts them on tier entry, signals and trigger rules; resumes them on signals and
-/// timers; makes them leave per their exit policy. Each step is one transaction: instance state, bookmarks, due
-/// timers and journal lines together, so a crash loses nothing and repeats nothing.
+/// The instance store: runs playbook instances through the engine (start, resume, cancel, fire timers) and saves
+/// what each burst did — instance state, bookmarks, due timers, journal lines, and the tasks its steps created —
+/// together, in the caller's transaction or its own, retrying on a concurrent change. Who may start a playbook and who
+/// must leave one is <see cref="PlaybookEnrollment"/>'s to decide; this class does what it is told.
 public sealed partial class PlaybookRuntime(AppDbContext db, PlaybookCatalog catalog, IServiceProvider services, PlaybooksOptions options,
     TimeProvider clock, ILogger<PlaybookRuntime> logger)
 {
@@ -23,14 +23,10 @@ public sealed partial class PlaybookRuntime(AppDbContext db, PlaybookCatalog cat
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// Starts an instance unless the account is already in this playbook or the re-enrollment policy says no.
-    public async Task<PlaybookInstance?> StartAsync(PlaybookDefinition definition, string accountId, string startedBy, CancellationToken cancellationToken = default,
+    /// Starts a new instance (whether the account may enter is <see cref="PlaybookEnrollment"/>'s question).
+    public async Task<PlaybookInstance> StartAsync(PlaybookDefinition definition, string accountId, string startedBy, CancellationToken cancellationToken = default,
         IReadOnlyDictionary<string, string>? variables = null)
     {
-        if (!await MayEnrollAsync(definition, accountId, cancellationToken))
-        {
-            return null;
-        }
         var id = Guid.NewGuid().ToString("N");
         var began = Now;
         var burst = await _runner.StartAsync(definition, id, accountId, began, cancellationToken, variables);
@@ -110,14 +106,9 @@ public sealed partial class PlaybookRuntime(AppDbContext db, PlaybookCatalog cat
         }
     }
 
-    /// A signal resumes the waits it matches, then ends instances whose exit policy names it, then starts the
-    /// playbooks it triggers.
-    public async Task DeliverSignalAsync(Signal signal, string? tier, CancellationToken cancellationToken = default)
+    /// Resumes the account's signal waits that this signal matches (their type and property filters).
+    public async Task ResumeWaitsAsync(Signal signal, CancellationToken cancellationToken = default)
     {
-        if (signal.OccurredAt < Now.AddHours(-options.SignalMaxAgeHours))
-        {
-            return; // history: it counts in the score, not as news
-        }
         var stimulus = new Stimulus(BookmarkKinds.Signal, new Dictionary<string, string> { ["id"] = signal.Id, ["type"] = signal.Type });
         var waiting = await db.WaitingBookmarks.AsNoTracking()
             .Where(b => b.AccountId == signal.AccountId && b.Kind == BookmarkKinds.Signal).ToListAsync(cancellationToken);
@@ -128,46 +119,6 @@ public sealed partial class PlaybookRuntime(AppDbContext db, PlaybookCatalog cat
             if (bookmark is not null && WaitForSignal.Matches(bookmark, signal.Type, signal.Properties))
             {
                 await ResumeAsync(row.InstanceId, row.Id, stimulus, cancellationToken);
-            }
-        }
-        foreach (var (instance, definition) in await RunningAsync(signal.AccountId, cancellationToken))
-        {
-            if (definition.Exit.OnSignals.Contains(signal.Type))
-            {
-                await CancelAsync(instance.Id, $"exit: signal {signal.Type}", cancellationToken);
-            }
-        }
-        foreach (var definition in catalog.Published.Where(d => d.Triggers.Any(t => SignalStarts(t, signal, tier))))
-        {
-            await StartAsync(definition, signal.AccountId, $"signal {signal.Type} ({signal.Id})", cancellationToken,
-                new Dictionary<string, string> { [TaskDesk.TriggerSignalVariable] = signal.Id });
-        }
-    }
-
-    /// A tier change ends the instances that exit on it (or on disqualification) and starts the tier's playbooks.
-    public async Task TierChangedAsync(string accountId, string? from, string to, bool disqualified, CancellationToken cancellationToken = default)
-    {
-        foreach (var (instance, definition) in await RunningAsync(accountId, cancellationToken))
-        {
-            if (EnrollmentPolicy.ExitsOnTierChange(definition, disqualified))
-            {
-                await CancelAsync(instance.Id, disqualified ? $"exit: disqualified ({from} → {to})" : $"exit: tier changed {from} → {to}", cancellationToken);
-            }
-        }
-        foreach (var definition in catalog.Published.Where(d => EnrollmentPolicy.StartsOnTier(d, to)))
-        {
-            await StartAsync(definition, accountId, $"tier entered {to}", cancellationToken);
-        }
-    }
-
-    /// Trigger rules that fired start the playbooks that name them.
-    public async Task TriggersFiredAsync(string accountId, IEnumerable<string> rules, CancellationToken cancellationToken = default)
-    {
-        foreach (var rule in rules)
-        {
-            foreach (var definition in catalog.Published.Where(d => EnrollmentPolicy.StartsOnRule(d, rule)))
-            {
-                await StartAsync(definition, accountId, $"trigger rule {rule}", cancellationToken);
             }
         }
     }
@@ -191,29 +142,6 @@ public sealed partial class PlaybookRuntime(AppDbContext db, PlaybookCatalog cat
         logger.LogInformation("Playbook instance {InstanceId} for account {AccountId} cancelled: {Reason}", instance.Id, instance.AccountId, reason);
         return true;
     }
-
-    private async Task<bool> MayEnrollAsync(PlaybookDefinition definition, string accountId, CancellationToken cancellationToken)
-    {
-        var previous = await db.PlaybookInstances.AsNoTracking()
-            .Where(i => i.AccountId == accountId && i.DefinitionId == definition.Id)
-            .OrderByDescending(i => i.StartedAt).FirstOrDefaultAsync(cancellationToken);
-        return EnrollmentPolicy.MayEnroll(definition, previous is not null, previous?.EndedAt, Now);
-    }
-
-    private async Task<List<(PlaybookInstance Instance, PlaybookDefinition Definition)>> RunningAsync(string accountId, CancellationToken cancellationToken)
-    {
-        var running = await db.PlaybookInstances.AsNoTracking()
-            .Where(i => i.AccountId == accountId && i.Status == nameof(InstanceStatus.Waiting)).ToListAsync(cancellationToken);
-        return running.Select(i => (i, catalog.Get(i.DefinitionId, i.DefinitionVersion)))
-            .Where(p => p.Item2 is not null).Select(p => (p.i, p.Item2!)).ToList();
-    }
-
-    private static bool SignalStarts(TriggerDefinition trigger, Signal signal, string? tier) =>
-        trigger.Type == "signal" && trigger.SignalTypes.Contains(signal.Type) &&
-        (trigger.Tiers.Count == 0 || (tier is not null && trigger.Tiers.Contains(tier))) &&
-        trigger.Filter.All(f => signal.Properties.TryGetValue(f.Key, out var value) && (f.Value.EndsWith('*')
-            ? value.StartsWith(f.Value[..^1], StringComparison.OrdinalIgnoreCase)
-            : value.Equals(f.Value, StringComparison.OrdinalIgnoreCase)));
 
     private static InstanceState State(PlaybookInstance instance) => JsonSerializer.Deserialize<InstanceState>(instance.State, PlaybookJson.Options)!;
 

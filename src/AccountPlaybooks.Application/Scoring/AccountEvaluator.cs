@@ -1,4 +1,3 @@
-using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Scoring.Facts;
 using AccountPlaybooks.Data;
@@ -9,9 +8,11 @@ using Microsoft.Extensions.Logging;
 
 namespace AccountPlaybooks.Application.Scoring;
 
-/// Evaluates accounts on a ruleset and stores what changed: the score row, and a tier change with its cause.
-/// Rows whose result did not change are not written.
-public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, PlaybookRuntime playbooks, EvaluationOptions options, TimeProvider clock,
+/// Evaluates accounts on a ruleset and decides what changes: for each account whose result differs from the stored
+/// one, its new score row and tier change with its cause, and the trigger rules that fired (<see cref="ScoreWrite"/>).
+/// It reads and decides; <see cref="EvaluationWriter"/> stores the result with its playbook consequences, in the
+/// caller's unit of work.
+public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, EvaluationOptions options, TimeProvider clock,
     ILogger<AccountEvaluator> logger)
 {
     private readonly TierPolicy _policy = new(options);
@@ -27,7 +28,7 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
         var accounts = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
         try
         {
-            return await EvaluateChunkAsync(rules, accounts, clock.GetUtcNow().UtcDateTime, write: true, cancellationToken);
+            return await EvaluateChunkAsync(rules, accounts, clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
         catch (RuleBudgetExceededException exception)
         {
@@ -39,10 +40,10 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
         }
     }
 
-    /// Evaluates a chunk of accounts; with <paramref name="write"/> false nothing is stored (what-if).
+    /// Evaluates a chunk of accounts and decides what to store; stores nothing (the what-if stops here).
     /// <paramref name="consecutive"/>: the chunk is every account between its first and last id in the database's
     /// order (a keyset page), so a range replaces a long list of ids in the queries.
-    public async Task<ChunkResult> EvaluateChunkAsync(Ruleset rules, IReadOnlyList<Account> accounts, DateTime now, bool write,
+    public async Task<ChunkResult> EvaluateChunkAsync(Ruleset rules, IReadOnlyList<Account> accounts, DateTime now,
         CancellationToken cancellationToken, bool consecutive = false)
     {
         var ids = accounts.Select(a => a.Id).ToList();
@@ -76,86 +77,12 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
             var decision = _policy.Decide(rules, outcome, state, now);
             var item = new EvaluatedAccount(account, outcome, decision, stored?.Tier);
             evaluated.Add(item);
-            if (write && (Plan(rules, item, stored, now) is { } planned))
+            if (Plan(rules, item, stored, now) is { } planned)
             {
                 writes.Add(planned);
             }
-            else if (write && outcome.Triggers.Count > 0)
-            {
-                writes.Add(new ScoreWrite(item, null, IsNew: false, TierChange: null));
-            }
         }
-        if (!write)
-        {
-            return new ChunkResult(evaluated, 0, 0);
-        }
-        var (changed, tierChanges) = await StoreAsync(rules, writes, cancellationToken);
-        return new ChunkResult(evaluated, changed, tierChanges);
-    }
-
-    /// Stores the chunk's results in one transaction (or the caller's). Accounts whose result has consequences — a
-    /// tier change or a fired trigger — store their score and tier change together with the playbooks those start
-    /// and end, each behind a savepoint: a crash leaves both or neither, and one account that fails rolls back alone
-    /// (its stored score stays as it was, so the next evaluation tries it again).
-    private async Task<(int Changed, int TierChanges)> StoreAsync(Ruleset rules, List<ScoreWrite> writes, CancellationToken cancellationToken)
-    {
-        if (writes.Count == 0)
-        {
-            return (0, 0);
-        }
-        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var transaction = db.Database.CurrentTransaction!;
-        var quiet = writes.Where(w => !w.HasConsequences).ToList();
-        quiet.ForEach(Attach);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        int changed = quiet.Count, tierChanges = 0;
-        var worst = rules.TierRules.MaxBy(t => t.Rank)!.Tier;
-        foreach (var write in writes.Where(w => w.HasConsequences))
-        {
-            await transaction.CreateSavepointAsync(ConsequencesSavepoint, cancellationToken);
-            try
-            {
-                if (write.Row is not null)
-                {
-                    Attach(write);
-                    await db.SaveChangesAsync(cancellationToken);
-                    db.ChangeTracker.Clear();
-                }
-                await StartAndStopPlaybooksAsync(write.Account, worst, cancellationToken);
-                await transaction.ReleaseSavepointAsync(ConsequencesSavepoint, cancellationToken);
-                changed += write.Row is null ? 0 : 1;
-                tierChanges += write.TierChange is null ? 0 : 1;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                await transaction.RollbackToSavepointAsync(ConsequencesSavepoint, cancellationToken);
-                db.ChangeTracker.Clear();
-                logger.LogError(exception, "Account {AccountId}: its new result ({From} → {To}) and the playbooks it starts and ends were not stored; " +
-                                           "the next evaluation tries again", write.Account.Account.Id, write.Account.PreviousTier, write.Account.Decision.Tier);
-            }
-        }
-        if (owned is not null)
-        {
-            await owned.CommitAsync(cancellationToken);
-        }
-        return (changed, tierChanges);
-    }
-
-    private const string ConsequencesSavepoint = "account_consequences";
-
-    /// After the score and tier change are written, in the same transaction: a tier change starts and ends
-    /// playbooks, fired trigger rules start theirs.
-    private async Task StartAndStopPlaybooksAsync(EvaluatedAccount item, string worst, CancellationToken cancellationToken)
-    {
-        if (item.PreviousTier != item.Decision.Tier)
-        {
-            await playbooks.TierChangedAsync(item.Account.Id, item.PreviousTier, item.Decision.Tier, item.Decision.Tier == worst, cancellationToken);
-        }
-        if (item.Outcome.Triggers.Count > 0)
-        {
-            await playbooks.TriggersFiredAsync(item.Account.Id, item.Outcome.Triggers.Select(t => t.Rule), cancellationToken);
-        }
+        return new ChunkResult(evaluated, writes);
     }
 
     /// Every rule's verdict for one account now, through RulesEngine, with the values each expression read.
@@ -177,7 +104,8 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
             new ScoreFacts(score?.Components ?? [], score?.Composite ?? 0));
     }
 
-    /// A score row to write (new or renewed, with its tier change), or null when nothing about the result changed.
+    /// What to store for one account: its score row (new or renewed, with its tier change) when anything about the
+    /// result changed, or only the trigger rules that fired; null when neither.
     private static ScoreWrite? Plan(Ruleset rules, EvaluatedAccount item, AccountScore? stored, DateTime now)
     {
         var (outcome, decision) = (item.Outcome, item.Decision);
@@ -188,7 +116,7 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
                       !stored.Components.SequenceEqual(outcome.Components) || !stored.Reasons.SequenceEqual(outcome.Reasons);
         if (!changed)
         {
-            return null;
+            return outcome.Triggers.Count > 0 ? new ScoreWrite(item, null, IsNew: false, TierChange: null, Disqualified: false) : null;
         }
         stored ??= new AccountScore { AccountId = item.Account.Id, Tier = decision.Tier, RulesetVersion = rules.Version, TierSince = now };
         TierChange? tierChange = null;
@@ -216,29 +144,7 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
         stored.ReviewFlag = decision.ReviewFlag;
         stored.RulesetVersion = rules.Version;
         stored.EvaluatedAt = now;
-        return new ScoreWrite(item, stored, isNew, tierChange);
-    }
-
-    /// Attached only now, so the loaded Version is the concurrency check and a renewed one is written.
-    private void Attach(ScoreWrite write)
-    {
-        if (write.TierChange is not null)
-        {
-            db.TierChanges.Add(write.TierChange);
-        }
-        if (write.IsNew)
-        {
-            db.AccountScores.Add(write.Row!);
-        }
-        else
-        {
-            db.AccountScores.Update(write.Row!);
-        }
-    }
-
-    /// One account's result to store: its score row (null when only a trigger fired) and its tier change.
-    private sealed record ScoreWrite(EvaluatedAccount Account, AccountScore? Row, bool IsNew, TierChange? TierChange)
-    {
-        public bool HasConsequences => TierChange is not null || Account.Outcome.Triggers.Count > 0;
+        var disqualified = tierChanged && decision.Tier == rules.TierRules.MaxBy(t => t.Rank)!.Tier;
+        return new ScoreWrite(item, stored, isNew, tierChange, disqualified);
     }
 }

@@ -10,7 +10,7 @@ namespace AccountPlaybooks.Application.Scoring;
 /// Re-evaluates every account on the live ruleset for a run its runner has claimed (EvaluationQueue.ClaimAsync):
 /// streams accounts in chunks (keyset by id), stores the counts after each chunk (GET /api/evaluations shows them
 /// growing), stops cleanly when cancelled, and records the end. Scores decay and rule changes are caught here.
-public sealed class FullEvaluation(AppDbContext db, AccountEvaluator evaluator, RulesetRegistry registry,
+public sealed class FullEvaluation(AppDbContext db, AccountEvaluator evaluator, EvaluationWriter writer, RulesetRegistry registry,
     EvaluationOptions options, TimeProvider clock, ILogger<FullEvaluation> logger)
 {
     public async Task<EvaluationRun> RunAsync(EvaluationRun run, CancellationToken cancellationToken = default)
@@ -39,8 +39,8 @@ public sealed class FullEvaluation(AppDbContext db, AccountEvaluator evaluator, 
                 {
                     break;
                 }
-                var result = await evaluator.EvaluateChunkAsync(rules, chunk, now, write: true, cancellationToken, consecutive: true);
-                (run.Accounts, run.Changed, run.TierChanges) = (run.Accounts + chunk.Count, run.Changed + result.Changed, run.TierChanges + result.TierChanges);
+                var stored = await EvaluateAndStoreAsync(rules, chunk, now, cancellationToken);
+                (run.Accounts, run.Changed, run.TierChanges) = (run.Accounts + chunk.Count, run.Changed + stored.Changed, run.TierChanges + stored.TierChanges);
                 lastId = chunk[^1].Id;
                 await SaveProgressAsync(run);
                 if (options.ChunkPauseMilliseconds > 0)
@@ -72,6 +72,21 @@ public sealed class FullEvaluation(AppDbContext db, AccountEvaluator evaluator, 
         logger.LogInformation("Full evaluation {RunId} {Status}: {Accounts} accounts, {Changed} changed, {TierChanges} tier changes in {Elapsed} ms",
             run.Id, run.Status, run.Accounts, run.Changed, run.TierChanges, stopwatch.ElapsedMilliseconds);
         return run;
+    }
+
+    /// One chunk: evaluate and decide (reads only, outside the write transaction), then one transaction for its scores,
+    /// tier changes and the playbooks they start and end.
+    private async Task<StoredChunk> EvaluateAndStoreAsync(Ruleset rules, List<Domain.Accounts.Account> chunk, DateTime now, CancellationToken cancellationToken)
+    {
+        var result = await evaluator.EvaluateChunkAsync(rules, chunk, now, cancellationToken, consecutive: true);
+        if (result.Writes.Count == 0)
+        {
+            return StoredChunk.Empty;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var stored = await writer.StoreAsync(result, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
     }
 
     /// Not cancellable: the counts must match the chunks already written.

@@ -45,7 +45,7 @@ public sealed class WhatIf(AppDbContext db, AccountEvaluator evaluator, RulesetR
                     break;
                 }
                 lastId = chunk[^1].Id;
-                var result = await evaluator.EvaluateChunkAsync(draft, chunk, now, write: false, cancellationToken, consecutive: true);
+                var result = await evaluator.EvaluateChunkAsync(draft, chunk, now, cancellationToken, consecutive: true);
                 var playbooks = await consequences.CountAsync(result.Accounts, cancellationToken);
                 foreach (var item in result.Accounts)
                 {

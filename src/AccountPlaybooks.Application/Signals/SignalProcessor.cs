@@ -7,14 +7,17 @@ using Microsoft.Extensions.Logging;
 
 namespace AccountPlaybooks.Application.Signals;
 
-/// The one step from stored signals to their consequences, one transaction per batch: re-evaluate the batch's
-/// accounts once (scores, tier changes and the playbooks those start and end — AccountEvaluator), then deliver each
-/// signal to the playbooks (resume waits, exit, start), then mark the signals processed. A crash before the commit
-/// leaves them unprocessed for the next batch. One account whose evaluation fails, or one signal whose delivery
-/// fails, rolls back alone (savepoints) and is retried with backoff (SignalRetries), then given up on with its
-/// error kept — never silently dropped.
-public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator, PlaybookRuntime playbooks, SignalRetries retries,
-    TimeProvider clock, ILogger<SignalProcessor> logger)
+/// The one step from stored signals to their consequences, one transaction per batch — the unit of work — in this
+/// order: (1) evaluate the batch's accounts once and decide their tier changes (AccountEvaluator, reads only);
+/// (2) store each account's score and tier change together with the playbooks those start and end and the trigger
+/// rules that fired, an account with consequences behind its own savepoint (EvaluationWriter → PlaybookDelivery);
+/// (3) deliver each signal to the playbooks with the tier just decided (resume waits, exit, start — PlaybookDelivery,
+/// a savepoint per signal); (4) mark the signals processed; commit. A crash before the commit leaves them unprocessed
+/// for the next batch. One account whose evaluation or consequences fail, or one signal whose delivery fails, rolls
+/// back alone and its signals are retried with backoff (SignalRetries), then given up on with the error kept — never
+/// silently dropped.
+public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator, EvaluationWriter scores, PlaybookDelivery playbooks,
+    SignalRetries retries, TimeProvider clock, ILogger<SignalProcessor> logger)
 {
     public const int MaxAttempts = 5;
     public const int BatchSize = 500;
@@ -86,11 +89,9 @@ public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator,
         {
             return;
         }
-        var evaluated = await EvaluateAsync(signals, cancellationToken);
-        var accounts = evaluated.Select(s => s.AccountId).Distinct().ToList();
-        // After the evaluation, so a signal trigger's tier scope sees the tier the signal led to.
-        var tiers = await db.AccountScores.AsNoTracking().Where(s => accounts.Contains(s.AccountId))
-            .ToDictionaryAsync(s => s.AccountId, s => s.Tier, cancellationToken);
+        // 1–2. Evaluate the batch's accounts, decide, store: each tier change and fired trigger with its playbooks.
+        var (evaluated, tiers) = await EvaluateAndStoreAsync(signals, cancellationToken);
+        // 3. Deliver each signal to the playbooks, with the tier it led to.
         var delivered = new List<string>(evaluated.Count);
         foreach (var signal in evaluated.OrderBy(s => s.OccurredAt))
         {
@@ -101,29 +102,67 @@ public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator,
                 retries.Forget(signal.Id);
             }
         }
+        // 4. Mark them processed, in the batch's transaction (the caller commits).
         var now = Now;
         await db.Signals.Where(s => delivered.Contains(s.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.ProcessedAt, now).SetProperty(s => s.ProcessError, (string?)null), cancellationToken);
     }
 
-    /// One evaluation of all the batch's accounts; if it fails, each account alone, so one bad account fails only
-    /// its own signals. Returns the signals whose accounts were evaluated.
-    private async Task<List<Signal>> EvaluateAsync(List<Signal> signals, CancellationToken cancellationToken)
+    /// Steps 1 and 2 for the whole batch; if that throws, for each account alone. An account that fails — its
+    /// evaluation throws, or its consequences roll back — fails its own signals only. Returns the signals whose accounts
+    /// were stored, and each account's tier now: as decided, or as stored when nothing was decided (no live rules, a
+    /// rule over its time budget) — for the signal triggers' tier scope.
+    private async Task<(List<Signal> Signals, Dictionary<string, string> Tiers)> EvaluateAndStoreAsync(List<Signal> signals, CancellationToken cancellationToken)
     {
-        var byAccount = signals.GroupBy(s => s.AccountId).ToList();
-        if (await IsolatedAsync(null, [], () => evaluator.EvaluateAsync(byAccount.Select(g => g.Key).ToList(), cancellationToken), cancellationToken))
+        var byAccount = signals.GroupBy(s => s.AccountId).ToDictionary(g => g.Key, g => g.ToList());
+        var tiers = new Dictionary<string, string>();
+        var failed = new Dictionary<string, Exception>();
+        if (!await IsolatedAsync(null, [], () => StoreAccountsAsync([.. byAccount.Keys], tiers, failed, cancellationToken), cancellationToken))
         {
-            return signals;
-        }
-        var evaluated = new List<Signal>(signals.Count);
-        foreach (var account in byAccount)
-        {
-            if (await IsolatedAsync(account.Key, account.ToList(), () => evaluator.EvaluateAsync([account.Key], cancellationToken), cancellationToken))
+            failed.Clear();
+            foreach (var (account, its) in byAccount.ToList())
             {
-                evaluated.AddRange(account);
+                if (!await IsolatedAsync(account, its, () => StoreAccountsAsync([account], tiers, failed, cancellationToken), cancellationToken))
+                {
+                    byAccount.Remove(account); // failed already (IsolatedAsync)
+                }
             }
         }
-        return evaluated;
+        foreach (var (account, exception) in failed)
+        {
+            foreach (var signal in byAccount[account])
+            {
+                await FailAsync(signal, exception, cancellationToken);
+            }
+            byAccount.Remove(account);
+        }
+        var undecided = byAccount.Keys.Where(a => !tiers.ContainsKey(a)).ToList();
+        if (undecided.Count > 0)
+        {
+            foreach (var stored in await db.AccountScores.AsNoTracking().Where(s => undecided.Contains(s.AccountId))
+                         .Select(s => new { s.AccountId, s.Tier }).ToListAsync(cancellationToken))
+            {
+                tiers[stored.AccountId] = stored.Tier;
+            }
+        }
+        return ([.. byAccount.Values.SelectMany(s => s)], tiers);
+    }
+
+    /// Evaluates these accounts and stores the result; notes each stored account's decided tier, and the accounts
+    /// whose consequences rolled back.
+    private async Task StoreAccountsAsync(List<string> accounts, Dictionary<string, string> tiers, Dictionary<string, Exception> failed,
+        CancellationToken cancellationToken)
+    {
+        var result = await evaluator.EvaluateAsync(accounts, cancellationToken);
+        var stored = await scores.StoreAsync(result, cancellationToken);
+        foreach (var item in result.Accounts.Where(a => !stored.Failed.ContainsKey(a.Account.Id)))
+        {
+            tiers[item.Account.Id] = item.Decision.Tier;
+        }
+        foreach (var (account, exception) in stored.Failed)
+        {
+            failed[account] = exception;
+        }
     }
 
     /// Runs a step behind a savepoint; on failure rolls it back and records the failure on <paramref name="failing"/>.

@@ -3,18 +3,17 @@ using AccountPlaybooks.Workflows.Runtime;
 
 namespace AccountPlaybooks.Workflows.Activities;
 
-/// <summary>What an activity sees while it runs: its node, the instance, the time, the host's services,
-/// and for a Join which incoming paths have arrived.</summary>
+/// <summary>What an activity sees while it runs: its node, the instance, the time, and for a Join which incoming
+/// paths have arrived. The host services an activity needs are its constructor's parameters, not looked up here.</summary>
 public sealed class ActivityContext
 {
     internal ActivityContext(PlaybookDefinition definition, NodeDefinition node, InstanceState instance, DateTime now,
-        IServiceProvider services, string? arrivedFrom, Action<string> log)
+        string? arrivedFrom, Action<string> log)
     {
         Definition = definition;
         Node = node;
         Instance = instance;
         Now = now;
-        Services = services;
         ArrivedFrom = arrivedFrom;
         _log = log;
     }
@@ -33,18 +32,11 @@ public sealed class ActivityContext
     /// <summary>The time of this burst (never the clock inside an activity).</summary>
     public DateTime Now { get; }
 
-    /// <summary>The host's services (e.g. <see cref="IConditionEvaluator"/>).</summary>
-    public IServiceProvider Services { get; }
-
     /// <summary>The node whose path led here, or null for the start and for resumes.</summary>
     public string? ArrivedFrom { get; }
 
     /// <summary>The nodes with an edge into this node.</summary>
     public IEnumerable<string> IncomingNodes => Definition.Edges.Where(e => e.To == Node.Id).Select(e => e.From).Distinct();
-
-    /// <summary>A host service; throws when the host does not offer it.</summary>
-    public T Service<T>() where T : class =>
-        Services.GetService(typeof(T)) as T ?? throw new InvalidOperationException($"the host offers no {typeof(T).Name}");
 
     /// <summary>Adds a line to the instance journal.</summary>
     public void Log(string detail) => _log(detail);

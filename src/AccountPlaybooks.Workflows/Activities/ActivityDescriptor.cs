@@ -23,6 +23,11 @@ public sealed record ActivityDescriptor(string Type, string Category, string Des
         return [.. Ports.Concat(given).Concat(listed).Distinct()];
     }
 
+    /// <summary>The host services the activity needs: its constructor's parameters, resolved when the runner builds it.
+    /// The host checks them at start-up (<see cref="ActivityRegistry.RequireServices"/>); not part of the API.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<Type> Needs { get; init; } = [];
+
     /// <summary>The activity class; not part of the API.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public Type? ClrType { get; init; }

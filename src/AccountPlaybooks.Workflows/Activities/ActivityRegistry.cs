@@ -26,6 +26,19 @@ public sealed class ActivityRegistry
     /// <summary>The descriptor of a type name, if it exists.</summary>
     public ActivityDescriptor? Find(string type) => _byType.GetValueOrDefault(type);
 
+    /// <summary>Throws, naming every activity and the service it lacks, unless <paramref name="offers"/> says the host
+    /// offers all the services the activities declare. Hosts call it at start-up, so a missing service stops the host
+    /// instead of failing playbooks mid-run. Returns the registry.</summary>
+    public ActivityRegistry RequireServices(Func<Type, bool> offers)
+    {
+        var unmet = _byType.Values.OrderBy(d => d.Type, StringComparer.Ordinal)
+            .SelectMany(d => d.Needs.Where(type => !offers(type)).Select(type => Unmet(d, type))).ToList();
+        return unmet.Count == 0 ? this : throw new InvalidOperationException(string.Join("; ", unmet));
+    }
+
+    internal static string Unmet(ActivityDescriptor descriptor, Type service) =>
+        $"activity {descriptor.Type} needs {service.Name}, which the host does not offer";
+
     private void Add(Type type)
     {
         var activity = type.GetCustomAttribute<ActivityAttribute>()
@@ -38,10 +51,13 @@ public sealed class ActivityRegistry
                 AddsPort = p.Input.AddsPort,
             })
             .ToList();
+        // What it needs from the host: its one public constructor's parameters (activities declare, never look up).
+        var constructor = type.GetConstructors() is [var only] ? only
+            : throw new InvalidOperationException($"{type.Name} needs exactly one public constructor (its parameters are the services it needs)");
         var name = type.Name;
         _byType[name] = new ActivityDescriptor(name, activity.Category, activity.Description, inputs, activity.Ports, activity.Waits)
         {
-            ClrType = type, PortsInput = activity.PortsInput,
+            ClrType = type, PortsInput = activity.PortsInput, Needs = [.. constructor.GetParameters().Select(p => p.ParameterType)],
         };
     }
 

@@ -56,10 +56,13 @@ public static class InputBinder
         }
     }
 
-    /// <summary>A new activity object with its inputs set.</summary>
-    public static Activity Bind(ActivityDescriptor descriptor, NodeDefinition node)
+    /// <summary>A new activity object: the services it declares (<see cref="ActivityDescriptor.Needs"/>) from the
+    /// host, its inputs from the node.</summary>
+    public static Activity Bind(ActivityDescriptor descriptor, NodeDefinition node, IServiceProvider services)
     {
-        var activity = (Activity)Activator.CreateInstance(descriptor.ClrType!)!;
+        var needs = descriptor.Needs.Select(type => services.GetService(type)
+            ?? throw new InvalidOperationException(ActivityRegistry.Unmet(descriptor, type))).ToArray();
+        var activity = (Activity)Activator.CreateInstance(descriptor.ClrType!, needs)!;
         foreach (var property in descriptor.ClrType!.GetProperties().Where(p => p.GetCustomAttribute<InputAttribute>() is not null))
         {
             var input = descriptor.Inputs.Single(i => i.Name == ActivityRegistry.JsonName(property.Name));

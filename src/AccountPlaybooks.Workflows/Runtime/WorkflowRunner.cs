@@ -6,6 +6,9 @@ namespace AccountPlaybooks.Workflows.Runtime;
 /// <summary>Runs playbook instances in bursts: from a start or a resumed bookmark, activities run and paths follow
 /// their ports until every path is waiting on a bookmark or has ended. The runner touches no storage; the host
 /// stores the <see cref="BurstResult"/> in one transaction.</summary>
+/// <param name="registry">The activity types.</param>
+/// <param name="services">Where each activity's declared services (its constructor's parameters) come from when the
+/// runner builds it for a step; the runner is the only place that resolves them.</param>
 public sealed class WorkflowRunner(ActivityRegistry registry, IServiceProvider services)
 {
     /// <summary>A burst that runs this many activities without waiting is a runaway loop: the instance faults.</summary>
@@ -99,12 +102,12 @@ public sealed class WorkflowRunner(ActivityRegistry registry, IServiceProvider s
     private async Task StepAsync(Burst burst, NodeDefinition node, string? from, Func<Activity, ActivityContext, ValueTask<ActivityResult>> run)
     {
         var descriptor = registry.Find(node.Type) ?? throw new InvalidOperationException($"unknown activity type {node.Type}");
-        var context = new ActivityContext(burst.Definition, node, burst.State, burst.Now, services, from,
+        var context = new ActivityContext(burst.Definition, node, burst.State, burst.Now, from,
             detail => burst.Journal.Add(new JournalEntry(burst.Now, node.Id, "Note", Detail: detail)));
         ActivityResult result;
         try
         {
-            result = await run(InputBinder.Bind(descriptor, node), context);
+            result = await run(InputBinder.Bind(descriptor, node, services), context);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -112,9 +112,9 @@ public abstract class PlaybookRunsForAccount<TApp>(TApp app) : IClassFixture<TAp
         Assert.Empty(await WaitingAtAsync(instance.Id));
         Assert.Equal(0, await app.WithDbAsync(db => db.DueTimers.CountAsync(t => t.InstanceId == instance.Id)));
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        var runtime = scope.ServiceProvider.GetRequiredService<PlaybookRuntime>();
+        var enrollment = scope.ServiceProvider.GetRequiredService<PlaybookEnrollment>();
         var catalog = scope.ServiceProvider.GetRequiredService<PlaybookCatalog>();
-        Assert.Null(await runtime.StartAsync(catalog.GetPublished("tier2-follow-up")!, "pb-unsub", "test"));
+        Assert.Null(await enrollment.StartAsync(catalog.GetPublished("tier2-follow-up")!, "pb-unsub", "test"));
     }
 }
 

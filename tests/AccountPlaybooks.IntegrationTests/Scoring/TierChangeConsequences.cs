@@ -1,4 +1,4 @@
-using AccountPlaybooks.Application.Scoring;
+using AccountPlaybooks.Application.Signals;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Data.Postgres;
 using AccountPlaybooks.Data.Sqlite;
@@ -12,7 +12,8 @@ namespace AccountPlaybooks.IntegrationTests.Scoring;
 
 /// A tier change and the playbooks it starts are one unit: when storing the playbook fails half-way (a crash, a lost
 /// connection), the account keeps its old tier, score and history — never a new tier without its playbook — while
-/// the other accounts of the same evaluation move on. The next evaluation applies it whole.
+/// the other accounts of the same batch move on. Its signals are retried (SignalProcessor), and the retry applies the
+/// change whole.
 public abstract class TierChangeConsequences<TApp>(TApp app) : IClassFixture<TApp> where TApp : TierChangeApp
 {
     [Fact]
@@ -22,7 +23,9 @@ public abstract class TierChangeConsequences<TApp>(TApp app) : IClassFixture<TAp
         app.Fault.AccountId = "unit-b";
         try
         {
-            await EnterTier2TogetherAsync(ids); // one request: the three accounts are evaluated in one chunk
+            await EnterTier2TogetherAsync(ids); // one request: the three accounts are evaluated in one batch
+            await Eventually.GetAsync(() => SignalsAsync(ids), signals => signals.All(s => s.AccountId == "unit-b"
+                ? s.ProcessedAt is null && s.ProcessAttempts == 1 : s.ProcessedAt is not null && s.ProcessError is null), "the batch is processed");
         }
         finally
         {
@@ -35,13 +38,17 @@ public abstract class TierChangeConsequences<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(0, await app.WithDbAsync(db => db.TierChanges.CountAsync(c => c.AccountId == "unit-b" && c.ToTier == "Tier2")));
         Assert.Equal(["unit-a", "unit-c"], await RunningAsync(ids));
         await AssertPlaybooksFollowTiersAsync(ids);
+        Assert.All((await SignalsAsync(["unit-b"])).Select(s => s.ProcessError),
+            error => Assert.Contains("simulated crash while storing the playbook of account unit-b", error));
 
-        // The next evaluation (a signal, a schedule, a publish) finds the account still to move, and moves it whole.
+        // Its signals are retried after the backoff: the evaluation finds the account still to move, and moves it whole.
+        app.Clock.Advance(SignalRetries.Backoff(1));
         await using (var scope = app.Factory.Services.CreateAsyncScope())
         {
-            var result = await scope.ServiceProvider.GetRequiredService<AccountEvaluator>().EvaluateAsync(["unit-b"]);
-            Assert.Equal(1, result.TierChanges);
+            await scope.ServiceProvider.GetRequiredService<SignalProcessor>().ProcessPendingAsync(); // the drain may have taken them already
         }
+        await Eventually.GetAsync(() => SignalsAsync(["unit-b"]), signals => signals.All(s => s.ProcessedAt is not null && s.ProcessError is null),
+            "the retried signals are processed");
         Assert.Equal("Tier2", await ScoredAccounts.TierAsync(app, "unit-b"));
         Assert.Equal(ids, await RunningAsync(ids));
         await AssertPlaybooksFollowTiersAsync(ids);
@@ -60,8 +67,11 @@ public abstract class TierChangeConsequences<TApp>(TApp app) : IClassFixture<TAp
             new { id = $"{id}-p2", accountId = id, type = "page_visit", occurredAt = now - 2 * day, properties = new { page = "/pricing" } },
             new { id = $"{id}-r0", accountId = id, type = "email_reply", occurredAt = now - 3 * day },
         }).ToArray();
-        Assert.Equal(9, (await (await ops.PostJsonAsync("/api/signals?wait=30", signals)).ReadAsync<Api.ImportResult>()).Created);
+        Assert.Equal(9, (await (await ops.PostJsonAsync("/api/signals", signals)).ReadAsync<Api.ImportResult>()).Created);
     }
+
+    private Task<List<Domain.Signals.Signal>> SignalsAsync(string[] ids) =>
+        app.WithDbAsync(db => db.Signals.AsNoTracking().Where(s => ids.Contains(s.AccountId)).ToListAsync());
 
     private Task<List<string>> RunningAsync(string[] ids) => app.WithDbAsync(db => db.PlaybookInstances
         .Where(i => ids.Contains(i.AccountId) && i.DefinitionId == "tier2-call" && i.EndedAt == null)

@@ -9,7 +9,7 @@ namespace AccountPlaybooks.Application.Playbooks.Activities;
 /// Decides who owns the account and records the owners and the reason on the account and in the journal. When
 /// nobody qualifies the owners stay as they were and later tasks for a missing owner go to the fallback queue.
 [Activity("Sales", "Assigns the account's owner: keep, AE + SDR pair, weighted round-robin or territory, skipping reps who are away.")]
-public sealed class AssignOwner : Activity
+public sealed class AssignOwner(AppDbContext db, OwnerAssignment owners) : Activity
 {
     [Input(InputKind.Choice, "keep the current owner; pair: AE plus the AE's named SDR; roundRobin in a pool; territory rules",
         Options = ["keep", "pair", "roundRobin", "territory"], Default = "\"pair\"")]
@@ -33,9 +33,8 @@ public sealed class AssignOwner : Activity
     /// <inheritdoc />
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
-        var db = context.Service<AppDbContext>();
         var account = await db.Accounts.SingleAsync(a => a.Id == context.Instance.Subject, cancellationToken);
-        var result = await context.Service<OwnerAssignment>().AssignAsync(account,
+        var result = await owners.AssignAsync(account,
             new AssignRequest(Strategy, Role, Team, SkipOutOfOffice, RespectCapacity), context.Now, cancellationToken);
         context.Instance.Variables["aeId"] = result.AeId ?? "";
         context.Instance.Variables["sdrId"] = result.SdrId ?? "";

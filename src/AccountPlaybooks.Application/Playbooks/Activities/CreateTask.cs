@@ -9,7 +9,7 @@ namespace AccountPlaybooks.Application.Playbooks.Activities;
 /// escalation branches off, and the rep's outcome still drives the playbook on.
 [Activity("Sales", "Creates a task for a rep from a template and waits until it has an outcome.",
     Ports = [TaskOutcomes.Done, TaskOutcomes.Skipped], PortsInput = "outcomes", Waits = true)]
-public sealed class CreateTask : Activity
+public sealed class CreateTask(TaskDesk desk) : Activity
 {
     public const string SlaBreached = "SlaBreached";
 
@@ -41,7 +41,7 @@ public sealed class CreateTask : Activity
     /// <inheritdoc />
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
-        var task = await context.Service<TaskDesk>().OpenAsync(context,
+        var task = await desk.OpenAsync(context,
             new TaskRequest(Channel, Template, Assignee, Queue, Due, Sla, Outcomes), cancellationToken);
         var waits = new List<BookmarkRequest> { TaskWait(task.Id) };
         if (task.SlaWarnAt is { } warn && task.SlaDueAt is { } breach)
@@ -55,7 +55,6 @@ public sealed class CreateTask : Activity
     /// <inheritdoc />
     public override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Bookmark bookmark, Stimulus stimulus, CancellationToken cancellationToken)
     {
-        var desk = context.Service<TaskDesk>();
         var taskId = bookmark.Kind == BookmarkKinds.Task ? bookmark.Key! : bookmark.Data["task"];
         switch (bookmark.Kind == BookmarkKinds.Task ? "outcome" : bookmark.Data["sla"])
         {

@@ -7,7 +7,7 @@ namespace AccountPlaybooks.Application.Playbooks.Activities;
 /// Escalates the task whose SLA was just breached (or the account, if none was): a review task for the owner's
 /// manager or a queue, optionally taking the missed task over as well. It does not wait.
 [Activity("Sales", "Creates an escalation task for the owner's manager or a queue, optionally reassigning the missed task.")]
-public sealed class Escalate : Activity
+public sealed class Escalate(TaskDesk desk) : Activity
 {
     [Input(InputKind.Choice, "Escalate to the manager of the rep who missed it, or to a queue", Options = ["manager", "queue"], Default = "\"manager\"")]
     public string To { get; set; } = "manager";
@@ -27,7 +27,6 @@ public sealed class Escalate : Activity
     /// <inheritdoc />
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
-        var desk = context.Service<TaskDesk>();
         var missed = context.Instance.Variables.GetValueOrDefault(CreateTask.BreachedTaskVariable) is { } id
             ? await desk.TrackedAsync(id, cancellationToken)
             : null;

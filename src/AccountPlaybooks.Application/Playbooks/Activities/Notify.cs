@@ -10,7 +10,7 @@ namespace AccountPlaybooks.Application.Playbooks.Activities;
 /// with the step and sent afterwards, with retries: the playbook never waits for the receiver, and a webhook that is
 /// not configured is noted in the journal and skipped rather than failing the playbook.
 [Activity("Sales", "Sends a short message about the account to a configured webhook (Slack or JSON); queued and retried.")]
-public sealed class Notify : Activity
+public sealed class Notify(AppDbContext db, NotificationOutbox outbox) : Activity
 {
     /// The events column holds 64 characters.
     public const int MaxEventLength = 64;
@@ -31,7 +31,6 @@ public sealed class Notify : Activity
         {
             throw new InvalidOperationException($"the event name is {@event.Length} characters long; at most {MaxEventLength} are allowed");
         }
-        var db = context.Service<AppDbContext>();
         var accountId = context.Instance.Subject;
         var name = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken);
         var tier = await db.AccountScores.AsNoTracking().Where(s => s.AccountId == accountId).Select(s => s.Tier).SingleOrDefaultAsync(cancellationToken);
@@ -46,7 +45,7 @@ public sealed class Notify : Activity
             ["instanceId"] = context.Instance.Id,
             ["node"] = context.Node.Id,
         };
-        var queued = context.Service<NotificationOutbox>().Enqueue(Webhook, new NotificationMessage(@event, text, accountId, Fields: fields));
+        var queued = outbox.Enqueue(Webhook, new NotificationMessage(@event, text, accountId, Fields: fields));
         context.Log(queued ? $"notification queued for webhook {Webhook}" : $"webhook {Webhook} is not configured; nothing sent");
         return ActivityResult.Complete();
     }

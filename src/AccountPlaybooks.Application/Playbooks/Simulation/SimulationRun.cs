@@ -66,7 +66,7 @@ public sealed class SimulationRun(IServiceProvider services, VirtualClock clock,
 
     private async Task LoopAsync(CancellationToken cancellationToken)
     {
-        InstanceId = (await InScopeAsync(s => s.GetRequiredService<PlaybookRuntime>()
+        InstanceId = (await InScopeAsync(s => s.GetRequiredService<PlaybookEnrollment>()
             .StartAsync(definition, accountId, "simulation", cancellationToken)))?.Id;
         if (InstanceId is null)
         {
@@ -184,7 +184,7 @@ public sealed class SimulationRun(IServiceProvider services, VirtualClock clock,
         db.Signals.Add(signal);
         await db.SaveChangesAsync(cancellationToken);
         var tier = await db.AccountScores.AsNoTracking().Where(s => s.AccountId == accountId).Select(s => s.Tier).SingleOrDefaultAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<PlaybookRuntime>().DeliverSignalAsync(signal, tier, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<PlaybookDelivery>().DeliverSignalAsync(signal, tier, cancellationToken);
     }
 
     private async Task<string> WaitingForAsync(AppDbContext db, CancellationToken cancellationToken)

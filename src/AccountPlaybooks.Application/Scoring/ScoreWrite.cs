@@ -1,0 +1,33 @@
+using AccountPlaybooks.Data;
+using AccountPlaybooks.Domain.Scoring;
+
+namespace AccountPlaybooks.Application.Scoring;
+
+/// One account's evaluation result to store: its score row (null when only trigger rules fired), its tier change
+/// (null when the tier stayed), and whether the new tier is the worst one (a disqualification, for exit policies).
+public sealed record ScoreWrite(EvaluatedAccount Account, AccountScore? Row, bool IsNew, TierChange? TierChange, bool Disqualified)
+{
+    /// A tier change or a fired trigger rule: the account's playbooks must hear of it in the same unit (ADR 0029).
+    public bool HasConsequences => TierChange is not null || Account.Outcome.Triggers.Count > 0;
+
+    /// Attached only now, so the loaded Version is the concurrency check and a renewed row is written.
+    public void Attach(AppDbContext db)
+    {
+        if (TierChange is not null)
+        {
+            db.TierChanges.Add(TierChange);
+        }
+        if (Row is null)
+        {
+            return;
+        }
+        if (IsNew)
+        {
+            db.AccountScores.Add(Row);
+        }
+        else
+        {
+            db.AccountScores.Update(Row);
+        }
+    }
+}
