@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using AccountPlaybooks.Domain.Signals;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountPlaybooks.Data.Sqlite;
