@@ -9,7 +9,7 @@ namespace AccountPlaybooks.Application.Scoring;
 /// see, no entities, no EF materializer, and the Properties JSON parsed into a small read-only map. In a full
 /// re-evaluation this query was the largest single cost (docs/performance.md, "Rules: full re-evaluation").
 /// Rows are grouped by account in the order the database returns them (the (AccountId, OccurredAt) index).
-internal static class SignalWindowReader
+public static class SignalWindowReader
 {
     private const string Columns = """SELECT "AccountId", "Id", "Type", "OccurredAt", "Properties" FROM "Signals" """;
 
