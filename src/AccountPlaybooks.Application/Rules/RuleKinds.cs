@@ -1,7 +1,12 @@
 namespace AccountPlaybooks.Application.Rules;
 
 /// A scoring rule: when it passes, its points go to its component.
-public sealed record ComponentRule(CompiledRule Rule, string Component, double Points, string Reason);
+public sealed record ComponentRule(CompiledRule Rule, string Component, double Points, string Reason)
+{
+    /// The reason a passing rule adds to the score ("Uses a modern data stack (+20 Fit)"), built once per rule
+    /// rather than per account.
+    public string ReasonText { get; } = $"{Reason} ({Points:+0;-0} {Component})";
+}
 
 /// A composite weight: when it passes, the component counts with this weight.
 public sealed record WeightRule(CompiledRule Rule, string Component, double Weight);

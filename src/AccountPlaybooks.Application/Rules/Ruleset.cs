@@ -46,19 +46,19 @@ public sealed class Ruleset
         var evidence = new List<string>();
         var points = ComponentNames.ToDictionary(name => name, _ => 0.0);
         var noScore = new ScoreFacts(points, 0);
-        signals.TakeEvidence();
+        signals.ClearEvidence();
         foreach (var rule in ComponentRules)
         {
             if (Passes(rule.Rule, noScore))
             {
                 points[rule.Component] += rule.Points;
                 passed.Add(rule.Rule.Name);
-                reasons.Add($"{rule.Reason} ({rule.Points:+0;-0} {rule.Component})");
-                evidence.AddRange(signals.TakeEvidence());
+                reasons.Add(rule.ReasonText);
+                signals.MoveEvidenceTo(evidence);
             }
             else
             {
-                signals.TakeEvidence();
+                signals.ClearEvidence();
             }
         }
         var components = points.ToDictionary(p => p.Key, p => Math.Clamp(p.Value, 0, 100));
@@ -69,7 +69,7 @@ public sealed class Ruleset
         passed.Add(tier.Rule.Name);
         var withMargin = hysteresisMargin == 0 ? tier : TierFor(new ScoreFacts(components, composite + hysteresisMargin), Passes);
         var triggers = new List<FiredTrigger>();
-        signals.TakeEvidence();
+        signals.ClearEvidence();
         foreach (var trigger in TriggerRules)
         {
             if (Passes(trigger.Rule, score))
@@ -80,7 +80,7 @@ public sealed class Ruleset
             }
             else
             {
-                signals.TakeEvidence();
+                signals.ClearEvidence();
             }
         }
         return new RuleOutcome(components, composite, tier.Tier, tier.Rule.Name, withMargin.Tier, triggers, reasons, passed,

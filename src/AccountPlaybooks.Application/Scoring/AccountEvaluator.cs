@@ -49,13 +49,9 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
         var ids = accounts.Select(a => a.Id).ToList();
         var (first, last) = (ids.FirstOrDefault() ?? "", ids.LastOrDefault() ?? "");
         var since = now.AddDays(-options.SignalWindowDays);
-        var signalRows = consecutive
-            ? db.Signals.Where(s => string.Compare(s.AccountId, first) >= 0 && string.Compare(s.AccountId, last) <= 0)
-            : db.Signals.Where(s => ids.Contains(s.AccountId));
-        var signals = (await signalRows.AsNoTracking().Where(s => s.OccurredAt >= since)
-                .Select(s => new { s.AccountId, s.Id, s.Type, s.OccurredAt, s.Properties })
-                .ToListAsync(cancellationToken))
-            .ToLookup(s => s.AccountId, s => new SignalFact(s.Id, s.Type, s.OccurredAt, s.Properties));
+        var signals = consecutive
+            ? await SignalWindowReader.ReadRangeAsync(db, first, last, since, cancellationToken)
+            : await SignalWindowReader.ReadAsync(db, ids, since, cancellationToken);
         // Read untracked: most rows do not change, and tracking a chunk of them to write a few is the costly part.
         var scoreRows = consecutive
             ? db.AccountScores.Where(s => string.Compare(s.AccountId, first) >= 0 && string.Compare(s.AccountId, last) <= 0)
@@ -72,7 +68,7 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
             var facts = AccountFacts.From(account, stored?.Tier ?? "", now);
             // Real time, not the business clock (tests and the simulator move that one by days).
             var budget = new RuleTimeBudget(TimeProvider.System, TimeSpan.FromMilliseconds(options.AccountBudgetMilliseconds), account.Id);
-            var outcome = rules.Evaluate(facts, new SignalWindow(signals[account.Id].ToList(), now, budget), options.HysteresisPoints, budget: budget);
+            var outcome = rules.Evaluate(facts, new SignalWindow(signals.GetValueOrDefault(account.Id) ?? [], now, budget), options.HysteresisPoints, budget: budget);
             var state = stored is null ? null : new TierState(stored.Tier, stored.TierSince, stored.HeldTier, stored.HoldUntil, stored.ReviewFlag, stored.RulesetVersion);
             var decision = _policy.Decide(rules, outcome, state, now);
             var item = new EvaluatedAccount(account, outcome, decision, stored?.Tier);

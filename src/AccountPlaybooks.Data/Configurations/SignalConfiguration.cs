@@ -16,7 +16,8 @@ internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
         signal.Property(s => s.Source).HasMaxLength(128);
         signal.Property(s => s.Properties).HasJsonConversion();
         signal.HasOne<Account>().WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
-        // The rules read an account's signal window: account first, newest last.
+        // The rules read an account's signal window: account first, newest last. On SQLite the index also carries
+        // the columns the window reads, so an account's signals are one contiguous run of index pages (ADR 0033).
         signal.HasIndex(s => new { s.AccountId, s.OccurredAt });
         signal.Property(s => s.ProcessError).HasMaxLength(2000);
         // The backlog sweep looks for signals still to process, oldest first.

@@ -59,13 +59,31 @@ public sealed class AccountFacts
     public string CurrentTier { get; init; } = "";
 
     [RuleDoc("True when the tech stack has the technology (ignoring case)", Example = "account.Uses(\"Snowflake\")")]
-    public bool Uses(string technology) => TechStack.Contains(technology, StringComparer.OrdinalIgnoreCase);
+    public bool Uses(string technology)
+    {
+        for (var i = 0; i < TechStack.Count; i++)
+        {
+            if (string.Equals(TechStack[i], technology, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     [RuleDoc("True when the tech stack has any of a comma-separated list (ignoring case)", Example = "account.UsesAny(\"Salesforce,HubSpot\")")]
     public bool UsesAny(string technologies) => UsesCount(technologies) > 0;
 
     [RuleDoc("How many of a comma-separated list of technologies the stack has", Example = "account.UsesCount(\"Snowflake,dbt,Segment,Looker\") >= 2")]
-    public int UsesCount(string technologies) => List(technologies).Count(Uses);
+    public int UsesCount(string technologies)
+    {
+        var count = 0;
+        foreach (var technology in ListText.Split(technologies))
+        {
+            count += Uses(technology) ? 1 : 0;
+        }
+        return count;
+    }
 
     [RuleDoc("True when the industry is one of a comma-separated list (ignoring case)", Example = "account.IndustryIn(\"Software,Fintech\")")]
     public bool IndustryIn(string industries) => In(Industry, industries);
@@ -126,7 +144,15 @@ public sealed class AccountFacts
         CurrentTier = currentTier,
     };
 
-    private static bool In(string value, string list) => List(list).Contains(value, StringComparer.OrdinalIgnoreCase);
-
-    private static string[] List(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static bool In(string value, string list)
+    {
+        foreach (var item in ListText.Split(list))
+        {
+            if (string.Equals(item, value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

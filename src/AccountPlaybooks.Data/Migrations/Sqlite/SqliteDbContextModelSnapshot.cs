@@ -849,9 +849,9 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId", "OccurredAt");
-
                     b.HasIndex("ProcessedAt", "ReceivedAt");
+
+                    b.HasIndex(new[] { "AccountId", "OccurredAt", "Id", "Type", "Properties" }, "IX_Signals_Window");
 
                     b.ToTable("Signals");
                 });
