@@ -25,6 +25,7 @@ public static class LatencyBenchCommand
         };
         var history = new Option<int>("--history") { Description = "Signals each account already has (demo generator, 120 days)", DefaultValueFactory = _ => 10 };
         var anatomy = new Option<int>("--anatomy") { Description = "Signals of the in-process breakdown per half (0: skip it)", DefaultValueFactory = _ => 200 };
+        var anatomyBatch = new Option<int>("--anatomy-batch") { Description = "Signals per drain batch in the in-process breakdown", DefaultValueFactory = _ => 50 };
         var scheduling = new Option<bool>("--scheduling") { Description = "Run the server with Quartz on (timer sweep every 5 s)", DefaultValueFactory = _ => true };
         var connections = new Option<int>("--connections") { Description = "Most HTTP connections open at once (requests beyond wait in the client)", DefaultValueFactory = _ => 1000 };
         var timeout = new Option<int>("--timeout-seconds") { Description = "Client timeout per request; a timed-out request is an error", DefaultValueFactory = _ => 60 };
@@ -42,7 +43,7 @@ public static class LatencyBenchCommand
         var drain = new Option<int>("--drain-timeout-seconds") { Description = "How long to wait after the load for every stored signal to be processed", DefaultValueFactory = _ => 600 };
         var command = new Command("latency", "Signal → task latency through the HTTP API at a sustained rate, beside a raw INSERT of the signal row")
         {
-            rate, seconds, warmup, accounts, history, anatomy, scheduling, connections, timeout, only, server, work, keep, wait, capacity, postgres, drain,
+            rate, seconds, warmup, accounts, history, anatomy, scheduling, connections, timeout, only, server, work, keep, wait, capacity, postgres, drain, anatomyBatch,
         };
         command.SetAction(async parsed =>
         {
@@ -59,6 +60,7 @@ public static class LatencyBenchCommand
                 IntakeCapacity = parsed.GetValue(capacity),
                 Postgres = parsed.GetValue(postgres) is { } pg ? pg == "env" ? Environment.GetEnvironmentVariable("AP_TEST_POSTGRES") ?? pg : pg : null,
                 DrainTimeoutSeconds = Math.Max(1, parsed.GetValue(drain)),
+                AnatomyBatch = Math.Max(1, parsed.GetValue(anatomyBatch)),
             };
             if (!File.Exists(settings.ServerDll))
             {
@@ -203,11 +205,11 @@ public static class LatencyBenchCommand
         var anatomy = new List<InProcessAnatomy.Step>();
         if (chosen.Contains("anatomy") && settings.AnatomySamples > 0)
         {
-            var samples = Math.Min(settings.AnatomySamples, (settings.Accounts - 2) / 2);
+            var samples = Math.Min(settings.AnatomySamples, (settings.Accounts - 2) / 3);
             var copy = Path.Combine(settings.Work, "anatomy.db");
             LatencyDatabase.Copy(prepared, copy);
-            await output.WriteLineAsync($"in-process breakdown: {samples} signals whole + {samples} taken apart, one at a time, on a copy of the prepared database ...");
-            anatomy.AddRange(await InProcessAnatomy.RunAsync(copy, settings, token, samples, firstAccount: 1));
+            await output.WriteLineAsync($"in-process breakdown: {2 * samples} signals through the intake one at a time, processed in drain batches of {settings.AnatomyBatch} (every other batch taken apart), on a copy of the prepared database ...");
+            anatomy.AddRange(await InProcessAnatomy.RunAsync(copy, settings, token, samples, firstAccount: 1, settings.AnatomyBatch));
             anatomy.Add(await InProcessAnatomy.AssignmentAsync(prepared, settings, samples) with { Name = $"OwnerAssignment alone, prepared database ({Owned(prepared):N0} owned accounts)" });
             if (serverDatabase is not null)
             {

@@ -30,6 +30,9 @@ public sealed record LatencyBenchSettings(int Rate, int Seconds, int WarmupSecon
     /// Admin connection string of a PostgreSQL server to run on (null: SQLite files in the work folder).
     public string? Postgres { get; init; }
 
+    /// Signals per drain batch in the in-process breakdown.
+    public int AnatomyBatch { get; init; } = 50;
+
     /// How long to wait after the load for the server to process every stored signal.
     public int DrainTimeoutSeconds { get; init; } = 600;
 

@@ -76,7 +76,7 @@ public static class LatencyReport
         if (anatomy.Count > 0)
         {
             output.WriteLine();
-            output.WriteLine("Where one signal's time goes (in-process, unloaded, one at a time; ms):");
+            output.WriteLine($"Where a signal's time goes (in-process, unloaded; intake one request at a time, then drain batches of {settings.AnatomyBatch}; batch steps per signal; ms):");
             output.WriteLine("| step | p50 | p90 | p99 | SQL commands | SQL p50 | connection opens |");
             output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
             foreach (var s in anatomy)
