@@ -183,10 +183,12 @@ public static class InProcessAnatomy
                 _ = calendar.Add(DateTime.UtcNow, "P1D", rep.TimeZone, rep.WorkingDays);
                 return Task.CompletedTask;
             });
-            var signalId = "anatomy-" + (k - 1 - j % batch).ToString("D6", CultureInfo.InvariantCulture);
+            // The task text for a processed signal of the drain phase (signal j is on account firstAccount + j).
+            var signalId = "anatomy-" + j.ToString("D6", CultureInfo.InvariantCulture);
+            var signalAccount = Rules.BenchSettings.AccountId(firstAccount + j);
             await Time(Text, counted, 1, async () =>
             {
-                var (model, missing) = await scope.ServiceProvider.GetRequiredService<TemplateModelBuilder>().BuildAsync(accountId, signalId,
+                var (model, missing) = await scope.ServiceProvider.GetRequiredService<TemplateModelBuilder>().BuildAsync(signalAccount, signalId,
                     new TemplateStep("task", "email", due, due.AddDays(1)), new TemplatePlaybook(LatencyDatabase.PlaybookId, "bench", 1));
                 var rendered = scope.ServiceProvider.GetRequiredService<TemplateCatalog>().Render("tier1-signal-response",
                     model ?? throw new InvalidOperationException($"no template model: {missing}"));
