@@ -27,35 +27,16 @@ internal static partial class FieldParse
         throw new FieldException($"{ImportLimits.Quote(value)} is not a whole number");
     }
 
-    /// The largest amount taken (a thousand trillion): anything larger is a typo, and overflows the arithmetic of rules.
-    public const decimal MaxMoney = 1_000_000_000_000_000m;
-
-    /// Accepts "1200000", "$1,200,000", "1.2M" and "850k", up to <see cref="MaxMoney"/>.
+    /// Accepts "1200000", "$1,200,000", "1.2M" and "850k", up to <see cref="NumberText.Max"/>.
     public static decimal? Money(string? value)
     {
         if (value is null)
         {
             return null;
         }
-        var text = value.Replace("$", "", StringComparison.Ordinal).Replace("€", "", StringComparison.Ordinal)
-            .Replace("£", "", StringComparison.Ordinal).Trim();
-        var multiplier = char.ToLowerInvariant(text.Length > 0 ? text[^1] : ' ') switch
-        {
-            'k' => 1_000m,
-            'm' => 1_000_000m,
-            'b' => 1_000_000_000m,
-            _ => 1m,
-        };
-        if (multiplier != 1m)
-        {
-            text = text[..^1];
-        }
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) && amount >= 0 &&
-            amount <= MaxMoney / multiplier)
-        {
-            return decimal.Round(amount * multiplier, 2);
-        }
-        throw new FieldException($"{ImportLimits.Quote(value)} is not an amount (try 1200000, 1,200,000 or 1.2M; at most {MaxMoney:N0})");
+        return NumberText.Parse(value, allowSign: false) is { } amount
+            ? decimal.Round(amount, 2)
+            : throw new FieldException($"{ImportLimits.Quote(value)} is not an amount (try 1200000, 1,200,000 or 1.2M; at most {NumberText.Max:N0})");
     }
 
     /// ISO-8601 dates and times; without an offset the time is taken as UTC.

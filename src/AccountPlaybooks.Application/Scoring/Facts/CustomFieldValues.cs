@@ -1,4 +1,5 @@
 using System.Globalization;
+using AccountPlaybooks.Application.Import;
 
 namespace AccountPlaybooks.Application.Scoring.Facts;
 
@@ -6,15 +7,9 @@ namespace AccountPlaybooks.Application.Scoring.Facts;
 /// unambiguous and not at all where it is not: "31/03/2027" could be March or a typo, so only ISO dates count.
 public static class CustomFieldValues
 {
-    private const NumberStyles Number = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign |
-                                        NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands;
-
-    /// 1200000, 1,200,000.50, -3 and $1,200 (a leading $, € or £ is dropped); null when the text is no number.
-    public static decimal? ParseNumber(string text)
-    {
-        var value = text.Trim().TrimStart('$', '€', '£');
-        return decimal.TryParse(value, Number, CultureInfo.InvariantCulture, out var number) ? number : null;
-    }
+    /// 1200000, 1,200,000.50, -3, $1,200, 1.2M and 850k, read as the import reads amounts (negatives allowed); null
+    /// when the text is no number.
+    public static decimal? ParseNumber(string text) => NumberText.Parse(text, allowSign: true);
 
     /// 2027-03-31, or a full ISO 8601 time (2027-03-31T09:00:00Z, with an offset or none for UTC), in UTC; null otherwise.
     public static DateTime? ParseDate(string text)

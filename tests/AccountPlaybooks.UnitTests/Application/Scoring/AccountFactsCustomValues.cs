@@ -21,7 +21,10 @@ public sealed class AccountFactsCustomValues
     [InlineData("€95000", 95000)]
     [InlineData("-3", -3)]
     [InlineData("", 0)]
-    [InlineData("1.2M", 0)]
+    [InlineData("1.2M", 1200000)]
+    [InlineData("850k", 850000)]
+    [InlineData("-$1,200", -1200)]
+    [InlineData("2000000000000000", 0)]
     [InlineData("n/a", 0)]
     public void ReadsANumberOrZero(string text, double expected)
     {
