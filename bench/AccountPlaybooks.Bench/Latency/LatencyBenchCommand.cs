@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
+
+using AccountPlaybooks.Bench.Harness;
 
 namespace AccountPlaybooks.Bench.Latency;
 
@@ -47,7 +48,7 @@ public static class LatencyBenchCommand
         };
         command.SetAction(async parsed =>
         {
-            var repository = RepositoryRoot();
+            var repository = Machine.RepositoryRoot();
             var folder = parsed.GetValue(work)?.FullName ?? Path.Combine(Path.GetTempPath(), $"ap-bench-latency-{Environment.ProcessId}");
             var perSecond = Math.Max(1, parsed.GetValue(rate));
             var total = perSecond * (Math.Max(0, parsed.GetValue(warmup)) + Math.Max(1, parsed.GetValue(seconds)));
@@ -98,8 +99,7 @@ public static class LatencyBenchCommand
         Directory.CreateDirectory(settings.Work);
         await output.WriteLineAsync($"latency benchmark: {settings.Rate:N0} signals/s open loop for {settings.WarmupSeconds} s warm-up + {settings.Seconds} s measured " +
                                     $"({settings.Signals:N0} signals) over {settings.Accounts:N0} accounts with {settings.History} signals of history each");
-        await output.WriteLineAsync($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:0} GiB, " +
-                                    $"{RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; server {settings.ServerDll}; work {settings.Work}");
+        await output.WriteLineAsync(Machine.Describe() + $"; server {settings.ServerDll}; work {settings.Work}");
         var prepared = Path.Combine(settings.Work, "prepared.db");
         var step = Stopwatch.StartNew();
         if (settings.Postgres is null || chosen.Contains("floor") || chosen.Contains("anatomy"))
@@ -134,12 +134,12 @@ public static class LatencyBenchCommand
         {
             var copy = Path.Combine(settings.Work, "floor.db");
             LatencyDatabase.Copy(prepared, copy);
-            var load = LoadAverage();
+            var load = Machine.LoadAverage();
             var samples = await FloorInserts.RunAsync(settings, copy, clock);
             var floor = LatencyStats.From("floor: raw INSERT of the signal row", samples, settings.WarmupSignals);
             results.Add(floor);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"floor: {floor.Ok:N0}/{floor.Sent:N0} OK, p50 {floor.P(50):0.00} ms, p99 {floor.P(99):0.00} ms; load average {load} → {LoadAverage()}"));
+                $"floor: {floor.Ok:N0}/{floor.Sent:N0} OK, p50 {floor.P(50):0.00} ms, p99 {floor.P(99):0.00} ms; load average {load} → {Machine.LoadAverage()}"));
         }
 
         string? serverDatabase = null;
@@ -164,7 +164,7 @@ public static class LatencyBenchCommand
             await using (var server = await ServerProcess.StartAsync(settings, store, output))
             {
                 posts = new SignalPosts(settings, server.Address, preparedPostgres is null ? token : postgresToken, clock);
-                loadBefore = LoadAverage();
+                loadBefore = Machine.LoadAverage();
                 var (cpuBefore, benchBefore) = (server.CpuTime, Process.GetCurrentProcess().TotalProcessorTime);
                 var started = Stopwatch.GetTimestamp();
                 samples = await posts.RunAsync();
@@ -175,7 +175,7 @@ public static class LatencyBenchCommand
                 wall = OpenLoop.Milliseconds(Stopwatch.GetTimestamp() - started) / 1000;
                 serverCpu = (server.CpuTime - cpuBefore).TotalSeconds;
                 benchCpu = (Process.GetCurrentProcess().TotalProcessorTime - benchBefore).TotalSeconds;
-                loadAfter = LoadAverage();
+                loadAfter = Machine.LoadAverage();
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"  drained {drainSeconds:0.0} s after the last answer; load average {loadBefore} → {loadAfter}"));
             }
@@ -251,25 +251,6 @@ public static class LatencyBenchCommand
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// The 1-minute load average (Linux), to show how busy the machine was around each run.
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
-
-    /// The repository this runs in (found upwards from the working directory or the binary).
-    private static string RepositoryRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, "AccountPlaybooks.sln")))
-                {
-                    return folder.FullName;
-                }
-            }
-        }
-        throw new DirectoryNotFoundException("cannot find the repository (AccountPlaybooks.sln) above the working directory or the binary");
-    }
 
     /// The server built in this benchmark's configuration (bin/Release/net10.0 → the server's bin/Release/net10.0).
     private static string DefaultServer(string repository)
