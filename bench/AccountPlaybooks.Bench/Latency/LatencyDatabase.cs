@@ -48,12 +48,12 @@ public static class LatencyDatabase
     private const int SaveEvery = 5_000;
 
     /// Builds the database; returns the API token of the ops user.
-    public static async Task<string> CreateAsync(string path, LatencyBenchSettings settings, TextWriter log)
+    public static async Task<string> CreateAsync(LatencyStore store, LatencyBenchSettings settings, TextWriter log)
     {
         Directory.CreateDirectory(settings.Workflows);
         await File.WriteAllTextAsync(Path.Combine(settings.Workflows, $"{PlaybookId}.json"), Playbook);
         var now = DateTime.UtcNow;
-        await using var services = Services(path, settings);
+        await using var services = Services(store, settings);
         await services.MigrateDatabaseAsync();
 
         await using (var scope = services.CreateAsyncScope())
@@ -117,12 +117,15 @@ public static class LatencyDatabase
     /// The product's services (as the CLI sets them up) on a database, the repository's rules and templates, the
     /// benchmark's playbook folder and the real clock (the server stamps signals and tasks with it).
     public static ServiceProvider Services(string path, LatencyBenchSettings settings, Action<IServiceCollection>? extra = null) =>
-        BenchServices.Build(path, settings.Rules, services =>
+        Services(LatencyStore.Sqlite(path), settings, extra);
+
+    public static ServiceProvider Services(LatencyStore store, LatencyBenchSettings settings, Action<IServiceCollection>? extra = null) =>
+        BenchServices.Build(store.Name, settings.Rules, services =>
             {
                 services.AddSingleton(TimeProvider.System);
                 extra?.Invoke(services);
             },
-            overrides: $"Templates:Folder={settings.Templates},Templates:Watch=false,Playbooks:Folder={settings.Workflows},Playbooks:Watch=false");
+            overrides: $"{store.Overrides},Templates:Folder={settings.Templates},Templates:Watch=false,Playbooks:Folder={settings.Workflows},Playbooks:Watch=false");
 
     /// Folds the write-ahead log into the file so a plain copy holds everything.
     public static void Checkpoint(string path)

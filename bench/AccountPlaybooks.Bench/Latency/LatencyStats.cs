@@ -7,7 +7,18 @@ namespace AccountPlaybooks.Bench.Latency;
 public sealed record LatencyStats(string Variant, int Sent, int Ok, double SendRate, double OkRate, double[] FromDue, double[] FromSend,
     double[] Late, int PeakInFlight)
 {
-    public int Errors => Sent - Ok;
+    public int Errors => Sent - Ok - Refused;
+
+    /// Answered 503 (intake full), and their latencies from the due time, sorted.
+    public int Refused => RefusedFromDue.Length;
+
+    public double[] RefusedFromDue { get; init; } = [];
+
+    /// Ours: the server's CPU time over the load and the drain ÷ signals processed, in ms.
+    public double ServerCpuPerSignal { get; init; } = double.NaN;
+
+    /// The acknowledged (2xx) ones alone.
+    public double[] OkFromDue { get; init; } = [];
 
     /// Ours: the tasks the signals produced (read from the server's database afterwards).
     public TaskCount? Tasks { get; init; }
@@ -28,7 +39,11 @@ public sealed record LatencyStats(string Variant, int Sent, int Ok, double SendR
             sendSpan > 0 ? (measured.Count - 1) / sendSpan : double.NaN,
             ok.Count / okSpan,
             Sorted(measured.Select(s => s.Done - s.Scheduled)), Sorted(measured.Select(s => s.Done - s.Sent)), Sorted(measured.Select(s => s.Sent - s.Scheduled)),
-            CountPeakInFlight(all));
+            CountPeakInFlight(all))
+        {
+            RefusedFromDue = Sorted(measured.Where(s => s.Refused).Select(s => s.Done - s.Scheduled)),
+            OkFromDue = Sorted(ok.Select(s => s.Done - s.Scheduled)),
+        };
     }
 
     public static double Percentile(double[] sorted, double percentile) =>

@@ -2,8 +2,13 @@ using System.Diagnostics;
 
 namespace AccountPlaybooks.Bench.Latency;
 
-/// One operation of an open-loop run, in Stopwatch ticks: when it was due, when it really went out, when it came back.
-public readonly record struct Sample(long Scheduled, long Sent, long Done, bool Ok);
+/// One operation of an open-loop run, in Stopwatch ticks: when it was due, when it really went out, when it came back;
+/// and the HTTP status, where there is one.
+public readonly record struct Sample(long Scheduled, long Sent, long Done, bool Ok, int Status = 0)
+{
+    /// Answered 503 (the intake full): refused on purpose, not an error.
+    public bool Refused => Status == 503;
+}
 
 /// Open-loop load: operation i is due at start + i / rate, whatever happened to the earlier ones; a dedicated thread
 /// starts each one at its due time without waiting for any answer. Latency is taken from the due time, so time spent

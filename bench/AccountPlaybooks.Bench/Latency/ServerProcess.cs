@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Data.Sqlite;
 
 namespace AccountPlaybooks.Bench.Latency;
 
@@ -31,7 +30,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync(LatencyBenchSettings settings, string database, TextWriter log)
+    public static async Task<ServerProcess> StartAsync(LatencyBenchSettings settings, LatencyStore database, TextWriter log)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
@@ -52,8 +51,8 @@ public sealed class ServerProcess : IAsyncDisposable
             ["AP_BENCH_SERVER_LOG"] = logFile,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_ENVIRONMENT"] = "Production",
-            ["Database__Provider"] = "Sqlite",
-            ["Database__ConnectionString"] = $"Data Source={database}",
+            ["Database__Provider"] = database.Provider,
+            ["Database__ConnectionString"] = database.ConnectionString,
             ["Rules__Folder"] = settings.Rules,
             ["Templates__Folder"] = settings.Templates,
             ["Playbooks__Folder"] = settings.Workflows,
@@ -62,6 +61,10 @@ public sealed class ServerProcess : IAsyncDisposable
             ["Scheduling__SqliteFile"] = Path.Combine(settings.Work, "quartz.db"),
             ["Demo__Enabled"] = "false",
         };
+        if (settings.IntakeCapacity is { } capacity)
+        {
+            environment["Signals__IntakeCapacity"] = capacity.ToString(CultureInfo.InvariantCulture);
+        }
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -80,13 +83,13 @@ public sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
-    /// /health answers 200 once the rules, templates and playbooks are live; then the full re-evaluation that every
-    /// start-up queues (the rules are published anew) must finish, or it would run beside the load.
-    private async Task WaitUntilReadyAsync(string database, TextWriter log)
+    /// /health answers 200 once the rules, templates and playbooks are live; then any full re-evaluation queued at
+    /// start-up (rules published anew, an interrupted run re-run) must finish, or it would run beside the load. Rules
+    /// already live in the database queue none, so this waits for no run queued or running, not for a new one.
+    private async Task WaitUntilReadyAsync(LatencyStore database, TextWriter log)
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
         var waited = Stopwatch.StartNew();
-        var runsBefore = CountRuns(database, finished: true);
         while (true)
         {
             if (_process.HasExited)
@@ -116,7 +119,8 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(200);
         }
         await log.WriteLineAsync($"  healthy after {waited.Elapsed.TotalSeconds:0.0} s at {Address}");
-        while (CountRuns(database, finished: true) <= runsBefore || CountRuns(database, finished: false) > 0)
+        await Task.Delay(2000); // a run requested as the rules went live is in the queue by now
+        while (ActiveRuns(database) > 0)
         {
             if (waited.Elapsed > TimeSpan.FromMinutes(10))
             {
@@ -124,19 +128,11 @@ public sealed class ServerProcess : IAsyncDisposable
             }
             await Task.Delay(250);
         }
-        await log.WriteLineAsync($"  start-up re-evaluation finished after {waited.Elapsed.TotalSeconds:0.0} s");
+        await log.WriteLineAsync($"  no evaluation run queued or running after {waited.Elapsed.TotalSeconds:0.0} s");
     }
 
-    private static long CountRuns(string database, bool finished)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout=5000;";
-        command.ExecuteNonQuery();
-        command.CommandText = "SELECT COUNT(*) FROM EvaluationRuns WHERE Status " + (finished ? "<>" : "=") + " 'Running'";
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
+    private static long ActiveRuns(LatencyStore database) =>
+        database.Count("SELECT COUNT(*) FROM \"EvaluationRuns\" WHERE \"Status\" IN ('Queued', 'Running')");
 
     private static int FreePort()
     {

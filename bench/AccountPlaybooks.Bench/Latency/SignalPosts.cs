@@ -8,11 +8,12 @@ namespace AccountPlaybooks.Bench.Latency;
 
 /// Ours: each operation is one POST /api/signals with one pricing-page visit, on one HttpClient (HTTP/1.1, one
 /// connection per request in flight up to --connections; beyond that requests wait in the client's pool, still on
-/// the clock from their due time), answered once the signal is stored, the account re-evaluated and the playbook
-/// has run up to its task. OK means 2xx and the report says created: 1.
+/// the clock from their due time). Without --wait the server answers once the signal is committed (the intake's
+/// group commit) and processes it in the background; with --wait N it also waits for the processing, up to N s.
+/// OK means 2xx and the report says created: 1; a 503 (intake full) is counted as refused, not as an error.
 public sealed class SignalPosts(LatencyBenchSettings settings, Uri server, string token, WallClock clock)
 {
-    private static readonly Uri Endpoint = new("/api/signals?wait=30", UriKind.Relative);
+    private readonly Uri _endpoint = new(settings.Wait > 0 ? $"/api/signals?wait={settings.Wait}" : "/api/signals", UriKind.Relative);
 
     public ConcurrentDictionary<string, int> Errors { get; } = new();
 
@@ -41,15 +42,15 @@ public sealed class SignalPosts(LatencyBenchSettings settings, Uri server, strin
         var sent = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await client.PostAsync(Endpoint, content);
+            using var response = await client.PostAsync(_endpoint, content);
             var text = await response.Content.ReadAsStringAsync();
             var done = Stopwatch.GetTimestamp();
             var ok = response.IsSuccessStatusCode && text.Contains("\"created\":1", StringComparison.Ordinal);
-            if (!ok)
+            if (!ok && response.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable)
             {
                 Errors.AddOrUpdate($"{(int)response.StatusCode}: {(text.Length > 160 ? text[..160] : text)}", 1, (_, n) => n + 1);
             }
-            return new Sample(due, sent, done, ok);
+            return new Sample(due, sent, done, ok, (int)response.StatusCode);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using AccountPlaybooks.Application.Rules;
+
+using AccountPlaybooks.Bench.Harness;
 
 namespace AccountPlaybooks.Bench.Rules;
 
@@ -67,8 +68,7 @@ public static class RulesBenchCommand
         Directory.CreateDirectory(folder);
         await output.WriteLineAsync($"rules benchmark: {settings.Accounts:N0} accounts × {settings.SignalsPerAccount} signals, naive sample {settings.NaiveSample:N0}, " +
                                     $"seed {settings.Seed}, evaluated at {BenchSettings.Now:u}");
-        await output.WriteLineAsync($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:0} GiB, " +
-                                    $"{RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; rules {settings.RulesFolder}; work {folder}");
+        await output.WriteLineAsync(Machine.Describe() + $"; rules {settings.RulesFolder}; work {folder}");
         if (settings.ProductConfiguration.Length > 0)
         {
             await output.WriteLineAsync($"product configuration for ours and naive: {settings.ProductConfiguration}");
@@ -101,7 +101,7 @@ public static class RulesBenchCommand
                 var copySeconds = step.Elapsed.TotalSeconds;
                 step.Restart();
                 var resultPath = Path.Combine(folder, $"{variant}.json");
-                var loadBefore = LoadAverage();
+                var loadBefore = Machine.LoadAverage();
                 var exitCode = await RunChildAsync(variant, settings, copy, resultPath);
                 if (exitCode != 0)
                 {
@@ -112,7 +112,7 @@ public static class RulesBenchCommand
                 (runs.TryGetValue(variant, out var list) ? list : runs[variant] = []).Add(measured);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{variant}{(repeat > 1 ? $" (run {run})" : "")}: {measured.Accounts:N0} accounts in {measured.Seconds:0.00} s ({measured.AccountsPerSecond:N0}/s), " +
-                    $"peak {measured.PeakMiB:N0} MiB; process {step.Elapsed.TotalSeconds:0.0} s, copy {copySeconds:0.0} s; load average {loadBefore} → {LoadAverage()}"));
+                    $"peak {measured.PeakMiB:N0} MiB; process {step.Elapsed.TotalSeconds:0.0} s, copy {copySeconds:0.0} s; load average {loadBefore} → {Machine.LoadAverage()}"));
             }
         }
         var results = runs.Values.Select(list => list.OrderBy(r => r.Seconds).ElementAt((list.Count - 1) / 2)).ToList();
@@ -134,46 +134,20 @@ public static class RulesBenchCommand
 
     private static async Task<int> RunChildAsync(string variant, BenchSettings settings, string database, string resultPath)
     {
-        var self = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(self) { UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(RulesBenchCommand).Assembly.Location);
-        }
         string[] arguments =
         [
             "rules", "--variant", variant, "--db", database, "--result", resultPath, "--accounts", Text(settings.Accounts),
             "--signals-per-account", Text(settings.SignalsPerAccount), "--naive-sample", Text(settings.NaiveSample), "--seed", Text(settings.Seed),
             "--rules", settings.RulesFolder, "--product-config", settings.ProductConfiguration, .. settings.Breakdown ? ["--breakdown"] : Array.Empty<string>(),
         ];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        await process.WaitForExitAsync();
-        return process.ExitCode;
+        return await ChildProcess.RunSelfAsync(arguments);
     }
 
-    // The 1-minute load average: another build on this 2-core machine shows up here and in the timings.
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// The rules/ folder of the repository this runs in (found upwards from the working directory or the binary).
-    private static string DefaultRulesFolder()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, "AccountPlaybooks.sln")))
-                {
-                    return Path.Combine(folder.FullName, "rules");
-                }
-            }
-        }
-        throw new DirectoryNotFoundException("cannot find the repository's rules folder; pass --rules");
-    }
+    /// The rules/ folder of the repository this runs in.
+    private static string DefaultRulesFolder() => Machine.FindRepository() is { } repository
+        ? Path.Combine(repository, "rules")
+        : throw new DirectoryNotFoundException("cannot find the repository's rules folder; pass --rules");
 }

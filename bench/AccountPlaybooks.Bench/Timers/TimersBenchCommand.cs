@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using AccountPlaybooks.Bench.Rules;
+
+using AccountPlaybooks.Bench.Harness;
 
 namespace AccountPlaybooks.Bench.Timers;
 
@@ -62,8 +63,7 @@ public static class TimersBenchCommand
         Directory.CreateDirectory(folder);
         await output.WriteLineAsync($"timers benchmark: {settings.Timers:N0} due timers (Quartz: {Math.Min(settings.QuartzTimers, settings.Timers):N0}), " +
                                     $"playbook Start → Delay PT1H → End, swept at {BenchSettings.Now:u}");
-        await output.WriteLineAsync($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:0} GiB, " +
-                                    $"{RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; work {folder}");
+        await output.WriteLineAsync(Machine.Describe() + $"; work {folder}");
         var prepared = Path.Combine(folder, "prepared.db");
         var step = Stopwatch.StartNew();
         await output.WriteLineAsync("generating the database (EF migrations, one instance through PlaybookRuntime, its rows copied with raw INSERTs) ...");
@@ -80,7 +80,7 @@ public static class TimersBenchCommand
                 File.Copy(prepared, copy, overwrite: true);
                 step.Restart();
                 var resultPath = Path.Combine(folder, $"{variant}.json");
-                var loadBefore = LoadAverage();
+                var loadBefore = Machine.LoadAverage();
                 var exitCode = await RunChildAsync(variant, settings, copy, resultPath);
                 if (exitCode != 0)
                 {
@@ -91,7 +91,7 @@ public static class TimersBenchCommand
                 (runs.TryGetValue(variant, out var list) ? list : runs[variant] = []).Add(measured);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{variant}{(repeat > 1 ? $" (run {run})" : "")}: {measured.Accounts:N0} timers in {measured.Seconds:0.00} s ({measured.AccountsPerSecond:N0}/s), " +
-                    $"peak {measured.PeakMiB:N0} MiB; process {step.Elapsed.TotalSeconds:0.0} s; load average {loadBefore} → {LoadAverage()}"));
+                    $"peak {measured.PeakMiB:N0} MiB; process {step.Elapsed.TotalSeconds:0.0} s; load average {loadBefore} → {Machine.LoadAverage()}"));
             }
         }
         var results = runs.Values.Select(list => list.OrderBy(r => r.Seconds).ElementAt((list.Count - 1) / 2)).ToList();
@@ -111,29 +111,14 @@ public static class TimersBenchCommand
 
     private static async Task<int> RunChildAsync(string variant, TimersBenchSettings settings, string database, string resultPath)
     {
-        var self = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(self) { UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(TimersBenchCommand).Assembly.Location);
-        }
         string[] arguments =
         [
             "timers", "--variant", variant, "--db", database, "--result", resultPath, "--workflows", settings.Workflows,
             "--timers", Text(settings.Timers), "--quartz", Text(settings.QuartzTimers), .. settings.Breakdown ? ["--breakdown"] : Array.Empty<string>(),
         ];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        await process.WaitForExitAsync();
-        return process.ExitCode;
+        return await ChildProcess.RunSelfAsync(arguments);
     }
 
-    /// The 1-minute load average (Linux), to show how busy the machine was around each run.
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
