@@ -83,6 +83,16 @@ public sealed class SignalIntake(IServiceScopeFactory scopes, SignalBacklog back
         {
             await StoreAsync(group);
         }
+        catch (Exception exception) when (SignalIntakeBusyException.IsBusy(exception))
+        {
+            // Storing each request alone would wait out the busy timeout once per request: refuse the group at once.
+            logger.LogWarning("The database was busy; {Requests} signal requests were refused, to be sent again ({Error})", group.Count, exception.Message);
+            backlog.Written(group.Sum(w => w.Drafts.Count), 0);
+            foreach (var write in group)
+            {
+                write.Done.TrySetException(new SignalIntakeBusyException(exception));
+            }
+        }
         catch (Exception exception) when (group.Count > 1)
         {
             // One request's rows broke the shared transaction: each is stored alone, so only that one fails.

@@ -43,7 +43,19 @@ public static class SignalsApi
         {
             return problem;
         }
-        if (await intake.SubmitAsync(records, cancellationToken) is not { } report)
+        SignalImportReport? report;
+        try
+        {
+            report = await intake.SubmitAsync(records, cancellationToken);
+        }
+        catch (SignalIntakeBusyException)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(title: "Database busy", statusCode: StatusCodes.Status503ServiceUnavailable,
+                detail: $"The database could not take the write in time. Send the request again after {options.RetryAfterSeconds} seconds; " +
+                        "signals of it already stored are recognised by their id and not stored twice.");
+        }
+        if (report is null)
         {
             request.HttpContext.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem(title: "Signal intake is full", statusCode: StatusCodes.Status503ServiceUnavailable,

@@ -58,6 +58,35 @@ public sealed class SignalIntakeFull(SignalIntakeFull.TinyIntakeApp app) : IClas
         Assert.Equal(1, (await taken.ReadAsync<Api.ImportResult>()).Created);
     }
 
+    [Fact]
+    public async Task AnswersServiceUnavailableNotAServerErrorGivenTheDatabaseLockedPastItsBusyTimeout()
+    {
+        var ops = app.ClientAs(UserRole.Ops);
+        await (await ops.PostCsvAsync("/api/accounts", "id,name,industry,employees,annualRevenue,region,fundingStage,techStack\n" +
+            "locked-1,Account locked-1,Fintech,300,30000000,EMEA,Bootstrapped,HubSpot\n")).ReadAsync<Api.ImportResult>();
+        var at = app.Clock.GetUtcNow().AddMinutes(-5);
+        var signal = new { id = "locked-1-a", accountId = "locked-1", type = "email_open", occurredAt = at };
+        // Another writer (a long drain batch, a backup) holds SQLite's one write lock longer than the 10 s busy timeout.
+        await using (var writer = new Microsoft.Data.Sqlite.SqliteConnection(app.Database.ConnectionString))
+        {
+            await writer.OpenAsync();
+            await using var hold = writer.CreateCommand();
+            hold.CommandText = "BEGIN IMMEDIATE";
+            await hold.ExecuteNonQueryAsync();
+
+            var refused = await ops.PostJsonAsync("/api/signals", signal);
+
+            var problem = await refused.ProblemAsync(503);
+            Assert.Equal("7", refused.Headers.RetryAfter?.ToString());
+            Assert.Contains("not stored twice", problem.GetProperty("detail").GetString());
+            hold.CommandText = "ROLLBACK";
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        var taken = await ops.PostJsonAsync("/api/signals", signal);
+        Assert.Equal(1, (await taken.ReadAsync<Api.ImportResult>()).Created);
+    }
+
     private Task<int> AttemptsAsync(string id) =>
         app.WithDbAsync(db => Task.FromResult(db.Signals.Where(s => s.Id == id).Select(s => s.ProcessAttempts).Single()));
 }
