@@ -137,9 +137,11 @@ public sealed class TwoNodesOnPostgres : IAsyncLifetime
     {
         await using var db = new NpgsqlConnection(_database.ConnectionString);
         await db.OpenAsync();
+        // One timer per instance: firing a task's SLA warning replaces its breach timer, so two of one instance would
+        // resume it once, and which the demo has depends on the hour.
         var timers = new List<(long Id, string Instance)>();
         await using (var pick = new NpgsqlCommand(
-                         """SELECT "Id", "InstanceId" FROM "DueTimers" WHERE "DeadLetteredAt" IS NULL AND "LeaseOwner" IS NULL ORDER BY "Id" LIMIT 20""", db))
+                         """SELECT DISTINCT ON ("InstanceId") "Id", "InstanceId" FROM "DueTimers" WHERE "DeadLetteredAt" IS NULL AND "LeaseOwner" IS NULL ORDER BY "InstanceId", "Id" LIMIT 20""", db))
         await using (var reader = await pick.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
