@@ -4,6 +4,7 @@ using AccountPlaybooks.Server.Audit;
 using AccountPlaybooks.Server.Demo;
 using AccountPlaybooks.Server.Hosting.OpenApi;
 using AccountPlaybooks.Server.Security;
+using AccountPlaybooks.Server.Signals;
 using Microsoft.AspNetCore.Mvc;
 using Scalar.AspNetCore;
 using Serilog;
@@ -43,6 +44,7 @@ public static class ApiSetup
         app.UseDemoLoopbackGuard();
         app.UseCsrfGuard();
         app.UseRouting();
+        app.UseSignalIntakeGuard();
         app.UseRequestSizeGuard(app.Services.GetRequiredService<ApiOptions>());
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -14,12 +14,14 @@ namespace AccountPlaybooks.Server.Signals;
 
 public static class SignalsApi
 {
+    public const string IngestName = "IngestSignals";
+
     public static void MapSignalsApi(this WebApplication app)
     {
         var signals = app.MapGroup("/api/signals").WithTags("Signals");
         signals.MapPost("/", Ingest).RequireAuthorization(Policies.Ops)
             .AllowsLargeBody(app.Services.GetRequiredService<ApiOptions>())
-            .WithName("IngestSignals")
+            .WithName(IngestName)
             .AcceptsImportRecords("Signals, idempotent by id: JSON (one object or an array), NDJSON or CSV with a header row (docs/signals.md)")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
@@ -32,7 +34,7 @@ public static class SignalsApi
 
     private static async Task<Results<Ok<SignalImportReport>, ProblemHttpResult>> Ingest(HttpRequest request,
         [Description("Seconds to also wait for the signals to be processed (0 to Signals:MaxWaitSeconds, which is 30 unless configured); the answer then lists each signal's status and tasks")] int? wait, SignalIntake intake,
-        SignalBacklog backlog, SignalStatuses statuses, SignalIntakeOptions options, ClaimsPrincipal user, CancellationToken cancellationToken)
+        SignalStatuses statuses, SignalIntakeOptions options, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (wait is < 0 || wait > options.MaxWaitSeconds)
         {
@@ -57,16 +59,22 @@ public static class SignalsApi
         }
         if (report is null)
         {
-            request.HttpContext.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(title: "Signal intake is full", statusCode: StatusCodes.Status503ServiceUnavailable,
-                detail: $"{backlog.Total} signals are waiting to be processed; the limit (Signals:IntakeCapacity) is {backlog.Capacity}. " +
-                        $"Nothing of this request was stored; send it again after {options.RetryAfterSeconds} seconds.");
+            return IntakeFull(request.HttpContext, options);
         }
         if (wait > 0)
         {
             report.Signals = await statuses.WaitAsync(report.StoredIds, TasksApi.Viewer(user), TimeSpan.FromSeconds(wait.Value), cancellationToken);
         }
         return TypedResults.Ok(report);
+    }
+
+    /// Nothing of the request was read or stored (the guard answers this before authentication, this endpoint on a race).
+    internal static ProblemHttpResult IntakeFull(HttpContext context, SignalIntakeOptions options)
+    {
+        context.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(title: "Signal intake is full", statusCode: StatusCodes.Status503ServiceUnavailable,
+            detail: $"More signals are waiting to be processed than the limit (Signals:IntakeCapacity) allows; /health shows the backlog. " +
+                    $"Nothing of this request was stored; send it again after {options.RetryAfterSeconds} seconds.");
     }
 
     private static async Task<Results<Ok<SignalStatusView>, NotFound>> Status(string id, SignalStatuses statuses, ClaimsPrincipal user,

@@ -41,6 +41,10 @@ public sealed class SignalIntakeFull(SignalIntakeFull.TinyIntakeApp app) : IClas
             Assert.Equal("7", refused.Headers.RetryAfter?.ToString());
             Assert.Contains("Signals:IntakeCapacity", problem.GetProperty("detail").GetString());
             Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.Signals.Count(s => s.Id == "full-1-late"))));
+            // Refused before authentication: under overload a token lookup (a query) would queue for the pool.
+            var anonymous = await app.AnonymousClient().PostAsync("/api/signals",
+                System.Net.Http.Json.JsonContent.Create(new { id = "full-1-anonymous", accountId = "full-1", type = "email_open", occurredAt = at }));
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, anonymous.StatusCode);
             var health = JsonDocument.Parse(await app.AnonymousClient().GetStringAsync("/health")).RootElement.GetProperty("checks").GetProperty("signals");
             Assert.Equal("Degraded", health.GetProperty("status").GetString());
         }
