@@ -1,3 +1,4 @@
+using AccountPlaybooks.Application.Accounts;
 using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Application.Scoring;
 using AccountPlaybooks.Data;
@@ -21,10 +22,10 @@ public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator,
 {
     public const int MaxAttempts = 5;
 
-    /// Signals one batch claims at most. On SQLite a batch holds the one writer from its claim to its commit, and
-    /// its evaluation cannot be interrupted (only its delivery, between signals, when the intake waits), so it stays
-    /// small; on PostgreSQL a batch locks only its rows, and a larger one shares a commit (a WAL flush) among more.
-    public int BatchSize => SqliteWriterTurn.IsSqlite(db) ? 50 : 500;
+    /// Signals one batch claims at most. Its tasks become visible at its commit, and on SQLite its evaluation holds
+    /// the one writer (only its delivery yields to the intake, between signals): a batch stays short. A commit per 50
+    /// costs little beside the milliseconds each signal's playbooks take.
+    public const int BatchSize = 50;
 
     private const string Savepoint = "signal_processing";
 
@@ -108,12 +109,17 @@ public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator,
                 delivered.Add(signal.Id);
                 retries.Forget(signal.Id);
             }
+            // Saved already: what the next signal's save must compare shrinks back to nothing (with 500 signals each
+            // starting a playbook, the tracker otherwise ends up holding thousands of rows, checked at every save).
+            db.ChangeTracker.Clear();
             if (turn.IntakeWaiting)
             {
                 break; // the rest is evaluated again in the next batch, which finds the tiers stored here unchanged
             }
         }
-        // 4. Mark them processed, in the batch's transaction (the caller commits).
+        // 4. The accounts' latest signal (here, not in the intake, whose group commit must not wait for row locks a
+        // batch holds on PostgreSQL), and the signals marked processed, in the batch's transaction (the caller commits).
+        await LatestSignals.RefreshAsync(db, signals.Select(s => s.AccountId).Distinct().ToList(), cancellationToken);
         var now = Now;
         await db.Signals.Where(s => delivered.Contains(s.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.ProcessedAt, now).SetProperty(s => s.ProcessError, (string?)null), cancellationToken);

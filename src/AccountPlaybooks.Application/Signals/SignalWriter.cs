@@ -1,4 +1,3 @@
-using AccountPlaybooks.Application.Accounts;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Signals;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountPlaybooks.Application.Signals;
 
 /// Stores the validated signals of one or many requests in ONE transaction (group commit): their accounts resolved
-/// in one query, duplicates found in one query (a signal id seen before, or earlier in the group, stores nothing),
-/// the accounts' latest-signal time refreshed. If a concurrent writer inserted one of the ids first (another node,
+/// in one query, duplicates found in one query (a signal id seen before, or earlier in the group, stores nothing);
+/// the accounts' latest-signal time is the processor's to refresh. If a concurrent writer inserted one of the ids first (another node,
 /// the CLI), the group runs once more against what is now stored.
 public sealed class SignalWriter(AppDbContext db, SqliteWriterTurn turn, TimeProvider clock)
 {
@@ -72,7 +71,5 @@ public sealed class SignalWriter(AppDbContext db, SqliteWriterTurn turn, TimePro
             }
         }
         await db.SaveChangesAsync(cancellationToken);
-        var touched = writes.SelectMany(w => w.Created).Select(s => s.AccountId).Distinct().ToList();
-        await LatestSignals.RefreshAsync(db, touched, cancellationToken);
     }
 }
