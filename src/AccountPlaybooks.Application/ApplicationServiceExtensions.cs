@@ -51,9 +51,11 @@ public static class ApplicationServiceExtensions
         services.AddScoped<SignalIngestor>();
         services.AddScoped<SignalProcessor>();
         services.AddScoped<SignalWriter>();
+        services.AddSingleton<SqliteWriterTurn>();
         services.AddSingleton<SignalRetries>();
         services.AddScoped<RepDirectory>();
         services.AddScoped<UserAdministration>();
+        services.AddSingleton<ApiTokenCache>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<DemoSeeder>();
         services.AddSettings<PlaybooksOptions>(configuration, PlaybooksOptions.Section);

@@ -131,7 +131,7 @@ public static class InProcessAnatomy
                 await Time(Claim, counted, batch, async () =>
                 {
                     transaction = await db.Database.BeginTransactionAsync();
-                    claimed = await db.Signals.Where(s => s.ProcessedAt == null).OrderBy(s => s.ReceivedAt).Take(SignalProcessor.BatchSize).AsNoTracking().ToListAsync();
+                    claimed = await db.Signals.Where(s => s.ProcessedAt == null).OrderBy(s => s.ReceivedAt).Take(provider.GetRequiredService<SignalProcessor>().BatchSize).AsNoTracking().ToListAsync();
                 });
                 var accounts = claimed.Select(s => s.AccountId).Distinct().ToList();
                 ChunkResult result = ChunkResult.Empty;

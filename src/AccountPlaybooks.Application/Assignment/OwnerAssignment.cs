@@ -11,12 +11,47 @@ namespace AccountPlaybooks.Application.Assignment;
 /// spreads like a weighted round-robin but needs no stored pointer and heals after reps join or leave.
 public sealed class OwnerAssignment(AppDbContext db, AssignmentOptions options)
 {
+    // The reps and their loads are read once per unit of work (this class is scoped: a signal batch, a timer sweep,
+    // a request) and kept current by its own assignments, so a batch of 500 playbook starts neither counts every
+    // account 500 times nor hands all 500 to the rep who was lightest before the batch began.
+    private List<Rep>? _reps;
+    private Dictionary<string, (int All, int Capacity)>? _loads;
+
     /// Sets the account's owners (the entity is tracked: the caller's step saves it) and says why.
     public async Task<AssignResult> AssignAsync(Account account, AssignRequest request, DateTime now, CancellationToken cancellationToken)
     {
         var tier = await db.AccountScores.AsNoTracking().Where(s => s.AccountId == account.Id).Select(s => s.Tier).SingleOrDefaultAsync(cancellationToken);
-        var pool = new Pool(await db.Reps.AsNoTracking().ToListAsync(cancellationToken), await LoadsAsync(cancellationToken),
-            request, now, tier == options.CapacityTier);
+        _reps ??= await db.Reps.AsNoTracking().ToListAsync(cancellationToken);
+        _loads ??= await LoadsAsync(cancellationToken);
+        var (ae, sdr) = (account.AeOwnerId, account.SdrOwnerId);
+        var capped = tier == options.CapacityTier;
+        var result = AssignFrom(new Pool(_reps, _loads, request, now, capped), account, request, now);
+        // The pool only reads the loads; the account's moves are counted here, from the owners it had to the new ones.
+        Move(_loads, ae, account.AeOwnerId, capped ? 1 : 0);
+        Move(_loads, sdr, account.SdrOwnerId, capped ? 1 : 0);
+        return result;
+    }
+
+    /// An account changed hands: the loads follow it.
+    private static void Move(Dictionary<string, (int All, int Capacity)> loads, string? from, string? to, int capped)
+    {
+        if (from == to)
+        {
+            return;
+        }
+        if (from is not null && loads.TryGetValue(from, out var before))
+        {
+            loads[from] = (before.All - 1, before.Capacity - capped);
+        }
+        if (to is not null)
+        {
+            var after = loads.GetValueOrDefault(to);
+            loads[to] = (after.All + 1, after.Capacity + capped);
+        }
+    }
+
+    private AssignResult AssignFrom(Pool pool, Account account, AssignRequest request, DateTime now)
+    {
         var reasons = new List<string>();
         if (request.Strategy == "pair" || request.Role == "ae")
         {
@@ -130,20 +165,13 @@ public sealed class OwnerAssignment(AppDbContext db, AssignmentOptions options)
             reps.Where(r => r.Role == role && r.AssignmentWeight > 0 && filter(r) && Available(r)).ToList();
 
         /// The rep with the fewest accounts per unit of weight; ties by id, so the choice is repeatable.
-        public Rep? Next(List<Rep> candidates)
-        {
-            var rep = candidates.OrderBy(r => (loads.GetValueOrDefault(r.Id).All + 1.0) / r.AssignmentWeight).ThenBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault();
-            if (rep is not null)
-            {
-                var (all, capacity) = loads.GetValueOrDefault(rep.Id);
-                loads[rep.Id] = (all + 1, capacity + (capped ? 1 : 0));
-            }
-            return rep;
-        }
+        public Rep? Next(List<Rep> candidates) =>
+            candidates.OrderBy(r => (loads.GetValueOrDefault(r.Id).All + 1.0) / r.AssignmentWeight).ThenBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault();
 
+        /// The picked rep's load with this account counted.
         public string Describe(Rep rep) => capped
-            ? $"{loads.GetValueOrDefault(rep.Id).Capacity} of {rep.Tier1Capacity} Tier 1 accounts"
-            : $"{loads.GetValueOrDefault(rep.Id).All} accounts";
+            ? $"{loads.GetValueOrDefault(rep.Id).Capacity + 1} of {rep.Tier1Capacity} Tier 1 accounts"
+            : $"{loads.GetValueOrDefault(rep.Id).All + 1} accounts";
 
         public string Excluded(RepRole role, Func<Rep, bool> filter)
         {

@@ -48,14 +48,14 @@ public sealed class SignalDrain(IServiceScopeFactory scopes, SignalBacklog backl
 
     private async Task DrainAsync(CancellationToken cancellationToken)
     {
-        int claimed;
+        int claimed, batchSize;
         do
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var processor = scope.ServiceProvider.GetRequiredService<SignalProcessor>();
-                claimed = await processor.ProcessNextBatchAsync(cancellationToken);
+                (claimed, batchSize) = (await processor.ProcessNextBatchAsync(cancellationToken), processor.BatchSize);
                 backlog.Counted(await processor.CountUnprocessedAsync(2L * backlog.Capacity, cancellationToken));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -68,6 +68,6 @@ public sealed class SignalDrain(IServiceScopeFactory scopes, SignalBacklog backl
                 Interlocked.Exchange(ref _batch, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
         }
-        while (claimed == SignalProcessor.BatchSize);
+        while (claimed == batchSize);
     }
 }

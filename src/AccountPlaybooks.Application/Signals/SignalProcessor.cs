@@ -17,10 +17,14 @@ namespace AccountPlaybooks.Application.Signals;
 /// back alone and its signals are retried with backoff (SignalRetries), then given up on with the error kept — never
 /// silently dropped.
 public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator, EvaluationWriter scores, PlaybookDelivery playbooks,
-    SignalRetries retries, TimeProvider clock, ILogger<SignalProcessor> logger)
+    SignalRetries retries, SqliteWriterTurn turn, TimeProvider clock, ILogger<SignalProcessor> logger)
 {
     public const int MaxAttempts = 5;
-    public const int BatchSize = 500;
+
+    /// Signals one batch claims at most. On SQLite a batch holds the one writer from its claim to its commit, and
+    /// its evaluation cannot be interrupted (only its delivery, between signals, when the intake waits), so it stays
+    /// small; on PostgreSQL a batch locks only its rows, and a larger one shares a commit (a WAL flush) among more.
+    public int BatchSize => SqliteWriterTurn.IsSqlite(db) ? 50 : 500;
 
     private const string Savepoint = "signal_processing";
 
@@ -33,6 +37,7 @@ public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator,
         {
             return;
         }
+        using var _ = await turn.DrainAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = signals.Select(s => s.Id).ToArray();
         var unprocessed = IsPostgres
@@ -45,10 +50,12 @@ public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator,
 
     /// Claims the oldest unprocessed signals not backing off (up to <see cref="BatchSize"/>) and processes them in one
     /// transaction. On PostgreSQL the claimed rows are locked with SKIP LOCKED, so several nodes share the work
-    /// without doing a signal twice. Returns how many were claimed.
+    /// without doing a signal twice. On SQLite the batch ends early when the intake waits for the writer (what is
+    /// not delivered yet stays unprocessed for the next batch). Returns how many were claimed.
     public async Task<int> ProcessNextBatchAsync(CancellationToken cancellationToken = default)
     {
         var waiting = retries.Waiting(Now);
+        using var _ = await turn.DrainAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var pending = IsPostgres
             ? db.Signals.FromSql($"SELECT * FROM \"Signals\" WHERE \"ProcessedAt\" IS NULL AND NOT (\"Id\" = ANY({waiting})) ORDER BY \"ReceivedAt\" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
@@ -100,6 +107,10 @@ public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator,
             {
                 delivered.Add(signal.Id);
                 retries.Forget(signal.Id);
+            }
+            if (turn.IntakeWaiting)
+            {
+                break; // the rest is evaluated again in the next batch, which finds the tiers stored here unchanged
             }
         }
         // 4. Mark them processed, in the batch's transaction (the caller commits).

@@ -9,10 +9,11 @@ namespace AccountPlaybooks.Application.Signals;
 /// in one query, duplicates found in one query (a signal id seen before, or earlier in the group, stores nothing),
 /// the accounts' latest-signal time refreshed. If a concurrent writer inserted one of the ids first (another node,
 /// the CLI), the group runs once more against what is now stored.
-public sealed class SignalWriter(AppDbContext db, TimeProvider clock)
+public sealed class SignalWriter(AppDbContext db, SqliteWriterTurn turn, TimeProvider clock)
 {
     internal async Task StoreAsync(IReadOnlyList<SignalWrite> writes, CancellationToken cancellationToken)
     {
+        using var _ = await turn.IntakeAsync(db, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             foreach (var write in writes)

@@ -7,7 +7,7 @@ namespace AccountPlaybooks.Application.Users;
 
 /// API tokens for integrations: issue (the clear text is returned once, only its SHA-256 is stored), list by prefix with
 /// their last use, revoke. Logs name a token by its prefix, never its text.
-public sealed class ApiTokens(AppDbContext db, TimeProvider clock, ILogger<ApiTokens> logger)
+public sealed class ApiTokens(AppDbContext db, ApiTokenCache cache, TimeProvider clock, ILogger<ApiTokens> logger)
 {
     /// The longest life a token can be given; a token without an expiry lives until it is revoked.
     public const int MaxDays = 730;
@@ -60,6 +60,7 @@ public sealed class ApiTokens(AppDbContext db, TimeProvider clock, ILogger<ApiTo
         {
             token.RevokedAt = Now;
             await db.SaveChangesAsync(cancellationToken);
+            cache.Forget();
             logger.LogInformation("API token {Prefix} ({Name}) of {Email} revoked by {Actor}", token.Prefix, token.Name, token.User!.Email, actor.Name);
         }
         return TokenView.From(token, token.User!, Now);

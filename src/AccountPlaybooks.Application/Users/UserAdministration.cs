@@ -7,7 +7,7 @@ namespace AccountPlaybooks.Application.Users;
 
 /// Users: add, list, change a role, disable and enable, and who is behind a password or a token. A disabled user cannot
 /// sign in and none of their tokens work. Nobody demotes or disables themselves, so there is always an active admin.
-public sealed class UserAdministration(AppDbContext db, TimeProvider clock, ILogger<UserAdministration> logger)
+public sealed class UserAdministration(AppDbContext db, ApiTokenCache tokens, TimeProvider clock, ILogger<UserAdministration> logger)
 {
     /// A token's last use is written at most this often, so a busy integration does not write on every request.
     public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -107,6 +107,7 @@ public sealed class UserAdministration(AppDbContext db, TimeProvider clock, ILog
         user.Role = change.Role;
         user.RepId = change.RepId ?? user.RepId;
         await db.SaveChangesAsync(cancellationToken);
+        tokens.Forget();
         logger.LogInformation("User {Email} role changed {From} -> {To} by {Actor}", user.Email, before, user.Role, actor.Name);
         return (await GetAsync(id, cancellationToken))!;
     }
@@ -128,6 +129,7 @@ public sealed class UserAdministration(AppDbContext db, TimeProvider clock, ILog
             user.DisabledAt = null;
         }
         await db.SaveChangesAsync(cancellationToken);
+        tokens.Forget();
         logger.LogInformation("User {Email} {State} by {Actor}", user.Email, disabled ? "disabled" : "enabled", actor.Name);
         return (await GetAsync(id, cancellationToken))!;
     }
@@ -147,6 +149,10 @@ public sealed class UserAdministration(AppDbContext db, TimeProvider clock, ILog
     {
         var hash = TokenHasher.Hash(token);
         var now = Now;
+        if (tokens.Find(hash, now) is { } known)
+        {
+            return known;
+        }
         var match = await db.ApiTokens.AsNoTracking().Include(t => t.User)
             .SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
         if (match is null || !match.IsActive(now) || match.User is not { DisabledAt: null } user)
@@ -157,6 +163,7 @@ public sealed class UserAdministration(AppDbContext db, TimeProvider clock, ILog
         {
             await db.ApiTokens.Where(t => t.Id == match.Id).ExecuteUpdateAsync(set => set.SetProperty(t => t.LastUsedAt, now), cancellationToken);
         }
+        tokens.Remember(hash, user, now, match.ExpiresAt);
         return user;
     }
 

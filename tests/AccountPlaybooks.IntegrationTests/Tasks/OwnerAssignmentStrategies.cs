@@ -103,6 +103,31 @@ public abstract class OwnerAssignmentStrategies<TApp>(TApp app) : IClassFixture<
         Assert.Contains("no AE available in team cap (0 out of office, 2 at Tier 1 capacity", results[1].Reason);
     }
 
+    /// A batch (a signal batch, a timer sweep) assigns many accounts in one unit of work and saves once: each
+    /// assignment counts in the next one's loads and capacity, though nothing is stored yet.
+    [Fact]
+    public async Task OneUnitOfWorkCountsItsOwnAssignments()
+    {
+        var ids = Enumerable.Range(1, 5).Select(i => $"uw-{i}").ToArray();
+        await SeedAsync([Rep("uw-ae1", RepRole.AE, "uw", capacity: 2), Rep("uw-ae2", RepRole.AE, "uw", capacity: 2)], ids.Select(id => Account(id)), tier1: "Tier1");
+
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var owners = new OwnerAssignment(db, new AssignmentOptions());
+        var results = new List<AssignResult>();
+        foreach (var id in ids)
+        {
+            results.Add(await owners.AssignAsync(await db.Accounts.SingleAsync(a => a.Id == id), new AssignRequest("roundRobin", "ae", "uw", true, true), Now,
+                CancellationToken.None));
+        }
+        await db.SaveChangesAsync();
+
+        Assert.Equal(2, results.Count(r => r.AeId == "uw-ae1"));
+        Assert.Equal(2, results.Count(r => r.AeId == "uw-ae2"));
+        Assert.False(results[4].Assigned); // both at their Tier 1 capacity of 2, counting this batch's own
+        Assert.Contains("2 at Tier 1 capacity", results[4].Reason);
+    }
+
     [Fact]
     public async Task TerritoryRulesPickTheTerritorysReps()
     {

@@ -132,16 +132,18 @@ public sealed class UsersAndTokensAdministration(SqliteApp app) : IClassFixture<
     }
 
     [Fact]
-    public async Task ASessionTakesAChangedRoleAtOnce()
+    public async Task ASessionAndATokenTakeAChangedRoleAtOnce()
     {
-        var (id, _) = await CreateAsync("mover@example.test", "Ops", password: "correct horse battery", issueToken: false);
+        var (id, token) = await CreateAsync("mover@example.test", "Ops", password: "correct horse battery");
         var session = app.AnonymousClient();
         (await session.PostJsonAsync("/api/auth/login", new { email = "mover@example.test", password = "correct horse battery" })).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.Forbidden, (await session.GetAsync("/api/users")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await WithToken(token!).GetAsync("/api/users")).StatusCode); // the token's user is remembered now
 
         await (await Admin.PutAsJsonAsync($"/api/users/{id}/role", new { role = "Admin" }, Api.Json)).ReadAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/api/users")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await WithToken(token!).GetAsync("/api/users")).StatusCode);
         Assert.Equal("admin", (await (await session.GetAsync("/api/auth/me")).ReadAsync<JsonElement>()).GetProperty("role").GetString());
     }
 
