@@ -118,12 +118,10 @@ public sealed record BenchStore(bool Postgres, string Name, string ConnectionStr
     {
         if (!Postgres)
         {
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(name + suffix);
-            }
+            var file = Sqlite(name);
+            file.Create();
             File.Copy(Name, name);
-            return Sqlite(name);
+            return file;
         }
         NpgsqlConnection.ClearAllPools();
         var copy = OnPostgres(Admin, name);
@@ -131,12 +129,17 @@ public sealed record BenchStore(bool Postgres, string Name, string ConnectionStr
         return copy;
     }
 
-    /// Creates an empty database (PostgreSQL; a SQLite file is created by the first connection).
+    /// Starts an empty database, dropping any previous one (SQLite: deletes the files; the first connection creates it).
     public void Create()
     {
         if (Postgres)
         {
             AdminRun($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", $"CREATE DATABASE \"{Name}\"");
+            return;
+        }
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(Name + suffix);
         }
     }
 

@@ -49,17 +49,7 @@ public static class TimersDatabase
 
     public static async Task CreateAsync(BenchStore store, string workflows, int timers, TextWriter log)
     {
-        if (store.Postgres)
-        {
-            store.Create();
-        }
-        else
-        {
-            foreach (var file in new[] { store.Name, store.Name + "-wal", store.Name + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
+        store.Create();
         Directory.CreateDirectory(workflows);
         await File.WriteAllTextAsync(Path.Combine(workflows, $"{PlaybookId}.json"), Playbook);
         var account = BenchSettings.AccountId(1);
