@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using AccountPlaybooks.Bench.Harness;
 using AccountPlaybooks.Bench.Rules;
 using Microsoft.Data.Sqlite;
 
@@ -11,7 +12,6 @@ namespace AccountPlaybooks.Bench.Latency;
 /// Operations queue for the one connection, so queueing counts here too.
 public static class FloorInserts
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
 
     public static async Task<Sample[]> RunAsync(LatencyBenchSettings settings, string database, WallClock clock)
     {
@@ -36,7 +36,7 @@ public static class FloorInserts
         connection.Open();
         using (var pragmas = connection.CreateCommand())
         {
-            pragmas.CommandText = Pragmas;
+            pragmas.CommandText = BenchStore.SqlitePragmas;
             pragmas.ExecuteNonQuery();
         }
         using var insert = connection.CreateCommand();

@@ -59,7 +59,7 @@ public static class LatencyBenchCommand
             {
                 Wait = Math.Max(0, parsed.GetValue(wait)),
                 IntakeCapacity = parsed.GetValue(capacity),
-                Postgres = parsed.GetValue(postgres) is { } pg ? pg == "env" ? Environment.GetEnvironmentVariable("AP_TEST_POSTGRES") ?? pg : pg : null,
+                Postgres = BenchStore.PostgresAdmin(parsed.GetValue(postgres)),
                 DrainTimeoutSeconds = Math.Max(1, parsed.GetValue(drain)),
                 AnatomyBatch = Math.Max(1, parsed.GetValue(anatomyBatch)),
             };
@@ -83,7 +83,7 @@ public static class LatencyBenchCommand
                     {
                         foreach (var name in new[] { "prepared", "server" })
                         {
-                            LatencyStore.OnPostgres(admin, PostgresName(name)).Drop(admin);
+                            BenchStore.OnPostgres(admin, PostgresName(name)).Drop();
                         }
                     }
                 }
@@ -109,19 +109,19 @@ public static class LatencyBenchCommand
         var token = "";
         if (settings.Postgres is null || chosen.Contains("floor") || chosen.Contains("anatomy"))
         {
-            token = await LatencyDatabase.CreateAsync(LatencyStore.Sqlite(prepared), settings, output);
-            LatencyDatabase.Checkpoint(prepared);
+            token = await LatencyDatabase.CreateAsync(BenchStore.Sqlite(prepared), settings, output);
+            BenchStore.Sqlite(prepared).Checkpoint();
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  prepared in {step.Elapsed.TotalSeconds:0.0} s, {new FileInfo(prepared).Length / 1048576.0:N0} MiB"));
         }
         // On PostgreSQL the server's database is prepared the same way, on its own database (its own token).
-        LatencyStore? preparedPostgres = null;
+        BenchStore? preparedPostgres = null;
         var postgresToken = token;
         if (settings.Postgres is { } admin && chosen.Contains("ours"))
         {
             step.Restart();
-            preparedPostgres = LatencyStore.OnPostgres(admin, PostgresName("prepared"));
-            preparedPostgres.Create(admin);
+            preparedPostgres = BenchStore.OnPostgres(admin, PostgresName("prepared"));
+            preparedPostgres.Create();
             await output.WriteLineAsync($"preparing {preparedPostgres.Describe} the same way ...");
             postgresToken = await LatencyDatabase.CreateAsync(preparedPostgres, settings, output);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  prepared in {step.Elapsed.TotalSeconds:0.0} s"));
@@ -133,7 +133,7 @@ public static class LatencyBenchCommand
         if (chosen.Contains("floor"))
         {
             var copy = Path.Combine(settings.Work, "floor.db");
-            LatencyDatabase.Copy(prepared, copy);
+            BenchStore.Sqlite(prepared).CopyTo(copy);
             var load = Machine.LoadAverage();
             var samples = await FloorInserts.RunAsync(settings, copy, clock);
             var floor = LatencyStats.From("floor: raw INSERT of the signal row", samples, settings.WarmupSignals);
@@ -145,15 +145,15 @@ public static class LatencyBenchCommand
         string? serverDatabase = null;
         if (chosen.Contains("ours"))
         {
-            LatencyStore store;
+            BenchStore store;
             if (preparedPostgres is not null)
             {
-                store = preparedPostgres.CopyTo(PostgresName("server"), settings.Postgres!);
+                store = preparedPostgres.CopyTo(PostgresName("server"));
             }
             else
             {
                 serverDatabase = Path.Combine(settings.Work, "server.db");
-                store = LatencyStore.Sqlite(prepared).CopyTo(serverDatabase, "");
+                store = BenchStore.Sqlite(prepared).CopyTo(serverDatabase);
             }
             await output.WriteLineAsync($"starting the server on {store.Describe}" +
                                         (settings.IntakeCapacity is { } c ? $", Signals:IntakeCapacity={c:N0}" : "") + (settings.Wait > 0 ? $", POST ?wait={settings.Wait}" : "") + " ...");
@@ -207,7 +207,7 @@ public static class LatencyBenchCommand
         {
             var samples = Math.Min(settings.AnatomySamples, (settings.Accounts - 2) / 3);
             var copy = Path.Combine(settings.Work, "anatomy.db");
-            LatencyDatabase.Copy(prepared, copy);
+            BenchStore.Sqlite(prepared).CopyTo(copy);
             await output.WriteLineAsync($"in-process breakdown: {2 * samples} signals through the intake one at a time, processed in drain batches of {settings.AnatomyBatch} (every other batch taken apart), on a copy of the prepared database ...");
             anatomy.AddRange(await InProcessAnatomy.RunAsync(copy, settings, token, samples, firstAccount: 1, settings.AnatomyBatch));
             anatomy.Add(await InProcessAnatomy.AssignmentAsync(prepared, settings, samples) with { Name = $"OwnerAssignment alone, prepared database ({Owned(prepared):N0} owned accounts)" });
@@ -228,7 +228,7 @@ public static class LatencyBenchCommand
     }
 
     /// Waits until no benchmark signal is stored unprocessed; returns the seconds it took (the drain timeout at most).
-    private static async Task<double> DrainAsync(LatencyStore store, LatencyBenchSettings settings)
+    private static async Task<double> DrainAsync(BenchStore store, LatencyBenchSettings settings)
     {
         var waited = Stopwatch.StartNew();
         while (store.Count("SELECT COUNT(*) FROM \"Signals\" WHERE \"Id\" LIKE 'lat-%' AND \"ProcessedAt\" IS NULL") > 0

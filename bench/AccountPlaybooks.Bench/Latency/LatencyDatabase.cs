@@ -3,10 +3,10 @@ using AccountPlaybooks.Application.Outreach;
 using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Users;
+using AccountPlaybooks.Bench.Harness;
 using AccountPlaybooks.Bench.Rules;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Users;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,7 +48,7 @@ public static class LatencyDatabase
     private const int SaveEvery = 5_000;
 
     /// Builds the database; returns the API token of the ops user.
-    public static async Task<string> CreateAsync(LatencyStore store, LatencyBenchSettings settings, TextWriter log)
+    public static async Task<string> CreateAsync(BenchStore store, LatencyBenchSettings settings, TextWriter log)
     {
         Directory.CreateDirectory(settings.Workflows);
         await File.WriteAllTextAsync(Path.Combine(settings.Workflows, $"{PlaybookId}.json"), Playbook);
@@ -117,36 +117,13 @@ public static class LatencyDatabase
     /// The product's services (as the CLI sets them up) on a database, the repository's rules and templates, the
     /// benchmark's playbook folder and the real clock (the server stamps signals and tasks with it).
     public static ServiceProvider Services(string path, LatencyBenchSettings settings, Action<IServiceCollection>? extra = null) =>
-        Services(LatencyStore.Sqlite(path), settings, extra);
+        Services(BenchStore.Sqlite(path), settings, extra);
 
-    public static ServiceProvider Services(LatencyStore store, LatencyBenchSettings settings, Action<IServiceCollection>? extra = null) =>
+    public static ServiceProvider Services(BenchStore store, LatencyBenchSettings settings, Action<IServiceCollection>? extra = null) =>
         BenchServices.Build(store.Name, settings.Rules, services =>
             {
                 services.AddSingleton(TimeProvider.System);
                 extra?.Invoke(services);
             },
             overrides: $"{store.Overrides},Templates:Folder={settings.Templates},Templates:Watch=false,Playbooks:Folder={settings.Workflows},Playbooks:Watch=false");
-
-    /// Folds the write-ahead log into the file so a plain copy holds everything.
-    public static void Checkpoint(string path)
-    {
-        SqliteConnection.ClearAllPools();
-        using (var connection = new SqliteConnection($"Data Source={path}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-            command.ExecuteNonQuery();
-        }
-        SqliteConnection.ClearAllPools();
-    }
-
-    public static void Copy(string from, string to)
-    {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(to + suffix);
-        }
-        File.Copy(from, to);
-    }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using AccountPlaybooks.Bench.Harness;
 
 namespace AccountPlaybooks.Bench.Latency;
 
@@ -30,7 +31,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync(LatencyBenchSettings settings, LatencyStore database, TextWriter log)
+    public static async Task<ServerProcess> StartAsync(LatencyBenchSettings settings, BenchStore database, TextWriter log)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
@@ -86,7 +87,7 @@ public sealed class ServerProcess : IAsyncDisposable
     /// /health answers 200 once the rules, templates and playbooks are live; then any full re-evaluation queued at
     /// start-up (rules published anew, an interrupted run re-run) must finish, or it would run beside the load. Rules
     /// already live in the database queue none, so this waits for no run queued or running, not for a new one.
-    private async Task WaitUntilReadyAsync(LatencyStore database, TextWriter log)
+    private async Task WaitUntilReadyAsync(BenchStore database, TextWriter log)
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
         var waited = Stopwatch.StartNew();
@@ -131,7 +132,7 @@ public sealed class ServerProcess : IAsyncDisposable
         await log.WriteLineAsync($"  no evaluation run queued or running after {waited.Elapsed.TotalSeconds:0.0} s");
     }
 
-    private static long ActiveRuns(LatencyStore database) =>
+    private static long ActiveRuns(BenchStore database) =>
         database.Count("SELECT COUNT(*) FROM \"EvaluationRuns\" WHERE \"Status\" IN ('Queued', 'Running')");
 
     private static int FreePort()

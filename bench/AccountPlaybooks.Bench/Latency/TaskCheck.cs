@@ -1,3 +1,5 @@
+using AccountPlaybooks.Bench.Harness;
+
 namespace AccountPlaybooks.Bench.Latency;
 
 /// What the run left in the server's database, read after the backlog drained: signals stored, processed and failed;
@@ -18,7 +20,7 @@ public sealed record TaskCount(int Measured, int MeasuredSignals, int AllTasks, 
 
 public static class TaskCheck
 {
-    public static TaskCount Read(LatencyStore store, IReadOnlyList<Sample> samples, LatencyBenchSettings settings, WallClock clock)
+    public static TaskCount Read(BenchStore store, IReadOnlyList<Sample> samples, LatencyBenchSettings settings, WallClock clock)
     {
         var created = new Dictionary<string, DateTime>();
         var processed = new Dictionary<string, DateTime>();
@@ -32,7 +34,7 @@ public static class TaskCheck
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
-                    created[reader.GetString(0)] = LatencyStore.Time(reader, 1);
+                    created[reader.GetString(0)] = BenchStore.Time(reader, 1);
                 }
             }
             using (var command = connection.CreateCommand())
@@ -54,7 +56,7 @@ public static class TaskCheck
                     else
                     {
                         done++;
-                        processed[reader.GetString(0)] = LatencyStore.Time(reader, 1);
+                        processed[reader.GetString(0)] = BenchStore.Time(reader, 1);
                     }
                 }
             }

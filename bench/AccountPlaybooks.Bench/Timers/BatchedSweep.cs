@@ -1,4 +1,5 @@
 using AccountPlaybooks.Application.Playbooks;
+using AccountPlaybooks.Bench.Harness;
 using AccountPlaybooks.Bench.Rules;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Workflows.Runtime;
@@ -15,9 +16,9 @@ public static class BatchedSweep
 {
     public const int PerTransaction = 100;
 
-    public static async Task<VariantResult> RunAsync(TimersBenchSettings settings, string database)
+    public static async Task<VariantResult> RunAsync(TimersBenchSettings settings, BenchStore store)
     {
-        await using var services = TimersDatabase.Services(database);
+        await using var services = TimersDatabase.Services(store);
         await TimersDatabase.PublishedAsync(services, settings.Workflows);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -44,7 +45,7 @@ public static class BatchedSweep
             }
         }
         meter.Stop();
-        TimerVariants.Verify(database, settings.Timers);
+        TimerVariants.Verify(store, settings.Timers);
         return meter.Result(TimerVariants.OursBatched, settings.Timers, fired, 0,
             [$"prototype: PlaybookRuntime.ResumeAsync per timer, {PerTransaction} timers per transaction, no leases"]);
     }

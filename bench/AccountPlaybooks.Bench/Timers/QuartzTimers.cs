@@ -1,3 +1,4 @@
+using AccountPlaybooks.Bench.Harness;
 using AccountPlaybooks.Bench.Rules;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,7 +72,7 @@ public static class QuartzTimers
     /// The first N timers; their rows go before the clock starts, since in this design the triggers are the timers.
     private static List<(string Instance, string Bookmark)> Due(string database, int count)
     {
-        using var connection = TimerVariants.Open(database);
+        using var connection = TimerVariants.OpenSqlite(database);
         var timers = new List<(string, string)>();
         using (var select = connection.CreateCommand())
         {
@@ -92,9 +93,9 @@ public static class QuartzTimers
     private static void VerifySubset(string database, int expected)
     {
         SqliteConnection.ClearAllPools();
-        using var connection = TimerVariants.Open(database);
-        var finished = TimersDatabase.Count(connection, "SELECT COUNT(*) FROM PlaybookInstances WHERE Status = 'Finished'");
-        var resumed = TimersDatabase.Count(connection, "SELECT COUNT(*) FROM JournalLines WHERE Event = 'Resumed' AND NodeId = 'delay'");
+        using var connection = TimerVariants.OpenSqlite(database);
+        var finished = BenchStore.Count(connection, "SELECT COUNT(*) FROM PlaybookInstances WHERE Status = 'Finished'");
+        var resumed = BenchStore.Count(connection, "SELECT COUNT(*) FROM JournalLines WHERE Event = 'Resumed' AND NodeId = 'delay'");
         if (finished != expected || resumed != expected)
         {
             throw new InvalidOperationException($"{finished} instances finished and {resumed} resumes; expected {expected} of each");

@@ -1,3 +1,4 @@
+using AccountPlaybooks.Bench.Harness;
 using AccountPlaybooks.Bench.Rules;
 using Microsoft.Data.Sqlite;
 
@@ -11,7 +12,7 @@ public static class RawTimerLoop
 {
     public static VariantResult Run(string database, int expected)
     {
-        using var connection = TimerVariants.Open(database);
+        using var connection = TimerVariants.OpenSqlite(database);
         var now = SqliteText.Format(BenchSettings.Now);
         using var read = Command(connection, "SELECT State, Version FROM PlaybookInstances WHERE Id = $id", "$id");
         using var update = Command(connection, """
@@ -59,7 +60,7 @@ public static class RawTimerLoop
             transaction.Commit();
         }
         meter.Stop();
-        if (timers.Count != expected || TimersDatabase.Count(connection, "SELECT COUNT(*) FROM DueTimers") != 0)
+        if (timers.Count != expected || BenchStore.Count(connection, "SELECT COUNT(*) FROM DueTimers") != 0)
         {
             throw new InvalidOperationException($"the raw loop fired {timers.Count} timers, not {expected}");
         }

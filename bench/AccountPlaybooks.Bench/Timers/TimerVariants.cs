@@ -1,5 +1,7 @@
 using AccountPlaybooks.Application.Playbooks;
+using AccountPlaybooks.Bench.Harness;
 using AccountPlaybooks.Bench.Rules;
+using AccountPlaybooks.Data.Postgres;
 using AccountPlaybooks.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,29 +22,40 @@ public static class TimerVariants
     public const string QuartzRam = "quartz-ram";
     public static readonly string[] All = [Ours, OursBatched, Floor, RawPerTimer, Quartz, QuartzEmpty, QuartzRam];
 
-    /// The product's connection settings (SqliteConnectionPragmas), so raw variants write the way EF does.
-    public const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+    /// Written against SQLite's ADO.NET provider (and Quartz's store on a SQLite file): skipped on --postgres.
+    public static readonly string[] SqliteOnly = [RawPerTimer, Quartz, QuartzEmpty, QuartzRam];
 
-    public static Task<VariantResult> RunAsync(string variant, TimersBenchSettings settings, string database) => variant switch
+    public static Task<VariantResult> RunAsync(string variant, TimersBenchSettings settings, BenchStore store)
     {
-        Ours => OursAsync(settings, database),
-        OursBatched => BatchedSweep.RunAsync(settings, database),
-        Floor => Task.FromResult(RunFloor(settings, database)),
-        RawPerTimer => Task.FromResult(RawTimerLoop.Run(database, settings.Timers)),
-        Quartz => QuartzTimers.RunAsync(variant, settings, database, durable: true, resume: true),
-        QuartzEmpty => QuartzTimers.RunAsync(variant, settings, database, durable: true, resume: false),
-        QuartzRam => QuartzTimers.RunAsync(variant, settings, database, durable: false, resume: true),
-        _ => throw new ArgumentException($"unknown variant '{variant}'; use {string.Join(", ", All)}", nameof(variant)),
-    };
+        if (store.Postgres && SqliteOnly.Contains(variant))
+        {
+            throw new ArgumentException($"{variant} runs on SQLite only", nameof(variant));
+        }
+        return variant switch
+        {
+            Ours => OursAsync(settings, store),
+            OursBatched => BatchedSweep.RunAsync(settings, store),
+            Floor => Task.FromResult(RunFloor(settings, store)),
+            RawPerTimer => Task.FromResult(RawTimerLoop.Run(store.Name, settings.Timers)),
+            Quartz => QuartzTimers.RunAsync(variant, settings, store.Name, durable: true, resume: true),
+            QuartzEmpty => QuartzTimers.RunAsync(variant, settings, store.Name, durable: true, resume: false),
+            QuartzRam => QuartzTimers.RunAsync(variant, settings, store.Name, durable: false, resume: true),
+            _ => throw new ArgumentException($"unknown variant '{variant}'; use {string.Join(", ", All)}", nameof(variant)),
+        };
+    }
 
     /// TimerSweeper.SweepAsync as the sweep job runs it: one scope, claims of Playbooks:SweepBatchSize under a lease,
-    /// one transaction per fired timer (instance state, burned bookmark, timer row, journal lines).
-    private static async Task<VariantResult> OursAsync(TimersBenchSettings settings, string database)
+    /// each claimed batch fired in one transaction.
+    private static async Task<VariantResult> OursAsync(TimersBenchSettings settings, BenchStore store)
     {
         var anatomy = settings.Breakdown ? new SweepAnatomy() : null;
-        await using var services = BenchServices.Build(database, rulesFolder: Path.GetTempPath(), collection =>
+        await using var services = TimersDatabase.Services(store, extra: collection =>
         {
-            if (anatomy is not null)
+            if (anatomy is not null && store.Postgres)
+            {
+                collection.ConfigureDbContext<PostgresDbContext>(db => db.AddInterceptors(anatomy));
+            }
+            else if (anatomy is not null)
             {
                 collection.ConfigureDbContext<SqliteDbContext>(db => db.AddInterceptors(anatomy));
             }
@@ -54,68 +67,55 @@ public static class TimerVariants
         var meter = new VariantMeter();
         var swept = await sweeper.SweepAsync();
         meter.Stop();
-        Verify(database, settings.Timers);
+        Verify(store, settings.Timers);
         return meter.Result(Ours, settings.Timers, swept.Fired, 0,
         [
-            $"claims of {options.SweepBatchSize}, lease {options.TimerLeaseSeconds} s; {swept.Fired:N0} fired, {swept.Stale} stale, {swept.Failed} failed",
+            $"claims of {options.SweepBatchSize}, lease {options.TimerLeaseSeconds} s; {swept.Fired:N0} fired, {swept.Stale} stale, {swept.Failed} failed ({store.Provider})",
             .. anatomy?.Report(meter.Seconds, settings.Timers) ?? [],
         ]);
     }
 
     /// The least any design must do to the same rows: every instance finished, its bookmark and timer gone — as three
     /// set-based statements in one transaction, with no state JSON, journal or per-timer work at all.
-    private static VariantResult RunFloor(TimersBenchSettings settings, string database)
+    private static VariantResult RunFloor(TimersBenchSettings settings, BenchStore store)
     {
-        using var connection = Open(database);
+        using var connection = store.Open(write: true);
+        var now = ("@now", store.TimeValue(BenchSettings.Now));
         var meter = new VariantMeter();
         int changed;
         using (var transaction = connection.BeginTransaction())
         {
-            Execute(connection, transaction, """
-                UPDATE PlaybookInstances SET Status = 'Finished', UpdatedAt = $now, EndedAt = $now
-                WHERE Id IN (SELECT InstanceId FROM DueTimers WHERE DueAt <= $now)
-                """);
-            Execute(connection, transaction, "DELETE FROM WaitingBookmarks WHERE Id IN (SELECT BookmarkId FROM DueTimers WHERE DueAt <= $now)");
-            changed = Execute(connection, transaction, "DELETE FROM DueTimers WHERE DueAt <= $now");
+            BenchStore.Execute(connection, """
+                UPDATE "PlaybookInstances" SET "Status" = 'Finished', "UpdatedAt" = @now, "EndedAt" = @now
+                WHERE "Id" IN (SELECT "InstanceId" FROM "DueTimers" WHERE "DueAt" <= @now)
+                """, transaction, now);
+            BenchStore.Execute(connection, """DELETE FROM "WaitingBookmarks" WHERE "Id" IN (SELECT "BookmarkId" FROM "DueTimers" WHERE "DueAt" <= @now)""", transaction, now);
+            changed = BenchStore.Execute(connection, """DELETE FROM "DueTimers" WHERE "DueAt" <= @now""", transaction, now);
             transaction.Commit();
         }
         meter.Stop();
-        if (changed != settings.Timers || TimersDatabase.Count(connection, "SELECT COUNT(*) FROM PlaybookInstances WHERE Status = 'Finished'") != settings.Timers)
+        if (changed != settings.Timers || BenchStore.Count(connection, """SELECT COUNT(*) FROM "PlaybookInstances" WHERE "Status" = 'Finished'""") != settings.Timers)
         {
             throw new InvalidOperationException($"the floor removed {changed} timers, not {settings.Timers}");
         }
-        return meter.Result(Floor, settings.Timers, changed, 0, ["UPDATE instances + DELETE bookmarks + DELETE timers, set-based, one transaction"]);
+        return meter.Result(Floor, settings.Timers, changed, 0,
+            [$"UPDATE instances + DELETE bookmarks + DELETE timers, set-based, one transaction ({store.Provider})"]);
     }
 
     /// Every timer fired once, every instance finished, one Resumed line each.
-    public static void Verify(string database, int expected)
+    public static void Verify(BenchStore store, int expected)
     {
-        using var connection = Open(database);
-        var left = TimersDatabase.Count(connection, "SELECT COUNT(*) FROM DueTimers");
-        var finished = TimersDatabase.Count(connection, "SELECT COUNT(*) FROM PlaybookInstances WHERE Status = 'Finished'");
-        var resumed = TimersDatabase.Count(connection, "SELECT COUNT(*) FROM JournalLines WHERE Event = 'Resumed' AND NodeId = 'delay'");
+        SqliteConnection.ClearAllPools();
+        using var connection = store.Open();
+        var left = BenchStore.Count(connection, """SELECT COUNT(*) FROM "DueTimers" """);
+        var finished = BenchStore.Count(connection, """SELECT COUNT(*) FROM "PlaybookInstances" WHERE "Status" = 'Finished'""");
+        var resumed = BenchStore.Count(connection, """SELECT COUNT(*) FROM "JournalLines" WHERE "Event" = 'Resumed' AND "NodeId" = 'delay'""");
         if (left != 0 || finished != expected || resumed != expected)
         {
             throw new InvalidOperationException($"{left} timers left, {finished} instances finished and {resumed} resumes; expected 0, {expected}, {expected}");
         }
     }
 
-    public static SqliteConnection Open(string database)
-    {
-        var connection = new SqliteConnection($"Data Source={database}");
-        connection.Open();
-        using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = Pragmas;
-        pragmas.ExecuteNonQuery();
-        return connection;
-    }
-
-    private static int Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$now", SqliteText.Format(BenchSettings.Now));
-        return command.ExecuteNonQuery();
-    }
+    /// A writable SQLite connection with the product's PRAGMAs, for the SQLite-only variants.
+    public static SqliteConnection OpenSqlite(string database) => (SqliteConnection)BenchStore.Sqlite(database).Open(write: true);
 }
