@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using AccountPlaybooks.Application.Import;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,10 +113,13 @@ public sealed class SignalIntake(IServiceScopeFactory scopes, SignalBacklog back
 
     private async Task StoreAsync(List<SignalWrite> group)
     {
+        var started = Stopwatch.GetTimestamp();
         await using (var scope = scopes.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<SignalWriter>().StoreAsync(group, CancellationToken.None);
         }
+        logger.LogDebug("Stored a group of {Requests} signal requests ({Signals} signals) in {Elapsed:0.0} ms", group.Count, group.Sum(w => w.Drafts.Count),
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         backlog.Written(group.Sum(w => w.Drafts.Count), group.Sum(w => w.Created.Count));
         drain.Wake();
         foreach (var write in group)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AccountPlaybooks.Application.Accounts;
 using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Application.Scoring;
@@ -9,11 +10,13 @@ using Microsoft.Extensions.Logging;
 namespace AccountPlaybooks.Application.Signals;
 
 /// The one step from stored signals to their consequences, one transaction per batch — the unit of work — in this
-/// order: (1) evaluate the batch's accounts once and decide their tier changes (AccountEvaluator, reads only);
-/// (2) store each account's score and tier change together with the playbooks those start and end and the trigger
-/// rules that fired, an account with consequences behind its own savepoint (EvaluationWriter → PlaybookDelivery);
-/// (3) deliver each signal to the playbooks with the tier just decided (resume waits, exit, start — PlaybookDelivery,
-/// a savepoint per signal); (4) mark the signals processed; commit. A crash before the commit leaves them unprocessed
+/// order, ten signals at a time (in order of occurrence): (1) evaluate their accounts once and decide their tier
+/// changes (AccountEvaluator, reads only); (2) store each account's score and tier change together with the playbooks
+/// those start and end and the trigger rules that fired, an account with consequences behind its own savepoint
+/// (EvaluationWriter → PlaybookDelivery); (3) deliver each signal to the playbooks with the tier just decided (resume
+/// waits, exit, start — PlaybookDelivery, a savepoint per signal); then (4) refresh the accounts' latest signal and
+/// mark the signals processed; commit. On SQLite the batch ends early, between two signals, when the intake waits for
+/// the writer (SqliteWriterTurn). A crash before the commit leaves them unprocessed
 /// for the next batch. One account whose evaluation or consequences fail, or one signal whose delivery fails, rolls
 /// back alone and its signals are retried with backoff (SignalRetries), then given up on with the error kept — never
 /// silently dropped.
@@ -26,6 +29,9 @@ public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator,
     /// the one writer (only its delivery yields to the intake, between signals): a batch stays short. A commit per 50
     /// costs little beside the milliseconds each signal's playbooks take.
     public const int BatchSize = 50;
+
+    /// Signals whose accounts are evaluated together, then delivered, within a batch.
+    private const int EvaluationChunk = 10;
 
     private const string Savepoint = "signal_processing";
 
@@ -64,7 +70,10 @@ public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator,
         var batch = await pending.AsNoTracking().ToListAsync(cancellationToken);
         if (batch.Count > 0)
         {
-            await ProcessClaimedAsync(batch, cancellationToken);
+            var started = Stopwatch.GetTimestamp();
+            var delivered = await ProcessClaimedAsync(batch, cancellationToken);
+            logger.LogDebug("Processed {Delivered} of {Claimed} claimed signals in {Elapsed:0.0} ms", delivered, batch.Count,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         await transaction.CommitAsync(cancellationToken);
         return batch.Count;
@@ -91,30 +100,21 @@ public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator,
     /// Row locks with SKIP LOCKED share the work between nodes on PostgreSQL; SQLite has one writer at a time anyway.
     private bool IsPostgres => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
-    private async Task ProcessClaimedAsync(List<Signal> signals, CancellationToken cancellationToken)
+    /// Returns how many signals were delivered (the rest failed, or wait for the next batch).
+    private async Task<int> ProcessClaimedAsync(List<Signal> signals, CancellationToken cancellationToken)
     {
         if (signals.Count == 0)
         {
-            return;
+            return 0;
         }
-        // 1–2. Evaluate the batch's accounts, decide, store: each tier change and fired trigger with its playbooks.
-        var (evaluated, tiers) = await EvaluateAndStoreAsync(signals, cancellationToken);
-        // 3. Deliver each signal to the playbooks, with the tier it led to.
-        var delivered = new List<string>(evaluated.Count);
-        foreach (var signal in evaluated.OrderBy(s => s.OccurredAt))
+        var delivered = new List<string>(signals.Count);
+        // In order of occurrence, a few signals at a time: when the intake waits and the batch ends early, at most a
+        // few accounts were evaluated for nothing (they are evaluated again with their signals in the next batch).
+        foreach (var chunk in signals.OrderBy(s => s.OccurredAt).Chunk(EvaluationChunk))
         {
-            if (await IsolatedAsync(signal.AccountId, [signal], () => playbooks.DeliverSignalAsync(signal, tiers.GetValueOrDefault(signal.AccountId), cancellationToken),
-                    cancellationToken))
+            if (!await EvaluateAndDeliverAsync([.. chunk], delivered, cancellationToken))
             {
-                delivered.Add(signal.Id);
-                retries.Forget(signal.Id);
-            }
-            // Saved already: what the next signal's save must compare shrinks back to nothing (with 500 signals each
-            // starting a playbook, the tracker otherwise ends up holding thousands of rows, checked at every save).
-            db.ChangeTracker.Clear();
-            if (turn.IntakeWaiting)
-            {
-                break; // the rest is evaluated again in the next batch, which finds the tiers stored here unchanged
+                break; // what is left waits for the next batch, which finds the tiers stored here unchanged
             }
         }
         // 4. The accounts' latest signal (here, not in the intake, whose group commit must not wait for row locks a
@@ -123,9 +123,35 @@ public sealed class SignalProcessor(AppDbContext db, AccountEvaluator evaluator,
         var now = Now;
         await db.Signals.Where(s => delivered.Contains(s.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.ProcessedAt, now).SetProperty(s => s.ProcessError, (string?)null), cancellationToken);
+        return delivered.Count;
     }
 
-    /// Steps 1 and 2 for the whole batch; if that throws, for each account alone. An account that fails — its
+    /// Steps 1–3 for a chunk of signals; false when the intake waits for the writer and the batch should end.
+    private async Task<bool> EvaluateAndDeliverAsync(List<Signal> signals, List<string> delivered, CancellationToken cancellationToken)
+    {
+        // 1–2. Evaluate the accounts, decide, store: each tier change and fired trigger with its playbooks.
+        var (evaluated, tiers) = await EvaluateAndStoreAsync(signals, cancellationToken);
+        // 3. Deliver each signal to the playbooks, with the tier it led to.
+        foreach (var signal in evaluated.OrderBy(s => s.OccurredAt))
+        {
+            if (await IsolatedAsync(signal.AccountId, [signal], () => playbooks.DeliverSignalAsync(signal, tiers.GetValueOrDefault(signal.AccountId), cancellationToken),
+                    cancellationToken))
+            {
+                delivered.Add(signal.Id);
+                retries.Forget(signal.Id);
+            }
+            // Saved already: what the next signal's save must compare shrinks back to nothing (with hundreds of
+            // playbook starts in a batch, the tracker would otherwise hold thousands of rows, checked at every save).
+            db.ChangeTracker.Clear();
+            if (turn.IntakeWaiting)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// Steps 1 and 2 for a chunk; if that throws, for each account alone. An account that fails — its
     /// evaluation throws, or its consequences roll back — fails its own signals only. Returns the signals whose accounts
     /// were stored, and each account's tier now: as decided, or as stored when nothing was decided (no live rules, a
     /// rule over its time budget) — for the signal triggers' tier scope.
