@@ -9,6 +9,7 @@ using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Scoring;
 using AccountPlaybooks.Application.Signals;
 using AccountPlaybooks.Application.Users;
+using AccountPlaybooks.Bench.Harness;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Data.Sqlite;
 using AccountPlaybooks.Domain.Reps;
@@ -44,12 +45,14 @@ public static class InProcessAnatomy
     public const string Text = "  inside deliver: task text (TemplateModelBuilder.BuildAsync + TemplateCatalog.Render)";
     public const string Calendar = "  inside deliver: due + SLA (2 × BusinessCalendar.Add)";
 
+    private const string ConnectionOpens = "connection opens";
+
     public sealed record Step(string Name, double[] Milliseconds, double SqlCommands, double[] SqlMilliseconds, double Opens = double.NaN);
 
     public static async Task<List<Step>> RunAsync(string database, LatencyBenchSettings settings, string token, int samples, int firstAccount,
         int batch = 50)
     {
-        var sql = new StepSql();
+        var sql = new SqlTimings { Open = ConnectionOpens };
         await using var services = LatencyDatabase.Services(database, settings, collection =>
         {
             collection.ConfigureDbContext<SqliteDbContext>(db => db.AddInterceptors(sql));
@@ -75,8 +78,9 @@ public static class InProcessAnatomy
             var elapsed = OpenLoop.Milliseconds(Stopwatch.GetTimestamp() - started);
             if (counted)
             {
+                var (sqlTicks, commands) = sql.Buckets[SqlTimings.Sql];
                 (timings.TryGetValue(name, out var list) ? list : timings[name] = [])
-                    .Add((elapsed / per, sql.Commands / (double)per, OpenLoop.Milliseconds(sql.Ticks) / per, sql.Opens / (double)per));
+                    .Add((elapsed / per, commands / (double)per, OpenLoop.Milliseconds(sqlTicks) / per, sql.Buckets[ConnectionOpens].Count / (double)per));
             }
         }
 
@@ -208,10 +212,10 @@ public static class InProcessAnatomy
     /// more accounts have an owner.
     public static async Task<Step> AssignmentAsync(string database, LatencyBenchSettings settings, int samples)
     {
-        var sql = new StepSql();
+        var sql = new SqlTimings { Open = ConnectionOpens };
         await using var services = LatencyDatabase.Services(database, settings,
             collection => collection.ConfigureDbContext<SqliteDbContext>(db => db.AddInterceptors(sql)));
-        var list = new List<(double Ms, int Commands, double SqlMs, int Opens)>();
+        var list = new List<(double Ms, long Commands, double SqlMs, long Opens)>();
         for (var k = 0; k < samples + samples / 5; k++)
         {
             await using var scope = services.CreateAsyncScope();
@@ -223,7 +227,8 @@ public static class InProcessAnatomy
                 .AssignAsync(account, new AssignRequest("roundRobin", "ae", null, true, true), DateTime.UtcNow, CancellationToken.None);
             if (k >= samples / 5)
             {
-                list.Add((OpenLoop.Milliseconds(Stopwatch.GetTimestamp() - started), sql.Commands, OpenLoop.Milliseconds(sql.Ticks), sql.Opens));
+                var (sqlTicks, commands) = sql.Buckets[SqlTimings.Sql];
+                list.Add((OpenLoop.Milliseconds(Stopwatch.GetTimestamp() - started), commands, OpenLoop.Milliseconds(sqlTicks), sql.Buckets[ConnectionOpens].Count));
             }
         }
         return new Step("OwnerAssignment.AssignAsync alone", Sorted(list.Select(t => t.Ms)), list.Average(t => t.Commands), Sorted(list.Select(t => t.SqlMs)),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AccountPlaybooks.Bench.Harness;
 
 namespace AccountPlaybooks.Bench.Latency;
 
@@ -11,14 +12,14 @@ public static class LatencyReport
         output.WriteLine();
         output.WriteLine($"Results: {settings.Rate:N0} signals/s requested, {settings.Seconds} s measured after {settings.WarmupSeconds} s warm-up; " +
                          "latency from each signal's due time (open loop), in ms");
-        output.WriteLine("| variant | signals | sent/s | answered OK/s | p50 | p90 | p99 | p99.9 | max | errors | refused (503) | tasks / signals |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        var table = new MarkdownTable("variant", "signals", "sent/s", "answered OK/s", "p50", "p90", "p99", "p99.9", "max", "errors", "refused (503)", "tasks / signals");
         foreach (var r in results)
         {
-            var tasks = r.Tasks is { } t ? $"{t.Measured:N0} / {t.MeasuredSignals:N0}" : "—";
-            output.WriteLine(Text(
-                $"| {r.Variant} | {r.Sent:N0} | {r.SendRate:N0} | {r.OkRate:N0} | {r.P(50):0.00} | {r.P(90):0.00} | {r.P(99):0.00} | {r.P(99.9):0.00} | {r.Max:0.00} | {r.Errors:N0} | {r.Refused:N0} | {tasks} |"));
+            var tasks = r.Tasks is { } t ? Text($"{t.Measured:N0} / {t.MeasuredSignals:N0}") : "—";
+            table.Row($"{r.Variant}", $"{r.Sent:N0}", $"{r.SendRate:N0}", $"{r.OkRate:N0}", $"{r.P(50):0.00}", $"{r.P(90):0.00}", $"{r.P(99):0.00}", $"{r.P(99.9):0.00}",
+                $"{r.Max:0.00}", $"{r.Errors:N0}", $"{r.Refused:N0}", $"{tasks}");
         }
+        table.WriteTo(output);
         output.WriteLine();
         foreach (var r in results)
         {
@@ -77,20 +78,19 @@ public static class LatencyReport
         {
             output.WriteLine();
             output.WriteLine($"Where a signal's time goes (in-process, unloaded; intake one request at a time, then drain batches of {settings.AnatomyBatch}; batch steps per signal; ms):");
-            output.WriteLine("| step | p50 | p90 | p99 | SQL commands | SQL p50 | connection opens |");
-            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+            var steps = new MarkdownTable("step", "p50", "p90", "p99", "SQL commands", "SQL p50", "connection opens");
             foreach (var s in anatomy)
             {
-                output.WriteLine($"| {s.Name} | {Ms(Pct(s.Milliseconds, 50))} | {Ms(Pct(s.Milliseconds, 90))} | {Ms(Pct(s.Milliseconds, 99))} | " +
-                                 $"{(double.IsNaN(s.SqlCommands) ? "—" : s.SqlCommands.ToString("0.0", CultureInfo.InvariantCulture))} | {Ms(Pct(s.SqlMilliseconds, 50))} | " +
-                                 $"{(double.IsNaN(s.Opens) ? "—" : s.Opens.ToString("0.0", CultureInfo.InvariantCulture))} |");
+                steps.Row($"{s.Name}", $"{Cell(Pct(s.Milliseconds, 50))}", $"{Cell(Pct(s.Milliseconds, 90))}", $"{Cell(Pct(s.Milliseconds, 99))}",
+                    $"{Cell(s.SqlCommands, "0.0")}", $"{Cell(Pct(s.SqlMilliseconds, 50))}", $"{Cell(s.Opens, "0.0")}");
             }
+            steps.WriteTo(output);
         }
     }
 
     private static double Pct(double[] sorted, double percentile) => LatencyStats.Percentile(sorted, percentile);
 
-    private static string Ms(double value) => double.IsNaN(value) ? "—" : value.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string Cell(double value, string format = "0.00") => double.IsNaN(value) ? "—" : value.ToString(format, CultureInfo.InvariantCulture);
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AccountPlaybooks.Bench.Harness;
 using Microsoft.Data.Sqlite;
 
 namespace AccountPlaybooks.Bench.Rules;
@@ -47,12 +48,12 @@ public static class BenchComparison
         var tiers = columns.SelectMany(c => c.Counts.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         output.WriteLine();
         output.WriteLine($"Tier counts after the run (sample = the {settings.NaiveSampleIds().Count:N0} accounts naive evaluated):");
-        output.WriteLine($"| tier | {string.Join(" | ", columns.Select(c => c.Title))} |");
-        output.WriteLine($"|---|{string.Concat(columns.Select(_ => "---:|"))}");
+        var table = new MarkdownTable(["tier", .. columns.Select(c => c.Title)]);
         foreach (var tier in tiers)
         {
-            output.WriteLine($"| {tier} | {string.Join(" | ", columns.Select(c => c.Counts.GetValueOrDefault(tier).ToString("N0", CultureInfo.InvariantCulture)))} |");
+            table.Row([$"{tier}", .. columns.Select(c => (FormattableString)$"{c.Counts.GetValueOrDefault(tier):N0}")]);
         }
+        table.WriteTo(output);
 
         var problems = 0;
         if (databases.ContainsKey(Variants.Ours) && databases.ContainsKey(Variants.Floor))

@@ -1,4 +1,4 @@
-using System.Globalization;
+using AccountPlaybooks.Bench.Harness;
 
 namespace AccountPlaybooks.Bench.Rules;
 
@@ -15,17 +15,17 @@ public static class BenchReport
         output.WriteLine();
         output.WriteLine($"Results: {settings.Accounts:N0} accounts × {settings.SignalsPerAccount} signals (naive on an evenly spread sample of " +
                          $"{results.FirstOrDefault(r => r.Variant == Variants.Naive)?.Accounts ?? 0:N0} accounts, its rate extrapolated)");
-        output.WriteLine("| variant | accounts | seconds | accounts/s | CPU µs/account | peak MiB | allocated KiB/account | GC gen0/1/2 | rows changed | tier changes | vs ours |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        var table = new MarkdownTable("variant", "accounts", "seconds", "accounts/s", "CPU µs/account", "peak MiB", "allocated KiB/account", "GC gen0/1/2",
+            "rows changed", "tier changes", "vs ours");
         foreach (var r in results)
         {
             var ratio = ours is null || r == ours ? "—"
                 : r.AccountsPerSecond < ours.AccountsPerSecond ? $"ours is {ours.AccountsPerSecond / r.AccountsPerSecond:0.0}× faster"
                 : $"{r.AccountsPerSecond / ours.AccountsPerSecond:0.00}× faster than ours";
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Variant} | {r.Accounts:N0} | {r.Seconds:0.00} | {r.AccountsPerSecond:N0} | {1e6 * r.CpuSeconds / r.Accounts:N0} | {r.PeakMiB:N0} | {1024 * r.AllocatedMiB / r.Accounts:N1} | " +
-                $"{r.Gen0}/{r.Gen1}/{r.Gen2} | {r.Changed:N0} | {r.TierChanges:N0} | {ratio} |"));
+            table.Row($"{r.Variant}", $"{r.Accounts:N0}", $"{r.Seconds:0.00}", $"{r.AccountsPerSecond:N0}", $"{1e6 * r.CpuSeconds / r.Accounts:N0}", $"{r.PeakMiB:N0}",
+                $"{1024 * r.AllocatedMiB / r.Accounts:N1}", $"{r.Gen0}/{r.Gen1}/{r.Gen2}", $"{r.Changed:N0}", $"{r.TierChanges:N0}", $"{ratio}");
         }
+        table.WriteTo(output);
         if (ours is null)
         {
             return;

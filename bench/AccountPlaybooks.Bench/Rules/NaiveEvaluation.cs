@@ -2,6 +2,7 @@ using System.Globalization;
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Scoring;
 using AccountPlaybooks.Application.Scoring.Facts;
+using AccountPlaybooks.Bench.Harness;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Scoring;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed class NaiveEvaluation(IServiceProvider services, Ruleset rules, Ev
     public int Changed { get; private set; }
     public int TierChanges { get; private set; }
 
-    public async Task EvaluateAsync(string accountId, VariantTimings timings)
+    public async Task EvaluateAsync(string accountId, Timings timings)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Scoring;
 using AccountPlaybooks.Application.Scoring.Facts;
+using AccountPlaybooks.Bench.Harness;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Accounts;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public static class OursAnatomy
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.OpenConnectionAsync(); // kept open, so the raw ADO.NET step can share it
-        var t = new VariantTimings(enabled: true);
+        var t = new Timings(enabled: true);
         var now = BenchSettings.Now;
         var since = now.AddDays(-options.SignalWindowDays);
         var policy = new TierPolicy(options);
@@ -112,7 +113,7 @@ public static class OursAnatomy
         return lines;
     }
 
-    private static async Task<T> TimeAsync<T>(VariantTimings timings, string bucket, Func<Task<T>> step)
+    private static async Task<T> TimeAsync<T>(Timings timings, string bucket, Func<Task<T>> step)
     {
         using (timings.Measure(bucket))
         {

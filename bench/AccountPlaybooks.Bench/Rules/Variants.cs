@@ -1,5 +1,6 @@
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Scoring;
+using AccountPlaybooks.Bench.Harness;
 using AccountPlaybooks.Bench.Rules.Floor;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Data.Sqlite;
@@ -31,7 +32,7 @@ public static class Variants
         await using var services = BenchServices.Build(database, settings.RulesFolder, overrides: settings.ProductConfiguration);
         var rules = await LiveRulesAsync(services, settings);
         var naive = new NaiveEvaluation(services, rules, services.GetRequiredService<EvaluationOptions>(), BenchSettings.Now);
-        var timings = new VariantTimings(settings.Breakdown);
+        var timings = new Timings(settings.Breakdown);
         var ids = settings.NaiveSampleIds();
         var meter = new VariantMeter();
         foreach (var id in ids)
@@ -44,17 +45,16 @@ public static class Variants
 
     private static async Task<VariantResult> OursAsync(BenchSettings settings, string database)
     {
-        var timings = new VariantTimings(settings.Breakdown);
-        var interceptor = new EfTimings(timings);
+        var sql = OursSql();
         await using var services = BenchServices.Build(database, settings.RulesFolder, collection =>
         {
-            if (timings.Enabled)
+            if (settings.Breakdown)
             {
-                collection.ConfigureDbContext<SqliteDbContext>(db => db.AddInterceptors(interceptor));
+                collection.ConfigureDbContext<SqliteDbContext>(db => db.AddInterceptors(sql));
             }
         }, settings.ProductConfiguration);
         var rules = await LiveRulesAsync(services, settings);
-        timings.Reset();
+        sql.Reset();
         var meter = new VariantMeter();
         var run = await BenchServices.RunFullEvaluationAsync(services, "bench");
         meter.Stop();
@@ -63,20 +63,52 @@ public static class Variants
             throw new InvalidOperationException($"the full evaluation ended {run.Status}: {run.Error}");
         }
         var result = meter.Result(Ours, run.Accounts, run.Changed, run.TierChanges, []);
-        if (!timings.Enabled)
+        if (!settings.Breakdown)
         {
             return result;
         }
-        var breakdown = timings.Report(meter.Seconds, run.Accounts, EfTimings.Rest);
-        breakdown.AddRange(timings.Samples.Select(s => $"SQL of \"{s.Key.Trim()}\": {Shorten(s.Value)}"));
+        var breakdown = sql.Buckets.Report(meter.Seconds, run.Accounts, rest: "rest: rules + SignalWindow + TierPolicy + Store + ToLookup (CPU)");
+        breakdown.AddRange(sql.Samples.Select(s => $"SQL of \"{s.Key.Trim()}\": {Shorten(s.Value)}"));
         breakdown.AddRange(await OursAnatomy.MeasureAsync(services, rules, services.GetRequiredService<EvaluationOptions>(), chunks: 20));
         return result with { Breakdown = breakdown };
+    }
+
+    /// --breakdown of the product path: its queries by table (materialization and JSON conversion inside), its
+    /// writes, and every DetectChanges. The rest is the rules, SignalWindow, TierPolicy, Store, ToLookup, ChangeTracker.Clear.
+    private static SqlTimings OursSql()
+    {
+        const string accounts = "read: Accounts chunk query (EF, materialize + JSON)";
+        const string signals = "read: Signals query (EF, materialize + Properties JSON)";
+        const string scores = "read: AccountScores query (EF, tracked: JSON + snapshots)";
+        const string playbooks = "playbooks: queries after each chunk (per tier change)";
+        const string other = "read: other queries";
+        const string saveSql = "  of which INSERT/UPDATE commands";
+        const string detect = "write: DetectChanges (all calls; JSON value comparers)";
+        const string save = "write: SaveChanges, excluding DetectChanges";
+        const string commit = "write: BEGIN + COMMIT";
+        var sql = new SqlTimings((command, saving) => command.Command.CommandText switch
+        {
+            _ when saving => saveSql,
+            var text when text.Contains("\"Playbook", StringComparison.Ordinal) || text.Contains("\"WaitingBookmarks\"", StringComparison.Ordinal) => playbooks,
+            var text when text.Contains("FROM \"Signals\"", StringComparison.Ordinal) => signals,
+            var text when text.Contains("FROM \"AccountScores\"", StringComparison.Ordinal) => scores,
+            var text when text.Contains("FROM \"Accounts\"", StringComparison.Ordinal) => accounts,
+            _ => other,
+        })
+        {
+            DetectChanges = detect,
+            Save = save,
+            Begin = commit,
+            Commit = commit,
+        };
+        sql.Buckets.Declare(accounts, signals, scores, detect, save, saveSql, commit, playbooks, other);
+        return sql;
     }
 
     private static VariantResult RunFloor(BenchSettings settings, string database)
     {
         var version = RulesetCompiler.HashOf(RulesFolder.Read(settings.RulesFolder).Rules)[..12];
-        var timings = new VariantTimings(settings.Breakdown);
+        var timings = new Timings(settings.Breakdown);
         using var connection = new SqliteConnection($"Data Source={database}");
         connection.Open();
         using (var pragmas = connection.CreateCommand())

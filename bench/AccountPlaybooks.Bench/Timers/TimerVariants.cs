@@ -4,6 +4,7 @@ using AccountPlaybooks.Bench.Rules;
 using AccountPlaybooks.Data.Postgres;
 using AccountPlaybooks.Data.Sqlite;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountPlaybooks.Bench.Timers;
@@ -48,7 +49,7 @@ public static class TimerVariants
     /// each claimed batch fired in one transaction.
     private static async Task<VariantResult> OursAsync(TimersBenchSettings settings, BenchStore store)
     {
-        var anatomy = settings.Breakdown ? new SweepAnatomy() : null;
+        var anatomy = settings.Breakdown ? SweepSql() : null;
         await using var services = TimersDatabase.Services(store, extra: collection =>
         {
             if (anatomy is not null && store.Postgres)
@@ -61,6 +62,7 @@ public static class TimerVariants
             }
         });
         await TimersDatabase.PublishedAsync(services, settings.Workflows);
+        anatomy?.Reset();
         var options = services.GetRequiredService<PlaybooksOptions>();
         await using var scope = services.CreateAsyncScope();
         var sweeper = scope.ServiceProvider.GetRequiredService<TimerSweeper>();
@@ -71,9 +73,22 @@ public static class TimerVariants
         return meter.Result(Ours, settings.Timers, swept.Fired, 0,
         [
             $"claims of {options.SweepBatchSize}, lease {options.TimerLeaseSeconds} s; {swept.Fired:N0} fired, {swept.Stale} stale, {swept.Failed} failed ({store.Provider})",
-            .. anatomy?.Report(meter.Seconds, settings.Timers) ?? [],
+            .. anatomy?.Buckets.Report(meter.Seconds, settings.Timers, "timer", "rest: EF query pipeline + materialization, state JSON, engine") ?? [],
         ]);
     }
+
+    /// --breakdown for ours: the SQL EF sends, SaveChanges around its SQL, BEGIN, COMMIT and connection opens. What
+    /// is left is EF's query pipeline and materialization, the state JSON, the engine and the sweeper's own loop.
+    private static SqlTimings SweepSql() => new((command, saving) =>
+        saving ? "SQL: SaveChanges commands (instance UPDATE, journal INSERTs, savepoint)"
+        : command.ExecuteMethod == DbCommandMethod.ExecuteReader ? "SQL: queries (claims, instance reads)"
+        : "SQL: ExecuteUpdate/ExecuteDelete (lease, bookmark, timer)")
+    {
+        Save = "EF: SaveChanges around its SQL (DetectChanges, update pipeline)",
+        Begin = "BEGIN",
+        Commit = "COMMIT (in WAL mode, now and then a checkpoint)",
+        Open = "connection open from the pool, with the product's PRAGMAs",
+    };
 
     /// The least any design must do to the same rows: every instance finished, its bookmark and timer gone — as three
     /// set-based statements in one transaction, with no state JSON, journal or per-timer work at all.

@@ -1,4 +1,4 @@
-using System.Globalization;
+using AccountPlaybooks.Bench.Harness;
 using AccountPlaybooks.Bench.Rules;
 
 namespace AccountPlaybooks.Bench.Timers;
@@ -16,16 +16,16 @@ public static class TimersReport
         var ours = results.FirstOrDefault(r => r.Variant == TimerVariants.Ours);
         output.WriteLine();
         output.WriteLine($"Results on {provider}: {settings.Timers:N0} due timers (the Quartz variants: the first {Math.Min(settings.QuartzTimers, settings.Timers):N0}, scheduled and fired)");
-        output.WriteLine("| variant | timers | seconds | timers/s | CPU µs/timer | peak MiB | allocated KiB/timer | vs ours |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
+        var table = new MarkdownTable("variant", "timers", "seconds", "timers/s", "CPU µs/timer", "peak MiB", "allocated KiB/timer", "vs ours");
         foreach (var r in results)
         {
             var ratio = ours is null || r == ours ? "—"
                 : r.AccountsPerSecond < ours.AccountsPerSecond ? $"ours is {ours.AccountsPerSecond / r.AccountsPerSecond:0.0}× faster"
                 : $"{r.AccountsPerSecond / ours.AccountsPerSecond:0.0}× faster than ours";
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Variant} | {r.Accounts:N0} | {r.Seconds:0.00} | {r.AccountsPerSecond:N0} | {1e6 * r.CpuSeconds / r.Accounts:N0} | {r.PeakMiB:N0} | {1024 * r.AllocatedMiB / r.Accounts:N1} | {ratio} |"));
+            table.Row($"{r.Variant}", $"{r.Accounts:N0}", $"{r.Seconds:0.00}", $"{r.AccountsPerSecond:N0}", $"{1e6 * r.CpuSeconds / r.Accounts:N0}", $"{r.PeakMiB:N0}",
+                $"{1024 * r.AllocatedMiB / r.Accounts:N1}", $"{ratio}");
         }
+        table.WriteTo(output);
         output.WriteLine();
         foreach (var r in results)
         {

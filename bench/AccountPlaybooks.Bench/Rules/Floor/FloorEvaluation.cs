@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using AccountPlaybooks.Bench.Harness;
 using Microsoft.Data.Sqlite;
 
 namespace AccountPlaybooks.Bench.Rules.Floor;
@@ -19,7 +20,7 @@ public sealed class FloorEvaluation(string rulesetVersion, DateTime now)
     public int Changed { get; private set; }
     public int TierChanges { get; private set; }
 
-    public void Run(SqliteConnection connection, int windowDays, VariantTimings timings)
+    public void Run(SqliteConnection connection, int windowDays, Timings timings)
     {
         using var reader = new FloorReader(connection, now.AddDays(-windowDays));
         using var writer = new FloorScoreWriter(connection);
@@ -55,7 +56,7 @@ public sealed class FloorEvaluation(string rulesetVersion, DateTime now)
     }
 
     /// Evaluates one account against its stored score and writes what changed.
-    public void Evaluate(FloorAccount account, ReadOnlySpan<FloorSignal> signals, FloorScoreWriter writer, VariantTimings? timings = null)
+    public void Evaluate(FloorAccount account, ReadOnlySpan<FloorSignal> signals, FloorScoreWriter writer, Timings? timings = null)
     {
         string? componentsJson, reasonsJson;
         FloorOutcome outcome;
