@@ -11,7 +11,8 @@ namespace AccountPlaybooks.Bench.Harness;
 /// completion, into the bucket `bucketOf` picks (given the command and whether SaveChanges sent it; by default all in
 /// Sql). Where a name is set, also every DetectChanges, SaveChanges less the top-level buckets timed inside it (its
 /// SQL, unless that bucket is an "of which" part; DetectChanges), BEGIN, COMMIT and connection opens (the product's
-/// PRAGMAs run in them, not as EF commands). Reset before the timed section; read Buckets after it.
+/// PRAGMAs run in them, not as EF commands; one opened by BEGIN counts in both). Reset before the timed section; read
+/// Buckets after it.
 public sealed class SqlTimings(Func<CommandEventData, bool, string>? bucketOf = null)
     : DbCommandInterceptor, ISaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
 {

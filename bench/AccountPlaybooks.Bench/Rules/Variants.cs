@@ -86,7 +86,7 @@ public static class Variants
         const string detect = "write: DetectChanges (all calls; JSON value comparers)";
         const string save = "write: SaveChanges, excluding DetectChanges";
         const string commit = "write: BEGIN + COMMIT";
-        var sql = new SqlTimings((command, saving) => command.Command.CommandText switch
+        var sql = new SqlTimings((data, saving) => data.Command.CommandText switch
         {
             _ when saving => saveSql,
             var text when text.Contains("\"Playbook", StringComparison.Ordinal) || text.Contains("\"WaitingBookmarks\"", StringComparison.Ordinal) => playbooks,

@@ -79,9 +79,9 @@ public static class TimerVariants
 
     /// --breakdown for ours: the SQL EF sends, SaveChanges around its SQL, BEGIN, COMMIT and connection opens. What
     /// is left is EF's query pipeline and materialization, the state JSON, the engine and the sweeper's own loop.
-    private static SqlTimings SweepSql() => new((command, saving) =>
+    private static SqlTimings SweepSql() => new((data, saving) =>
         saving ? "SQL: SaveChanges commands (instance UPDATE, journal INSERTs, savepoint)"
-        : command.ExecuteMethod == DbCommandMethod.ExecuteReader ? "SQL: queries (claims, instance reads)"
+        : data.ExecuteMethod == DbCommandMethod.ExecuteReader ? "SQL: queries (claims, instance reads)"
         : "SQL: ExecuteUpdate/ExecuteDelete (lease, bookmark, timer)")
     {
         Save = "EF: SaveChanges around its SQL (DetectChanges, update pipeline)",
