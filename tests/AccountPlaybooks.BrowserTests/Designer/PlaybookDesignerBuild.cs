@@ -20,11 +20,12 @@ public sealed class PlaybookDesignerBuild(ServerProcess server, Chromium chromiu
         await Assertions.Expect(Page.Node("start")).ToBeVisibleAsync();
 
         // Four steps from the palette, dropped by mouse around Start (centred in the canvas) and clear of the zoom
-        // buttons in its lower left corner (a button over an input handle takes the drop), connected port to node,
-        // then tidied by ELK.
+        // buttons in its lower left corner (a button over an input handle takes the drop) and of the inspector's edge
+        // on the right (a port handle against it was missed by the drag under load), connected port to node, then
+        // tidied by ELK.
         await Page.DropAsync("Assign owner", 150, 40);
         await Page.DropAsync("Create task", 150, 360);
-        await Page.DropAsync("Delay", 530, 40);
+        await Page.DropAsync("Delay", 470, 40);
         await Page.DropAsync("End", 400, 180);
         foreach (var id in new[] { "assign-owner", "create-task", "delay", "end" })
         {
