@@ -68,6 +68,7 @@ public static class ApplicationServiceExtensions
         services.AddScoped<PlaybookEnrollment>();
         services.AddScoped<PlaybookDelivery>();
         services.AddScoped<TimerSweeper>();
+        services.AddScoped<DateTriggerSweep>();
         services.AddScoped<IConditionEvaluator, PlaybookConditions>();
         services.AddSettings<TemplatesOptions>(configuration, TemplatesOptions.Section);
         services.AddSingleton<TemplateRenderer>();

@@ -26,6 +26,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AccountScore> AccountScores => Set<AccountScore>();
     public DbSet<TierChange> TierChanges => Set<TierChange>();
+    public DbSet<SegmentChange> SegmentChanges => Set<SegmentChange>();
+    public DbSet<MotionChange> MotionChanges => Set<MotionChange>();
+    public DbSet<DateTriggerFiring> DateTriggerFirings => Set<DateTriggerFiring>();
     public DbSet<RulesetRecord> Rulesets => Set<RulesetRecord>();
     public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
     public DbSet<PlaybookVersion> PlaybookVersions => Set<PlaybookVersion>();

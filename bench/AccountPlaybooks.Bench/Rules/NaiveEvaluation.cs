@@ -88,7 +88,7 @@ public sealed class NaiveEvaluation(IServiceProvider services, Ruleset rules, Ev
                 rule.Properties.ContainsKey("holdDays") ? (int)Number(rule, "holdDays") : 0, Text(rule, "reason") ?? rule.RuleName, []));
             passed.Add(rule.RuleName);
         }
-        return new RuleOutcome(components, composite, tier, tierRule, tierWithMargin, triggers, reasons, passed, []);
+        return new RuleOutcome(components, composite, tier, tierRule, tierWithMargin, triggers, reasons, passed, [], [], null);
     }
 
     private async Task<(string Tier, string Rule)> TierAsync(AccountFacts facts, SignalWindow window, ScoreFacts score)

@@ -9,4 +9,4 @@ namespace AccountPlaybooks.Application.Accounts;
 /// runs with the steps they wait at, the tasks the caller may see, and its owners with why.
 public sealed record AccountDetail(AccountView Account, ScoreView? Score, ScoreBreakdown? Breakdown, IReadOnlyList<TierChangeView> TierHistory,
     int SignalCount, IReadOnlyList<SignalView> RecentSignals, string? ExplainedWithRulesVersion, IReadOnlyList<RuleExplanation> Explanation,
-    IReadOnlyList<AccountPlaybookRun> Playbooks, IReadOnlyList<TaskView> Tasks, AccountOwners Owners);
+    IReadOnlyList<AccountPlaybookRun> Playbooks, IReadOnlyList<TaskView> Tasks, AccountOwners Owners, AccountMemberships Memberships);

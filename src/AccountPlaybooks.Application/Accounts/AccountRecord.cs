@@ -38,7 +38,8 @@ public sealed partial class AccountRecord(AppDbContext db, AccountEvaluator eval
         var (tasks, _) = await inbox.ListAsync(viewer, new TaskQuery("all", AccountId: id, PageSize: Tasks), cancellationToken);
         return new AccountDetail(AccountView.From(account), score is null ? null : ScoreView.From(score), score is null ? null : Breakdown(score, rules, explanation),
             await TierHistoryAsync(id, rules, cancellationToken), await signals.CountAsync(cancellationToken), recent.Select(SignalView.From).ToList(),
-            rules?.Version, explanation, await PlaybookRunsAsync(id, cancellationToken), tasks, await OwnersAsync(account, cancellationToken));
+            rules?.Version, explanation, await PlaybookRunsAsync(id, cancellationToken), tasks, await OwnersAsync(account, cancellationToken),
+            await AccountMemberships.ReadAsync(db, id, score, cancellationToken));
     }
 
     /// Components in the ruleset's order with the weights whose rules passed for this account, and the stored reasons.

@@ -53,8 +53,10 @@ public sealed class AccountTable(AppDbContext db, RulesetRegistry rules)
         var segments = await db.Accounts.Where(a => a.Segment != null).GroupBy(a => a.Segment!).Select(g => new ValueFacet(g.Key, g.Count()))
             .ToListAsync(cancellationToken);
         var lifecycles = await db.Accounts.GroupBy(a => a.Lifecycle).Select(g => new LifecycleFacet(g.Key, g.Count())).ToListAsync(cancellationToken);
+        var (inSegments, motions) = await SegmentCounts.ReadAsync(db, rules.Active, cancellationToken);
         return new AccountFacets(total, total - tierCounts.Values.Sum(), tiers, owners,
-            segments.OrderBy(s => s.Value, StringComparer.OrdinalIgnoreCase).ToList(), lifecycles.OrderBy(l => l.Lifecycle).ToList(), unowned);
+            segments.OrderBy(s => s.Value, StringComparer.OrdinalIgnoreCase).ToList(), lifecycles.OrderBy(l => l.Lifecycle).ToList(), unowned,
+            inSegments, motions);
     }
 
     /// Every account with the values the filters and sorts read; member accesses are translated where they are used,
@@ -76,6 +78,7 @@ public sealed class AccountTable(AppDbContext db, RulesetRegistry rules)
             SdrOwnerId = a.SdrOwnerId,
             Tier = s == null ? null : s.Tier,
             Composite = s == null ? null : s.Composite,
+            Motion = s == null ? null : s.Motion,
             LastSignalAt = a.LastSignalAt,
             OwnerName = db.Reps.Where(r => r.Id == (a.AeOwnerId ?? a.SdrOwnerId)).Select(r => r.Name).FirstOrDefault(),
         };
@@ -97,6 +100,7 @@ public sealed class AccountTable(AppDbContext db, RulesetRegistry rules)
             SdrOwnerId = a.SdrOwnerId,
             Tier = s.Tier,
             Composite = s.Composite,
+            Motion = s.Motion,
         };
 
     /// Sorted by name or owner: one query over every matching account (the name order is an index).
@@ -212,6 +216,9 @@ public sealed class AccountTable(AppDbContext db, RulesetRegistry rules)
         }
         var industry = query.Industry?.Trim() is { Length: > 0 } i ? i : null;
         var country = query.Country?.Trim() is { Length: > 0 } c ? c : null;
+        var inSegments = SegmentCounts.Members(db, Values(query.InSegments));
+        var motions = Values(query.Motions);
+        var noMotion = motions.Remove(AccountSort.NoOwner);
 
         return accounts =>
         {
@@ -244,6 +251,15 @@ public sealed class AccountTable(AppDbContext db, RulesetRegistry rules)
             if (country is not null)
             {
                 accounts = accounts.Where(a => a.Country == country);
+            }
+            if (inSegments is not null)
+            {
+                accounts = accounts.Where(a => inSegments.Contains(a.Id));
+            }
+            if (motions.Count > 0 || noMotion)
+            {
+                accounts = accounts.Where(a => (a.Motion != null && motions.Contains(a.Motion)) ||
+                                               (noMotion && a.Motion == null && a.Lifecycle == Lifecycle.Customer));
             }
             return accounts;
         };
@@ -281,6 +297,8 @@ public sealed class AccountTable(AppDbContext db, RulesetRegistry rules)
                 TierSince = s == null ? (DateTime?)null : s.TierSince,
                 Composite = s == null ? (double?)null : s.Composite,
                 ReviewFlag = s == null ? null : s.ReviewFlag,
+                Segments = s == null ? null : s.Segments,
+                Motion = s == null ? null : s.Motion,
                 a.LastSignalAt,
                 LastSignalType = db.Signals.Where(x => x.AccountId == a.Id).OrderByDescending(x => x.OccurredAt).ThenByDescending(x => x.Id)
                     .Select(x => x.Type).FirstOrDefault(),
@@ -290,7 +308,8 @@ public sealed class AccountTable(AppDbContext db, RulesetRegistry rules)
         RepRef? Rep(string? id) => id is null ? null : new RepRef(id, names.GetValueOrDefault(id));
         var position = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
         return rows.OrderBy(r => position[r.Id]).Select(r => new AccountRow(r.Id, r.Name, r.Domain, r.Industry, r.Country, r.Employees, r.Segment,
-            r.Lifecycle, r.Tier, r.TierSince, r.Composite, r.ReviewFlag, r.LastSignalAt, r.LastSignalType, Rep(r.AeOwnerId), Rep(r.SdrOwnerId))).ToList();
+            r.Lifecycle, r.Tier, r.TierSince, r.Composite, r.ReviewFlag, r.LastSignalAt, r.LastSignalType, Rep(r.AeOwnerId), Rep(r.SdrOwnerId),
+            r.Segments ?? [], r.Motion)).ToList();
     }
 
     /// The live ruleset's tiers, best first.
@@ -317,6 +336,7 @@ public sealed class AccountTable(AppDbContext db, RulesetRegistry rules)
         public string? SdrOwnerId { get; init; }
         public string? Tier { get; init; }
         public double? Composite { get; init; }
+        public string? Motion { get; init; }
         public DateTime? LastSignalAt { get; init; }
         public string? OwnerName { get; init; }
     }

@@ -77,6 +77,10 @@ public sealed class DemoDataGenerator(int seed = 20261124)
             : GenerateSignals(accounts, AsUtc(utcNow), count);
     }
 
+    /// The customers' usage reports and support tickets (what the Motions rules read), oldest first; ids demo-cus-NNNNNN.
+    public IEnumerable<Signal> CustomerSignals(IReadOnlyList<Account> accounts, DateTime utcNow) =>
+        DemoCustomers.Signals(accounts, seed, AsUtc(utcNow));
+
     private IEnumerable<Account> GenerateAccounts(DateTime now, int count)
     {
         var rng = new Random(seed);
@@ -112,6 +116,10 @@ public sealed class DemoDataGenerator(int seed = 20261124)
             if (account.Lifecycle == Lifecycle.Customer || rng.NextDouble() < 0.24)
             {
                 AssignOwners(rng, account, country, reps);
+            }
+            if (account.Lifecycle == Lifecycle.Customer)
+            {
+                DemoCustomers.AddFields(account, i, seed, now);
             }
             yield return account;
         }

@@ -41,7 +41,7 @@ public sealed class DemoSeeder(AppDbContext db, UserAdministration users, TimePr
             await SaveAndClearAsync(cancellationToken);
         }
         var signalCount = 0;
-        foreach (var chunk in generator.Signals(demoAccounts, signals, now).Chunk(ChunkSize))
+        foreach (var chunk in generator.Signals(demoAccounts, signals, now).Concat(signals == 0 ? [] : generator.CustomerSignals(demoAccounts, now)).Chunk(ChunkSize))
         {
             db.Signals.AddRange(chunk);
             signalCount += chunk.Length;

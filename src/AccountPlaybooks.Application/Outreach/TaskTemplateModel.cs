@@ -21,7 +21,8 @@ public sealed record TaskTemplateModel(
             "Mid-Market SaaS", "Series B", ["Salesforce", "Snowflake", "HubSpot"], "Prospect", "Tier1", 82.5,
             new Dictionary<string, double> { ["Fit"] = 85, ["Technographic"] = 70, ["Engagement"] = 60, ["Intent"] = 95 },
             ["Series B in the last 30 days (+40 Intent)", "Visited pricing twice in 14 days (+30 Engagement)", "Uses Snowflake (+20 Technographic)"],
-            new Dictionary<string, string> { ["crm_stage"] = "Discovery", ["partner"] = "none" }),
+            new Dictionary<string, string> { ["crm_stage"] = "Discovery", ["partner"] = "none", ["renewal_date"] = "2027-03-31", ["arr"] = "120000" },
+            ["Mid-Market", "Modern Data Stack"], "Expand"),
         new TemplateSignal("funding_round", SampleNow.AddHours(-6), "crunchbase",
             new Dictionary<string, string> { ["round"] = "Series B", ["amount"] = "25000000" }),
         new TemplateOwner("Ravi Patel", "ravi@example.com", "AE", "EMEA Enterprise", "Europe/Berlin"),
@@ -33,7 +34,7 @@ public sealed record TaskTemplateModel(
     /// that reads signal.type without testing signal first is rejected before a real account without a signal finds it.
     public static TaskTemplateModel Minimal => new(
         new TemplateAccount("crm-00043", "Fabrikam", null, null, null, null, null, null, null, null, [], "Prospect", null, null,
-            [], [], []),
+            [], [], [], [], null),
         null,
         null,
         new TemplateStep("nurture-1", "email", SampleNow.AddDays(1), null),

@@ -22,4 +22,6 @@ public sealed record TemplateAccount(
     [property: Description("The composite score, 0–100; round it with math.round")] double? Score,
     [property: Description("Component name → 0–100, as the rules name them: account.components.Intent")] Dictionary<string, double> Components,
     [property: Description("Why it scores, in the order the rules gave the points; the first is the top reason: account.reasons[0]")] List<string> Reasons,
-    [property: Description("Custom fields from the import: account.custom.crm_stage")] Dictionary<string, string> Custom);
+    [property: Description("Custom fields from the import: account.custom.crm_stage")] Dictionary<string, string> Custom,
+    [property: Description("The segments the rules put the account in (an account may be in several): account.segments | array.join \", \"")] List<string> Segments,
+    [property: Description("A customer's motion from the rules (Expand, Defend, Advocate…); empty for prospects")] string? Motion);

@@ -43,7 +43,7 @@ public sealed class TemplateModelBuilder(AppDbContext db, TimeProvider clock)
         new TemplateAccount(account.Id, account.Name, account.Domain, account.Industry, account.Employees, account.AnnualRevenue,
             account.Country, account.Region, account.Segment, account.FundingStage, [.. account.TechStack], account.Lifecycle.ToString(),
             score?.Tier, score?.Composite, new Dictionary<string, double>(score?.Components ?? []), [.. score?.Reasons ?? []],
-            new Dictionary<string, string>(account.CustomFields)),
+            new Dictionary<string, string>(account.CustomFields), [.. score?.Segments ?? []], score?.Motion),
         signal is null ? null : new TemplateSignal(signal.Type, signal.OccurredAt, signal.Source, new Dictionary<string, string>(signal.Properties)),
         owner is null ? null : new TemplateOwner(owner.Name, owner.Email, owner.Role.ToString(), owner.Team, owner.TimeZone),
         step,

@@ -9,12 +9,22 @@ public static class EnrollmentPolicy
 {
     public const string TierEntered = "tierEntered";
     public const string TriggerRule = "triggerRule";
+    public const string SegmentEntered = "segmentEntered";
+    public const string SegmentLeft = "segmentLeft";
+    public const string MotionEntered = "motionEntered";
+    public const string DateApproaching = "dateApproaching";
 
     public static bool StartsOnTier(PlaybookDefinition definition, string tier) =>
         definition.Triggers.Any(t => t.Type == TierEntered && t.Tier == tier);
 
     public static bool StartsOnRule(PlaybookDefinition definition, string rule) =>
         definition.Triggers.Any(t => t.Type == TriggerRule && t.Rule == rule);
+
+    public static bool StartsOnSegment(PlaybookDefinition definition, string segment, bool entered) =>
+        definition.Triggers.Any(t => t.Type == (entered ? SegmentEntered : SegmentLeft) && string.Equals(t.Segment, segment, StringComparison.OrdinalIgnoreCase));
+
+    public static bool StartsOnMotion(PlaybookDefinition definition, string motion) =>
+        definition.Triggers.Any(t => t.Type == MotionEntered && string.Equals(t.Motion, motion, StringComparison.OrdinalIgnoreCase));
 
     /// A running instance ends when the tier changes (or the account is disqualified) if its exit policy says so.
     public static bool ExitsOnTierChange(PlaybookDefinition definition, bool disqualified) =>

@@ -9,13 +9,17 @@ namespace AccountPlaybooks.Application.Playbooks;
 /// starts.
 public sealed class PlaybookDelivery(PlaybookRuntime runtime, PlaybookEnrollment enrollment, PlaybooksOptions options, TimeProvider clock)
 {
-    /// A tier change ends and starts playbooks; fired trigger rules start theirs.
+    /// A tier change ends and starts playbooks; then segment and motion changes; fired trigger rules start theirs.
     public async Task DeliverAsync(ScoreWrite change, CancellationToken cancellationToken = default)
     {
         var (account, decided) = (change.Account.Account.Id, change.Account.Decision.Tier);
         if (change.Account.PreviousTier != decided)
         {
             await enrollment.TierChangedAsync(account, change.Account.PreviousTier, decided, change.Disqualified, cancellationToken);
+        }
+        if (change.Memberships.Any)
+        {
+            await enrollment.MembershipsChangedAsync(account, change.Memberships, cancellationToken);
         }
         if (change.Account.Outcome.Triggers.Count > 0)
         {

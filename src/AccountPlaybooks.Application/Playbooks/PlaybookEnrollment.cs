@@ -1,3 +1,4 @@
+using AccountPlaybooks.Application.Scoring;
 using AccountPlaybooks.Application.Tasks;
 using AccountPlaybooks.Data;
 using AccountPlaybooks.Domain.Playbooks;
@@ -39,6 +40,36 @@ public sealed class PlaybookEnrollment(AppDbContext db, PlaybookCatalog catalog,
         foreach (var definition in catalog.Published.Where(d => EnrollmentPolicy.StartsOnTier(d, to)))
         {
             await StartAsync(definition, accountId, $"tier entered {to}", cancellationToken);
+        }
+    }
+
+    /// A motion change ends the instances that exit on it; then the playbooks of the segments entered and left and of
+    /// the new motion start.
+    public async Task MembershipsChangedAsync(string accountId, MembershipChanges changes, CancellationToken cancellationToken = default)
+    {
+        if (changes.Motion is { } motion)
+        {
+            foreach (var (instance, definition) in await RunningAsync(accountId, cancellationToken))
+            {
+                if (definition.Exit.OnMotionChange)
+                {
+                    await runtime.CancelAsync(instance.Id, $"exit: motion changed {motion.FromMotion ?? "none"} → {motion.ToMotion ?? "none"}", cancellationToken);
+                }
+            }
+        }
+        foreach (var segment in changes.Segments)
+        {
+            foreach (var definition in catalog.Published.Where(d => EnrollmentPolicy.StartsOnSegment(d, segment.Segment, segment.Entered)))
+            {
+                await StartAsync(definition, accountId, $"segment {(segment.Entered ? "entered" : "left")} {segment.Segment}", cancellationToken);
+            }
+        }
+        if (changes.Motion?.ToMotion is { } entered)
+        {
+            foreach (var definition in catalog.Published.Where(d => EnrollmentPolicy.StartsOnMotion(d, entered)))
+            {
+                await StartAsync(definition, accountId, $"motion entered {entered}", cancellationToken);
+            }
         }
     }
 

@@ -20,6 +20,10 @@ public sealed class PlaybooksOptions
     [Range(1, 3600)]
     public int SweepIntervalSeconds { get; set; } = 5;
 
+    /// How often date triggers ("90 days before renewal_date") are checked; a day's due accounts start within this.
+    [Range(1, 1440)]
+    public int DateTriggerIntervalMinutes { get; set; } = 60;
+
     /// Timers claimed per sweep round.
     [Range(1, 100_000)]
     public int SweepBatchSize { get; set; } = 500;

@@ -41,4 +41,10 @@ public sealed class GoldenExpectation
 
     /// The trigger rules that must fire, no more and no fewer; leave out to not check.
     public List<string>? Triggers { get; init; }
+
+    /// The segments the account must be in, no more and no fewer (in any order); leave out to not check.
+    public List<string>? Segments { get; init; }
+
+    /// The customer motion the account must get ("" for none); leave out to not check.
+    public string? Motion { get; init; }
 }

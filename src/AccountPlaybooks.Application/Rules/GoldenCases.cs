@@ -127,6 +127,16 @@ public static class GoldenCases
             failures.Add($"expected triggers [{string.Join(", ", expect.Triggers!)}] but these fired: [{string.Join(", ", fired)}]");
         }
 
+        var segments = outcome.Segments.Select(s => s.Segment).Order().ToList();
+        if (expect.Segments is { } expectedSegments && !expectedSegments.Order().SequenceEqual(segments))
+        {
+            failures.Add($"expected segments [{string.Join(", ", expectedSegments)}] but the rules give [{string.Join(", ", segments)}]");
+        }
+        if (expect.Motion is { } motion && motion != (outcome.Motion?.Motion ?? ""))
+        {
+            failures.Add($"expected motion {(motion == "" ? "none" : motion)} but the rules give {outcome.Motion?.Motion ?? "none"}");
+        }
+
         return new GoldenCaseResult(file, index, golden.Name, failures.Count == 0, tier, components, compositeCheck, triggers, failures,
             outcome.PassedRules, golden.Pinned);
     }

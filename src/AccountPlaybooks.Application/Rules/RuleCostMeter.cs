@@ -149,11 +149,7 @@ public static class RuleCostMeter
     }
 
     /// Every rule in the order an evaluation runs them.
-    public static List<CompiledRule> AllRules(Ruleset ruleset) =>
-    [
-        .. ruleset.ComponentRules.Select(r => r.Rule), .. ruleset.WeightRules.Select(r => r.Rule),
-        .. ruleset.TierRules.Select(r => r.Rule), .. ruleset.TriggerRules.Select(r => r.Rule),
-    ];
+    public static List<CompiledRule> AllRules(Ruleset ruleset) => ruleset.AllRules.ToList();
 
     private static List<RuleProblem> OverTheLimit(List<RuleCost> costs, int subjects, int rounds, RuleCostOptions options,
         Func<RuleCost, bool> judgedOnTime)

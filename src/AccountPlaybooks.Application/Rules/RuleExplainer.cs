@@ -12,9 +12,7 @@ public static class RuleExplainer
     {
         var zero = new ScoreFacts(rules.ComponentNames.ToDictionary(n => n, _ => 0.0), 0);
         var full = new ScoreFacts(outcome.Components, outcome.Composite);
-        var byName = rules.ComponentRules.Select(r => r.Rule).Concat(rules.WeightRules.Select(r => r.Rule))
-            .Concat(rules.TierRules.Select(r => r.Rule)).Concat(rules.TriggerRules.Select(r => r.Rule))
-            .ToDictionary(r => r.Name);
+        var byName = rules.AllRules.ToDictionary(r => r.Name);
         var explanations = new List<RuleExplanation>();
         foreach (var workflow in byName.Values.Select(r => r.Definition).Select(d => (d.Workflow, d.Concern)).Distinct())
         {

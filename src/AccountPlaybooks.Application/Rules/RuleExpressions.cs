@@ -27,7 +27,9 @@ public static partial class RuleExpressions
     public static (Compiled? Compiled, Problem? Problem) Compile(string expression, bool allowScore = true) =>
         Compile(new RuleExpressionParser(RuleParameters.Settings()), expression, allowScore);
 
-    internal static (Compiled? Compiled, Problem? Problem) Compile(RuleExpressionParser parser, string expression, bool allowScore)
+    /// <paramref name="allowSegments"/>: false where the segments are not known yet (scoring, Composite, Segments).
+    internal static (Compiled? Compiled, Problem? Problem) Compile(RuleExpressionParser parser, string expression, bool allowScore,
+        bool allowSegments = true)
     {
         if (expression.Length > ExpressionSandbox.MaxLength)
         {
@@ -58,6 +60,11 @@ public static partial class RuleExpressions
         {
             return (null, new Problem("a scoring component cannot use score (it is being computed)",
                 Suggestion: "Use score in the Composite, Tiering or Triggers workflows."));
+        }
+        if (!allowSegments && SegmentUse.Uses(body))
+        {
+            return (null, new Problem("the account's segments are not known yet here (they come from the Segments workflow)",
+                Suggestion: "Use account.InSegment and account.Segments in the Motions, Tiering or Triggers workflows."));
         }
         var lambda = Expression.Lambda<Func<AccountFacts, SignalWindow, ScoreFacts, bool>>(body, RuleParameters.All);
         return (new Compiled(body, lambda.CompileFast(ifFastFailedReturnNull: true) ?? lambda.Compile()), null);

@@ -6,8 +6,9 @@ public static class RuleFileKeys
 {
     public static readonly IReadOnlyList<RuleKey> Workflow =
     [
-        new("WorkflowName", "The workflow's name; it decides what the workflow does: Composite, Tiering and Triggers are reserved, " +
-            "any other name is a scoring component", RuleKeyKind.Text, Required: true, Values: ["Composite", "Tiering", "Triggers"]),
+        new("WorkflowName", "The workflow's name; it decides what the workflow does: Composite, Segments, Motions, Tiering and Triggers " +
+            "are reserved, any other name is a scoring component", RuleKeyKind.Text, Required: true,
+            Values: ["Composite", "Segments", "Motions", "Tiering", "Triggers"]),
         new("Rules", "The workflow's rules, evaluated in file order", RuleKeyKind.Array, Required: true),
     ];
 
@@ -41,6 +42,16 @@ public static class RuleFileKeys
             new("tier", "The tier's name, used by playbooks and the Studio", RuleKeyKind.Text, Required: true),
             new("rank", "1 is the best tier (1 to 100); one tier has one rank", RuleKeyKind.Number, Required: true),
             new("cap", "Advisory size limit shown by what-if (0 to 10,000,000)", RuleKeyKind.Number),
+        ],
+        RuleConcern.Segments =>
+        [
+            new("segment", "The segment a passing rule puts the account in (letters, digits, spaces, & - /; up to 64)", RuleKeyKind.Text, Required: true),
+            new("reason", "Why the account is in the segment, shown with it; the rule name if left out", RuleKeyKind.Text),
+        ],
+        RuleConcern.Motions =>
+        [
+            new("motion", "The customer motion the first passing rule names (Expand, Defend, Advocate, Maintain…)", RuleKeyKind.Text, Required: true),
+            new("reason", "Why the customer is in the motion, shown with it; the rule name if left out", RuleKeyKind.Text),
         ],
         _ =>
         [

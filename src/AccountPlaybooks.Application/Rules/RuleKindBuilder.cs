@@ -13,6 +13,8 @@ internal sealed class RuleKindBuilder(List<RuleProblem> problems)
         var weights = new List<WeightRule>();
         var tiers = new List<TierRule>();
         var triggers = new List<TriggerRule>();
+        var segments = new List<SegmentRule>();
+        var motions = new List<MotionRule>();
         foreach (var rule in compiled)
         {
             var d = rule.Definition;
@@ -36,6 +38,12 @@ internal sealed class RuleKindBuilder(List<RuleProblem> problems)
                 case RuleConcern.Triggers when Trigger(d) is { } trigger:
                     triggers.Add(trigger with { Rule = rule });
                     break;
+                case RuleConcern.Segments when Name(d, "segment") is { } segment:
+                    segments.Add(new SegmentRule(rule, segment, Text(d, "reason", required: false) ?? d.Name));
+                    break;
+                case RuleConcern.Motions when Name(d, "motion") is { } motion:
+                    motions.Add(new MotionRule(rule, motion, Text(d, "reason", required: false) ?? d.Name));
+                    break;
             }
         }
         CheckStructure(files, definitions, componentNames, weights, tiers, triggers);
@@ -54,6 +62,8 @@ internal sealed class RuleKindBuilder(List<RuleProblem> problems)
             WeightRules = weights,
             TierRules = tiers,
             TriggerRules = triggers,
+            SegmentRules = segments,
+            MotionRules = motions,
             Engine = new RulesEngine.RulesEngine(RulesetCompiler.Workflows(definitions), RuleParameters.Settings()),
         };
     }
@@ -131,6 +141,21 @@ internal sealed class RuleKindBuilder(List<RuleProblem> problems)
         var hold = Number(d, "holdDays", 0, 3650, required: false) ?? 0;
         var reason = Text(d, "reason", required: false) ?? d.Name;
         return parsed != TriggerAction.Flag && tier is null ? null : new TriggerRule(null!, parsed, tier, (int)hold, reason);
+    }
+
+    /// A segment or motion name: it appears in filters, playbook triggers and CRM fields, so only plain words.
+    private string? Name(RuleDefinition d, string key)
+    {
+        if (Text(d, key) is not { } name)
+        {
+            return null;
+        }
+        if (name.Length > 64 || !char.IsAsciiLetterOrDigit(name[0]) || name.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not (' ' or '&' or '-' or '/')))
+        {
+            Add(d, $"\"{key}\": \"{name}\" must start with a letter or digit and use only letters, digits, spaces, & - / (up to 64)", null);
+            return null;
+        }
+        return name;
     }
 
     private double? Number(RuleDefinition d, string key, double min, double max, bool required = true)

@@ -16,3 +16,9 @@ public sealed record TierRule(CompiledRule Rule, string Tier, int Rank, int? Cap
 
 /// A promotion, demotion or review flag fired from signals, with a hold period for promotions.
 public sealed record TriggerRule(CompiledRule Rule, TriggerAction Action, string? Tier, int HoldDays, string Reason);
+
+/// A segment: every passing rule puts the account in its segment.
+public sealed record SegmentRule(CompiledRule Rule, string Segment, string Reason);
+
+/// A customer motion: the first passing motion rule (in file order) names it.
+public sealed record MotionRule(CompiledRule Rule, string Motion, string Reason);

@@ -10,7 +10,15 @@ public sealed record RuleOutcome(
     IReadOnlyList<FiredTrigger> Triggers,
     IReadOnlyList<string> Reasons,
     IReadOnlyList<string> PassedRules,
-    IReadOnlyList<string> EvidenceSignalIds);
+    IReadOnlyList<string> EvidenceSignalIds,
+    IReadOnlyList<SegmentMatch> Segments,
+    MotionMatch? Motion);
 
 public sealed record FiredTrigger(string Rule, TriggerAction Action, string? Tier, int HoldDays, string Reason,
     IReadOnlyList<string> SignalIds);
+
+/// A segment the account is in, with the first rule that put it there.
+public sealed record SegmentMatch(string Segment, string Rule, string Reason);
+
+/// A customer's motion, with the rule that named it.
+public sealed record MotionMatch(string Motion, string Rule, string Reason);

@@ -16,12 +16,25 @@ public sealed class Ruleset
     public required IReadOnlyList<WeightRule> WeightRules { get; init; }
     public required IReadOnlyList<TierRule> TierRules { get; init; }
     public required IReadOnlyList<TriggerRule> TriggerRules { get; init; }
+    public required IReadOnlyList<SegmentRule> SegmentRules { get; init; }
+    public required IReadOnlyList<MotionRule> MotionRules { get; init; }
 
     /// The same rules as a RulesEngine instance, built once and never changed: used by explain and the tests
     /// that show the compiled delegates agree with RulesEngine.
     public required RulesEngine.RulesEngine Engine { get; init; }
 
+    /// Every rule in the order an evaluation runs them.
+    public IEnumerable<CompiledRule> AllRules =>
+    [
+        .. ComponentRules.Select(r => r.Rule), .. WeightRules.Select(r => r.Rule), .. SegmentRules.Select(r => r.Rule),
+        .. MotionRules.Select(r => r.Rule), .. TierRules.Select(r => r.Rule), .. TriggerRules.Select(r => r.Rule),
+    ];
+
     public IEnumerable<TierRule> Tiers => TierRules.DistinctBy(t => t.Tier);
+
+    public IEnumerable<string> Segments => SegmentRules.Select(s => s.Segment).Distinct();
+
+    public IEnumerable<string> Motions => MotionRules.Select(m => m.Motion).Distinct();
 
     public int RankOf(string tier) => TierRules.FirstOrDefault(t => t.Tier == tier)?.Rank ?? int.MaxValue;
 
@@ -65,6 +78,25 @@ public sealed class Ruleset
         var composite = Composite(new ScoreFacts(components, 0), passed, Passes);
         var score = new ScoreFacts(components, composite);
 
+        // Segments, then the motion, before the tier: tiering, motion and trigger rules may ask account.InSegment.
+        var segments = new List<SegmentMatch>();
+        foreach (var rule in SegmentRules)
+        {
+            if (Passes(rule.Rule, score) && segments.All(s => s.Segment != rule.Segment))
+            {
+                segments.Add(new SegmentMatch(rule.Segment, rule.Rule.Name, rule.Reason));
+                passed.Add(rule.Rule.Name);
+            }
+        }
+        account.Segments = segments.Select(s => s.Segment).ToList();
+        MotionMatch? motion = null;
+        if (account.IsCustomer && MotionRules.FirstOrDefault(m => Passes(m.Rule, score)) is { } motionRule)
+        {
+            motion = new MotionMatch(motionRule.Motion, motionRule.Rule.Name, motionRule.Reason);
+            passed.Add(motionRule.Rule.Name);
+        }
+        signals.ClearEvidence();
+
         var tier = TierFor(score, Passes);
         passed.Add(tier.Rule.Name);
         var withMargin = hysteresisMargin == 0 ? tier : TierFor(new ScoreFacts(components, composite + hysteresisMargin), Passes);
@@ -84,7 +116,7 @@ public sealed class Ruleset
             }
         }
         return new RuleOutcome(components, composite, tier.Tier, tier.Rule.Name, withMargin.Tier, triggers, reasons, passed,
-            evidence.Distinct().Take(MaxEvidence).ToList());
+            evidence.Distinct().Take(MaxEvidence).ToList(), segments, motion);
     }
 
     private TierRule TierFor(ScoreFacts score, Func<CompiledRule, ScoreFacts, bool> passes) =>

@@ -42,7 +42,8 @@ public static class RulesetCompiler
 
     private static CompiledRule? CompileRule(RuleExpressionParser parser, RuleDefinition definition, List<RuleProblem> problems)
     {
-        var (compiled, problem) = RuleExpressions.Compile(parser, definition.Expression, allowScore: definition.Concern != RuleConcern.Component);
+        var (compiled, problem) = RuleExpressions.Compile(parser, definition.Expression, allowScore: definition.Concern != RuleConcern.Component,
+            allowSegments: definition.Concern is RuleConcern.Motions or RuleConcern.Tiering or RuleConcern.Triggers);
         if (problem is not null)
         {
             // At the Expression's own line (a rule may span lines), with the misspelled name's fix placed in the file.

@@ -184,6 +184,8 @@ public static partial class RulesetParser
         "Composite" => RuleConcern.Composite,
         "Tiering" => RuleConcern.Tiering,
         "Triggers" => RuleConcern.Triggers,
+        "Segments" => RuleConcern.Segments,
+        "Motions" => RuleConcern.Motions,
         _ => RuleConcern.Component,
     };
 

@@ -65,7 +65,7 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
             // A what-if whose client went away, or a cancelled run, stops here rather than at the chunk's end.
             cancellationToken.ThrowIfCancellationRequested();
             var stored = scores.GetValueOrDefault(account.Id);
-            var facts = AccountFacts.From(account, stored?.Tier ?? "", now);
+            var facts = AccountFacts.From(account, stored?.Tier ?? "", now, stored?.Segments);
             // Real time, not the business clock (tests and the simulator move that one by days).
             var budget = new RuleTimeBudget(TimeProvider.System, TimeSpan.FromMilliseconds(options.AccountBudgetMilliseconds), account.Id);
             var outcome = rules.Evaluate(facts, new SignalWindow(signals.GetValueOrDefault(account.Id) ?? [], now, budget), options.HysteresisPoints, budget: budget);
@@ -96,24 +96,29 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
         var signals = await db.Signals.AsNoTracking().Where(s => s.AccountId == account.Id && s.OccurredAt >= since)
             .Select(s => new SignalFact(s.Id, s.Type, s.OccurredAt, s.Properties)).ToListAsync(cancellationToken);
         var score = await db.AccountScores.AsNoTracking().SingleOrDefaultAsync(s => s.AccountId == account.Id, cancellationToken);
-        return (AccountFacts.From(account, score?.Tier ?? "", now), new SignalWindow(signals, now),
+        return (AccountFacts.From(account, score?.Tier ?? "", now, score?.Segments), new SignalWindow(signals, now),
             new ScoreFacts(score?.Components ?? [], score?.Composite ?? 0));
     }
 
-    /// What to store for one account: its score row (new or renewed, with its tier change) when anything about the
-    /// result changed, or only the trigger rules that fired; null when neither.
+    /// What to store for one account: its score row (new or renewed, with its tier, segment and motion changes) when
+    /// anything about the result changed, or only the trigger rules that fired; null when neither.
     private static ScoreWrite? Plan(Ruleset rules, EvaluatedAccount item, AccountScore? stored, DateTime now)
     {
         var (outcome, decision) = (item.Outcome, item.Decision);
         var isNew = stored is null;
         var tierChanged = stored?.Tier != decision.Tier;
-        var changed = isNew || tierChanged || stored!.Composite != outcome.Composite || stored.RulesetVersion != rules.Version ||
-                      stored.HeldTier != decision.HeldTier || stored.HoldUntil != decision.HoldUntil || stored.ReviewFlag != decision.ReviewFlag ||
-                      !stored.Components.SequenceEqual(outcome.Components) || !stored.Reasons.SequenceEqual(outcome.Reasons);
+        var segments = outcome.Segments.Select(s => s.Segment).ToList();
+        var segmentsChanged = !(stored?.Segments ?? []).SequenceEqual(segments);
+        var motionChanged = stored?.Motion != outcome.Motion?.Motion;
+        var changed = isNew || tierChanged || segmentsChanged || motionChanged || stored!.Composite != outcome.Composite ||
+                      stored.RulesetVersion != rules.Version || stored.HeldTier != decision.HeldTier || stored.HoldUntil != decision.HoldUntil ||
+                      stored.ReviewFlag != decision.ReviewFlag || !stored.Components.SequenceEqual(outcome.Components) ||
+                      !stored.Reasons.SequenceEqual(outcome.Reasons);
         if (!changed)
         {
             return outcome.Triggers.Count > 0 ? new ScoreWrite(item, null, IsNew: false, TierChange: null, Disqualified: false) : null;
         }
+        var memberships = MembershipChanges.Between(item.Account.Id, stored, outcome, rules.Version, now);
         stored ??= new AccountScore { AccountId = item.Account.Id, Tier = decision.Tier, RulesetVersion = rules.Version, TierSince = now };
         TierChange? tierChange = null;
         if (tierChanged)
@@ -135,12 +140,14 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
         stored.Components = outcome.Components.ToDictionary();
         stored.Composite = outcome.Composite;
         stored.Reasons = outcome.Reasons.ToList();
+        stored.Segments = segments;
+        stored.Motion = outcome.Motion?.Motion;
         stored.HeldTier = decision.HeldTier;
         stored.HoldUntil = decision.HoldUntil;
         stored.ReviewFlag = decision.ReviewFlag;
         stored.RulesetVersion = rules.Version;
         stored.EvaluatedAt = now;
         var disqualified = tierChanged && decision.Tier == rules.TierRules.MaxBy(t => t.Rank)!.Tier;
-        return new ScoreWrite(item, stored, isNew, tierChange, disqualified);
+        return new ScoreWrite(item, stored, isNew, tierChange, disqualified) { Memberships = memberships };
     }
 }

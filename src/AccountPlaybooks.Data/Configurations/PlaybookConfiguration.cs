@@ -80,3 +80,17 @@ internal sealed class JournalLineConfiguration : IEntityTypeConfiguration<Journa
         line.HasIndex(l => l.At);
     }
 }
+
+internal sealed class DateTriggerFiringConfiguration : IEntityTypeConfiguration<DateTriggerFiring>
+{
+    public void Configure(EntityTypeBuilder<DateTriggerFiring> firing)
+    {
+        // One firing per account, playbook and date: the key is what keeps a sweep from starting it twice.
+        firing.HasKey(f => new { f.AccountId, f.PlaybookId, f.Date });
+        firing.Property(f => f.AccountId).HasMaxLength(128);
+        firing.Property(f => f.PlaybookId).HasMaxLength(128);
+        firing.Property(f => f.Field).HasMaxLength(128);
+        firing.Property(f => f.InstanceId).HasMaxLength(32);
+        firing.HasOne<Account>().WithMany().HasForeignKey(f => f.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -17,6 +17,8 @@ internal sealed class AccountScoreConfiguration : IEntityTypeConfiguration<Accou
         score.Property(s => s.RulesetVersion).HasMaxLength(16);
         score.Property(s => s.Components).HasJsonConversion();
         score.Property(s => s.Reasons).HasJsonConversion();
+        score.Property(s => s.Segments).HasJsonConversion();
+        score.Property(s => s.Motion).HasMaxLength(64);
         score.Property(s => s.Version).IsConcurrencyToken();
         score.HasOne<Account>().WithOne().HasForeignKey<AccountScore>(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
         score.HasIndex(s => new { s.Tier, s.Composite });
@@ -37,6 +39,39 @@ internal sealed class TierChangeConfiguration : IEntityTypeConfiguration<TierCha
         change.Property(c => c.RulesetVersion).HasMaxLength(16);
         change.Property(c => c.CauseRules).HasJsonConversion();
         change.Property(c => c.CauseSignalIds).HasJsonConversion();
+        change.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
+        change.HasIndex(c => new { c.AccountId, c.ChangedAt });
+        change.HasIndex(c => c.ChangedAt);
+    }
+}
+
+internal sealed class SegmentChangeConfiguration : IEntityTypeConfiguration<SegmentChange>
+{
+    public void Configure(EntityTypeBuilder<SegmentChange> change)
+    {
+        change.HasKey(c => c.Id);
+        change.Property(c => c.AccountId).HasMaxLength(128);
+        change.Property(c => c.Segment).HasMaxLength(64);
+        change.Property(c => c.Rule).HasMaxLength(256);
+        change.Property(c => c.Reason).HasMaxLength(512);
+        change.Property(c => c.RulesetVersion).HasMaxLength(16);
+        change.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
+        change.HasIndex(c => new { c.AccountId, c.ChangedAt });
+        change.HasIndex(c => c.ChangedAt);
+    }
+}
+
+internal sealed class MotionChangeConfiguration : IEntityTypeConfiguration<MotionChange>
+{
+    public void Configure(EntityTypeBuilder<MotionChange> change)
+    {
+        change.HasKey(c => c.Id);
+        change.Property(c => c.AccountId).HasMaxLength(128);
+        change.Property(c => c.FromMotion).HasMaxLength(64);
+        change.Property(c => c.ToMotion).HasMaxLength(64);
+        change.Property(c => c.Rule).HasMaxLength(256);
+        change.Property(c => c.Reason).HasMaxLength(512);
+        change.Property(c => c.RulesetVersion).HasMaxLength(16);
         change.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
         change.HasIndex(c => new { c.AccountId, c.ChangedAt });
         change.HasIndex(c => c.ChangedAt);

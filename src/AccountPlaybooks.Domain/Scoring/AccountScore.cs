@@ -20,6 +20,11 @@ public sealed class AccountScore
 
     /// The reasons behind the points, in plain words ("Series A in the last 30 days (+20 Intent)").
     public List<string> Reasons { get; set; } = [];
+    /// The segments the Segments workflow put the account in, in rule order (an account may be in several).
+    public List<string> Segments { get; set; } = [];
+
+    /// A customer's motion (Expand, Defend, Advocate…) from the Motions workflow; null for prospects and when no rule passes.
+    public string? Motion { get; set; }
     public required string RulesetVersion { get; set; }
     public DateTime EvaluatedAt { get; set; }
     public Guid Version { get; set; }

@@ -2,10 +2,11 @@ using AccountPlaybooks.Application.Signals;
 
 namespace AccountPlaybooks.Server.Playbooks;
 
-/// What the designer's pickers offer: tiers of the live ruleset in rank order, trigger rules, signal types, templates,
+/// What the designer's pickers offer: tiers of the live ruleset in rank order, trigger rules, segments and motions,
+/// signal types, the custom fields accounts carry (for date triggers), templates,
 /// task channels and assignees (from the activities' own inputs), reps, and the business calendar.
 public sealed record DesignerVocabulary(string? RulesVersion, IReadOnlyList<TierChoice> Tiers, IReadOnlyList<string> TriggerRules,
-    IReadOnlyList<string> TriggerTypes, IReadOnlyList<SignalVocabulary.SignalType> SignalTypes, IReadOnlyList<string> ObservedSignalTypes,
+    IReadOnlyList<string> Segments, IReadOnlyList<string> Motions, IReadOnlyList<string> CustomFields, IReadOnlyList<string> TriggerTypes, IReadOnlyList<SignalVocabulary.SignalType> SignalTypes, IReadOnlyList<string> ObservedSignalTypes,
     IReadOnlyList<TemplateChoice> Templates, IReadOnlyList<string> Channels, IReadOnlyList<string> Assignees, IReadOnlyList<RepChoice> Reps,
     CalendarView Calendar);
 

@@ -48,6 +48,8 @@ public static class PlaybookDesignerApi
         return TypedResults.Ok(new ExpressionCheckResult(problems.Count == 0, problems));
     }
 
+    private const int MaxCustomFieldSample = 500;
+
     private static async Task<Ok<DesignerVocabulary>> Vocabulary(RulesetRegistry rules, TemplateCatalog templates, ActivityRegistry activities,
         CalendarOptions calendar, AppDbContext db, CancellationToken cancellationToken)
     {
@@ -60,7 +62,10 @@ public static class PlaybookDesignerApi
             ruleset?.Version,
             ruleset?.Tiers.OrderBy(t => t.Rank).Select(t => new TierChoice(t.Tier, t.Rank, t.Cap)).ToList() ?? [],
             ruleset?.TriggerRules.Select(t => t.Rule.Name).Distinct().ToList() ?? [],
-            ["tierEntered", "signal", "triggerRule"],
+            ruleset?.Segments.ToList() ?? [],
+            ruleset?.Motions.ToList() ?? [],
+            await CustomFieldNamesAsync(db, cancellationToken),
+            Workflows.Validation.PlaybookValidator.TriggerTypes,
             SignalVocabulary.Recommended,
             observed,
             templates.All.Select(t => new TemplateChoice(t.Name, t.Live is not null)).OrderBy(t => t.Name, StringComparer.Ordinal).ToList(),
@@ -71,6 +76,11 @@ public static class PlaybookDesignerApi
                 "CreateTask due and sla, and Escalate due, count working hours on the assignee's working days in their own time zone " +
                 "(P1D: one working day; PT4H: four working hours). Delay and wait timeouts count calendar time: 24-hour days in UTC.")));
     }
+
+    /// The custom fields a date trigger can name: those of a sample of accounts (they come from the import's extra columns).
+    private static async Task<List<string>> CustomFieldNamesAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        (await db.Accounts.AsNoTracking().OrderBy(a => a.Id).Take(MaxCustomFieldSample).Select(a => a.CustomFields).ToListAsync(cancellationToken))
+        .SelectMany(fields => fields.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
 
     private static async Task<Results<Ok<PublishImpact>, ProblemHttpResult>> PublishImpact(string id, int? version, AppDbContext db,
         PlaybookCatalog catalog, TimeProvider clock, CancellationToken cancellationToken) =>

@@ -15,6 +15,10 @@ public sealed record PlaybookSummary(string Id, string Name, int? PublishedVersi
             + (trigger.Filter.Count == 0 ? "" : $" {string.Join(", ", trigger.Filter.Select(f => $"{f.Key}={f.Value}"))}")
             + (trigger.Tiers.Count == 0 ? "" : $" in {string.Join(", ", trigger.Tiers)}"),
         "triggerRule" => $"trigger rule {trigger.Rule} fires",
+        "segmentEntered" => $"enters segment {trigger.Segment}",
+        "segmentLeft" => $"leaves segment {trigger.Segment}",
+        "motionEntered" => $"enters motion {trigger.Motion}",
+        "dateApproaching" => $"{trigger.DaysBefore} days before {trigger.Field}" + (trigger.Tiers.Count == 0 ? "" : $" in {string.Join(", ", trigger.Tiers)}"),
         _ => trigger.Type,
     };
 }

@@ -64,6 +64,15 @@ public static class SchedulingSetup
                 // Sweeps missed while the server was down or a long sweep ran are not made up one by one: the next
                 // sweep fires everything due anyway.
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        quartz.AddJob<DateTriggerJob>(job => job.WithIdentity(DateTriggerJob.Key).StoreDurably());
+        quartz.AddTrigger(trigger => trigger
+            .WithIdentity(DateTriggerJob.Interval)
+            .ForJob(DateTriggerJob.Key)
+            .StartNow()
+            .WithSimpleSchedule(schedule => schedule
+                .WithInterval(TimeSpan.FromMinutes(playbooks.DateTriggerIntervalMinutes))
+                .RepeatForever()
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         quartz.AddJob<JournalHousekeepingJob>(job => job.WithIdentity(JournalHousekeepingJob.Key).StoreDurably());
         quartz.AddTrigger(trigger => trigger
             .WithIdentity(JournalHousekeepingJob.Daily)

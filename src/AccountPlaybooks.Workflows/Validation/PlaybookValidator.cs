@@ -8,7 +8,8 @@ namespace AccountPlaybooks.Workflows.Validation;
 /// host accepts, triggers that make sense, and no cycle that never waits.</summary>
 public static class PlaybookValidator
 {
-    private static readonly string[] TriggerTypes = ["tierEntered", "signal", "triggerRule"];
+    /// <summary>The trigger types a playbook may use; the host interprets them (see <see cref="Definitions.TriggerDefinition"/>).</summary>
+    public static readonly IReadOnlyList<string> TriggerTypes = ["tierEntered", "signal", "triggerRule", "segmentEntered", "segmentLeft", "motionEntered", "dateApproaching"];
 
     /// <summary>Steps in one playbook. The largest real playbooks have tens; past a few hundred a flow is no longer
     /// readable, and every check, diff and run grows with it. A limit keeps a pasted or generated file from tying up
@@ -132,6 +133,22 @@ public static class PlaybookValidator
             else if (trigger.Type == "triggerRule" && string.IsNullOrWhiteSpace(trigger.Rule))
             {
                 add(null, where, "a triggerRule trigger needs \"rule\" (the trigger rule's name)");
+            }
+            else if (trigger.Type is "segmentEntered" or "segmentLeft" && string.IsNullOrWhiteSpace(trigger.Segment))
+            {
+                add(null, where, $"a {trigger.Type} trigger needs \"segment\"");
+            }
+            else if (trigger.Type == "motionEntered" && string.IsNullOrWhiteSpace(trigger.Motion))
+            {
+                add(null, where, "a motionEntered trigger needs \"motion\"");
+            }
+            else if (trigger.Type == "dateApproaching" && string.IsNullOrWhiteSpace(trigger.Field))
+            {
+                add(null, where, "a dateApproaching trigger needs \"field\" (a custom date field such as renewal_date)");
+            }
+            else if (trigger.Type == "dateApproaching" && trigger.DaysBefore is not (>= 0 and <= 3650))
+            {
+                add(null, where, "a dateApproaching trigger needs \"daysBefore\" from 0 to 3650");
             }
         }
         var reenrollment = definition.Reenrollment;

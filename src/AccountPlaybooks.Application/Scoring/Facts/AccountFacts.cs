@@ -58,6 +58,24 @@ public sealed class AccountFacts
     [RuleDoc("The tier before this evaluation, \"\" for a new account", Example = "account.CurrentTier == \"Tier2\"")]
     public string CurrentTier { get; init; } = "";
 
+    [RuleDoc("The segments the Segments workflow puts the account in (in Motions, Tiering and Triggers; playbook conditions see the stored ones)",
+        Example = "account.Segments.Count >= 2")]
+    public IReadOnlyList<string> Segments { get; internal set; } = [];
+
+    [RuleDoc("True when the account is in the segment (ignoring case); in Motions, Tiering and Triggers, and playbook conditions",
+        Example = "account.InSegment(\"Enterprise\")")]
+    public bool InSegment(string segment)
+    {
+        for (var i = 0; i < Segments.Count; i++)
+        {
+            if (string.Equals(Segments[i], segment, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     [RuleDoc("True when the tech stack has the technology (ignoring case)", Example = "account.Uses(\"Snowflake\")")]
     public bool Uses(string technology)
     {
@@ -124,8 +142,9 @@ public sealed class AccountFacts
         return copy;
     }
 
-    public static AccountFacts From(Account account, string currentTier, DateTime now) => new()
+    public static AccountFacts From(Account account, string currentTier, DateTime now, IReadOnlyList<string>? segments = null) => new()
     {
+        Segments = segments ?? [],
         _now = now,
         Id = account.Id,
         Name = account.Name,

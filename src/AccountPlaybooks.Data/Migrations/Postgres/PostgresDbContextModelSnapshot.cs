@@ -275,6 +275,36 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                     b.ToTable("TemplateSaves");
                 });
 
+            modelBuilder.Entity("AccountPlaybooks.Domain.Playbooks.DateTriggerFiring", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("PlaybookId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("FiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("AccountId", "PlaybookId", "Date");
+
+                    b.ToTable("DateTriggerFirings");
+                });
+
             modelBuilder.Entity("AccountPlaybooks.Domain.Playbooks.DueTimer", b =>
                 {
                     b.Property<long>("Id")
@@ -628,6 +658,10 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                     b.Property<DateTime?>("HoldUntil")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Motion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Reasons")
                         .IsRequired()
                         .HasColumnType("text");
@@ -640,6 +674,10 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Segments")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Tier")
                         .IsRequired()
@@ -729,6 +767,52 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                     b.ToTable("EvaluationRuns");
                 });
 
+            modelBuilder.Entity("AccountPlaybooks.Domain.Scoring.MotionChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromMotion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RulesetVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ToMotion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.HasIndex("AccountId", "ChangedAt");
+
+                    b.ToTable("MotionChanges");
+                });
+
             modelBuilder.Entity("AccountPlaybooks.Domain.Scoring.RulesetRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -770,6 +854,52 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("Rulesets");
+                });
+
+            modelBuilder.Entity("AccountPlaybooks.Domain.Scoring.SegmentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Entered")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RulesetVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.HasIndex("AccountId", "ChangedAt");
+
+                    b.ToTable("SegmentChanges");
                 });
 
             modelBuilder.Entity("AccountPlaybooks.Domain.Scoring.TierChange", b =>
@@ -1119,6 +1249,15 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("AccountPlaybooks.Domain.Playbooks.DateTriggerFiring", b =>
+                {
+                    b.HasOne("AccountPlaybooks.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AccountPlaybooks.Domain.Playbooks.PlaybookInstance", b =>
                 {
                     b.HasOne("AccountPlaybooks.Domain.Accounts.Account", null)
@@ -1142,6 +1281,24 @@ namespace AccountPlaybooks.Data.Migrations.Postgres
                     b.HasOne("AccountPlaybooks.Domain.Accounts.Account", null)
                         .WithOne()
                         .HasForeignKey("AccountPlaybooks.Domain.Scoring.AccountScore", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AccountPlaybooks.Domain.Scoring.MotionChange", b =>
+                {
+                    b.HasOne("AccountPlaybooks.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AccountPlaybooks.Domain.Scoring.SegmentChange", b =>
+                {
+                    b.HasOne("AccountPlaybooks.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -264,6 +264,36 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                     b.ToTable("TemplateSaves");
                 });
 
+            modelBuilder.Entity("AccountPlaybooks.Domain.Playbooks.DateTriggerFiring", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlaybookId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId", "PlaybookId", "Date");
+
+                    b.ToTable("DateTriggerFirings");
+                });
+
             modelBuilder.Entity("AccountPlaybooks.Domain.Playbooks.DueTimer", b =>
                 {
                     b.Property<long>("Id")
@@ -613,6 +643,10 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                     b.Property<DateTime?>("HoldUntil")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Motion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reasons")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -624,6 +658,10 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                     b.Property<string>("RulesetVersion")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Segments")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Tier")
@@ -714,6 +752,50 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                     b.ToTable("EvaluationRuns");
                 });
 
+            modelBuilder.Entity("AccountPlaybooks.Domain.Scoring.MotionChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromMotion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulesetVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToMotion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.HasIndex("AccountId", "ChangedAt");
+
+                    b.ToTable("MotionChanges");
+                });
+
             modelBuilder.Entity("AccountPlaybooks.Domain.Scoring.RulesetRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -755,6 +837,50 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("Rulesets");
+                });
+
+            modelBuilder.Entity("AccountPlaybooks.Domain.Scoring.SegmentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Entered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulesetVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.HasIndex("AccountId", "ChangedAt");
+
+                    b.ToTable("SegmentChanges");
                 });
 
             modelBuilder.Entity("AccountPlaybooks.Domain.Scoring.TierChange", b =>
@@ -1100,6 +1226,15 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("AccountPlaybooks.Domain.Playbooks.DateTriggerFiring", b =>
+                {
+                    b.HasOne("AccountPlaybooks.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AccountPlaybooks.Domain.Playbooks.PlaybookInstance", b =>
                 {
                     b.HasOne("AccountPlaybooks.Domain.Accounts.Account", null)
@@ -1123,6 +1258,24 @@ namespace AccountPlaybooks.Data.Migrations.Sqlite
                     b.HasOne("AccountPlaybooks.Domain.Accounts.Account", null)
                         .WithOne()
                         .HasForeignKey("AccountPlaybooks.Domain.Scoring.AccountScore", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AccountPlaybooks.Domain.Scoring.MotionChange", b =>
+                {
+                    b.HasOne("AccountPlaybooks.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AccountPlaybooks.Domain.Scoring.SegmentChange", b =>
+                {
+                    b.HasOne("AccountPlaybooks.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,7 +11,7 @@ public sealed class TierPolicyDecide
     private readonly TierPolicy _policy = new(new EvaluationOptions { MinDaysInTier = 7, HysteresisPoints = 5 });
 
     private static RuleOutcome Outcome(string tier, string withMargin, params FiredTrigger[] triggers) =>
-        new(new Dictionary<string, double>(), 0, tier, $"{tier}Rule", withMargin, triggers, [], [], ["signal-1"]);
+        new(new Dictionary<string, double>(), 0, tier, $"{tier}Rule", withMargin, triggers, [], [], ["signal-1"], [], null);
 
     private static TierState State(string tier, int daysInTier, string? version = null, string? held = null, int holdDays = 0) =>
         new(tier, Now.AddDays(-daysInTier), held, held is null ? null : Now.AddDays(holdDays), null, version ?? Rules.Version);
