@@ -33,6 +33,19 @@ public static class RepoPaths
         return copy;
     }
 
+    public static string Workflows => Path.Combine(Root, "workflows");
+
+    /// A private copy of the shipped playbooks (workflows/*.json) that a test may edit.
+    public static string CopyOfWorkflows()
+    {
+        var copy = Directory.CreateTempSubdirectory("accountplaybooks-workflows-").FullName;
+        foreach (var file in Directory.GetFiles(Workflows, "*.json").Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal)))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+        return copy;
+    }
+
     private static string FindRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

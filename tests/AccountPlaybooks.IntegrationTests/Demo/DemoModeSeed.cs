@@ -11,9 +11,10 @@ public sealed class DemoModeSeed(DemoApp app) : IClassFixture<DemoApp>
     public async Task SeedsTheDocumentedDemoDataSet()
     {
         var counts = await app.WithDbAsync(async db => (
-            await db.Accounts.CountAsync(), await db.Signals.CountAsync(), await db.Reps.CountAsync(r => r.Email.EndsWith(DemoUsers.EmailDomain))));
+            await db.Accounts.CountAsync(), await db.Signals.CountAsync(s => s.Id.StartsWith("demo-sig-")), await db.Reps.CountAsync(r => r.Email.EndsWith(DemoUsers.EmailDomain))));
 
         Assert.Equal((2000, 20000, 8), counts);
+        Assert.True(await app.WithDbAsync(db => db.Signals.CountAsync(s => s.Id.StartsWith("demo-cus-"))) > 0, "the customers have usage and support signals");
     }
 
     [Theory]
