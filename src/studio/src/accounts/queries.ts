@@ -20,8 +20,10 @@ export function useAccountList(state: AccountTableState) {
   });
 }
 
+export const accountFacetsQuery = { queryKey: accountKeys.facets, queryFn: () => call(api.GET('/api/accounts/facets')), staleTime: 60_000 };
+
 export function useAccountFacets() {
-  return useQuery({ queryKey: accountKeys.facets, queryFn: () => call(api.GET('/api/accounts/facets')), staleTime: 60_000 });
+  return useQuery(accountFacetsQuery);
 }
 
 export function useAccount(id: string) {

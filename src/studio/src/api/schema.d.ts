@@ -148,7 +148,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Accounts with tier, score, latest signal and owners: filtered by text (name, domain, id), tier, owner (a rep id, me or none), segment, lifecycle, industry or country; sorted by name, tier, score, lastSignal or owner; paged */
+        /** Accounts with tier, score, latest signal and owners: filtered by text (name, domain, id), tier, owner (a rep id, me or none), segment (the imported field), inSegment (the rules' segments), motion (none: customers without one), lifecycle, industry or country; sorted by name, tier, score, lastSignal or owner; paged */
         get: operations["ListAccounts"];
         put?: never;
         /** Upsert one or many accounts by id (JSON, NDJSON or CSV); reports bad rows by row and column */
@@ -166,7 +166,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The values the accounts filters offer, with counts: tiers, owners, segments, lifecycles */
+        /** The values the accounts filters offer, with counts: tiers, owners, imported segments, the rules' segments, customer motions, lifecycles */
         get: operations["AccountFacets"];
         put?: never;
         post?: never;
@@ -1383,6 +1383,7 @@ export interface components {
             playbooks: components["schemas"]["AccountPlaybookRun"][];
             tasks: components["schemas"]["TaskView"][];
             owners: components["schemas"]["AccountOwners"];
+            memberships: components["schemas"]["AccountMemberships"];
         };
         AccountExplanation: {
             accountId: string;
@@ -1416,6 +1417,13 @@ export interface components {
             lifecycles: components["schemas"]["LifecycleFacet"][];
             /** Format: int32 */
             unowned: number;
+            inSegments: components["schemas"]["ValueFacet"][];
+            motions: components["schemas"]["ValueFacet"][];
+        };
+        AccountMemberships: {
+            segments: components["schemas"]["MembershipView"][];
+            motion: null | components["schemas"]["MembershipView"];
+            history: components["schemas"]["MembershipChangeView"][];
         };
         AccountOwners: {
             ae: null | components["schemas"]["OwnerView"];
@@ -1460,6 +1468,8 @@ export interface components {
             lastSignalType: null | string;
             aeOwner: null | components["schemas"]["RepRef"];
             sdrOwner: null | components["schemas"]["RepRef"];
+            inSegments: string[];
+            motion: null | string;
         };
         AccountView: {
             id: string;
@@ -1593,6 +1603,9 @@ export interface components {
             rulesVersion: null | string;
             tiers: components["schemas"]["TierChoice"][];
             triggerRules: string[];
+            segments: string[];
+            motions: string[];
+            customFields: string[];
             triggerTypes: string[];
             signalTypes: components["schemas"]["SignalType"][];
             observedSignalTypes: string[];
@@ -1669,6 +1682,8 @@ export interface components {
         ExitPolicy: {
             /** @description Leave when the subject's tier changes. */
             onTierChange?: boolean;
+            /** @description Leave when the subject's motion changes (a customer moving from Expand to Defend). */
+            onMotionChange?: boolean;
             /** @description Leave when one of these signals arrives (e.g. email_reply, meeting_booked, unsubscribe). */
             onSignals?: string[];
             /** @description Leave when the subject is disqualified (default on). */
@@ -1944,6 +1959,22 @@ export interface components {
             email: string;
             role: string;
             repId: null | string;
+        };
+        MembershipChangeView: {
+            kind: string;
+            from: null | string;
+            to: null | string;
+            /** Format: date-time */
+            changedAt: string;
+            rule: null | string;
+            reason: null | string;
+        };
+        MembershipView: {
+            name: string;
+            rule: null | string;
+            reason: null | string;
+            /** Format: date-time */
+            since: null | string;
         };
         MovementRow: {
             /** Format: date */
@@ -2460,7 +2491,7 @@ export interface components {
             expression: null | string;
         };
         /** @enum {unknown} */
-        RuleConcern: "Component" | "Composite" | "Tiering" | "Triggers";
+        RuleConcern: "Component" | "Composite" | "Tiering" | "Triggers" | "Segments" | "Motions";
         RuleExplanation: {
             workflow: string;
             rule: string;
@@ -2614,6 +2645,8 @@ export interface components {
             rulesetVersion: string;
             /** Format: date-time */
             evaluatedAt: string;
+            segments: string[];
+            motion: null | string;
         };
         ScriptEntry: {
             node?: null | string;
@@ -3220,11 +3253,13 @@ export interface components {
         };
         /**
          * @description What starts an instance. The host interprets the types: "tierEntered" (with string? TriggerDefinition.Tier),
-         *                 "signal" (with List&lt;string&gt; TriggerDefinition.SignalTypes, optional Dictionary&lt;string, string&gt; TriggerDefinition.Filter and List&lt;string&gt; TriggerDefinition.Tiers scope) and
-         *                 "triggerRule" (with string? TriggerDefinition.Rule).
+         *                 "signal" (with List&lt;string&gt; TriggerDefinition.SignalTypes, optional Dictionary&lt;string, string&gt; TriggerDefinition.Filter and List&lt;string&gt; TriggerDefinition.Tiers scope),
+         *                 "triggerRule" (with string? TriggerDefinition.Rule), "segmentEntered" and "segmentLeft" (with string? TriggerDefinition.Segment),
+         *                 "motionEntered" (with string? TriggerDefinition.Motion) and "dateApproaching" (with string? TriggerDefinition.Field and
+         *                 int? TriggerDefinition.DaysBefore, optional List&lt;string&gt; TriggerDefinition.Tiers scope).
          */
         TriggerDefinition: {
-            /** @description tierEntered, signal or triggerRule. */
+            /** @description tierEntered, signal, triggerRule, segmentEntered, segmentLeft, motionEntered or dateApproaching. */
             type: string;
             /** @description For tierEntered: the tier. */
             tier?: null | string;
@@ -3234,10 +3269,21 @@ export interface components {
             filter?: {
                 [key: string]: string;
             };
-            /** @description For signal: only subjects in these tiers (empty = any). */
+            /** @description For signal and dateApproaching: only subjects in these tiers (empty = any). */
             tiers?: string[];
             /** @description For triggerRule: the trigger rule's name. */
             rule?: null | string;
+            /** @description For segmentEntered and segmentLeft: the segment. */
+            segment?: null | string;
+            /** @description For motionEntered: the customer motion. */
+            motion?: null | string;
+            /** @description For dateApproaching: the custom date field (e.g. renewal_date). */
+            field?: null | string;
+            /**
+             * Format: int32
+             * @description For dateApproaching: start this many days before the date (0 to 3650).
+             */
+            daysBefore?: null | number;
         };
         TriggerReach: {
             /** Format: int32 */
@@ -3787,6 +3833,8 @@ export interface operations {
                 tier?: string[];
                 owner?: string;
                 segment?: string[];
+                inSegment?: string[];
+                motion?: string[];
                 lifecycle?: "Prospect" | "Customer";
                 industry?: string;
                 country?: string;

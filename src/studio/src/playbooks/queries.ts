@@ -49,6 +49,9 @@ export function useVocabulary(): Vocabulary {
     tiers: v?.tiers.map((t) => t.tier) ?? [],
     signalTypes: [...new Set([...(v?.signalTypes.map((t) => t.type) ?? []), ...(v?.observedSignalTypes ?? [])])],
     triggerRules: v?.triggerRules ?? [],
+    segments: v?.segments ?? [],
+    motions: v?.motions ?? [],
+    customFields: v?.customFields ?? [],
     hoursPerDay: v ? hoursBetween(v.calendar.workdayStart, v.calendar.workdayEnd) : 8,
   };
 }

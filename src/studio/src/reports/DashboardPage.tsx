@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { CoverageChart } from './CoverageChart';
 import { KpiStrip } from './KpiStrip';
+import { SegmentsCard } from './SegmentsCard';
 import { MovementsChart } from './MovementsChart';
 import { QuietAccountsTable } from './QuietAccountsTable';
 import { defaultRange, parseRange, rangeChoices, rangeFor } from './range';
@@ -42,6 +43,7 @@ export function DashboardPage() {
           <Grid.Col span={{ base: 12, lg: 6 }}><CoverageChart /></Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}><TimeInTierChart range={range} /></Grid.Col>
           <Grid.Col span={{ base: 12, lg: 7 }}><SlaBreachHeatmap range={range} /></Grid.Col>
+          <Grid.Col span={12}><SegmentsCard /></Grid.Col>
           <Grid.Col span={12}><QuietAccountsTable /></Grid.Col>
         </Grid>
       </Stack>

@@ -8,8 +8,8 @@ interface ReportCardProps<T> {
   title: string;
   description: string;
   query: UseQueryResult<T[]>;
-  /** The report's CSV download (csvHref). */
-  csv: string;
+  /** The report's CSV download (csvHref), if it has one. */
+  csv?: string;
   /** Nothing worth a chart in the answer (the default: no rows). */
   isEmpty?: (rows: T[]) => boolean;
   emptyTitle: string;
@@ -33,10 +33,12 @@ export function ReportCard<T>({ title, description, query, csv, isEmpty, emptyTi
           </Box>
           <Group gap="xs" wrap="nowrap" ml="auto">
             {controls}
-            <Button component="a" href={csv} download variant="subtle" size="compact-sm" color="gray"
-              leftSection={<IconDownload size={14} />} aria-label={`Download ${title} as CSV`}>
-              Download CSV
-            </Button>
+            {csv && (
+              <Button component="a" href={csv} download variant="subtle" size="compact-sm" color="gray"
+                leftSection={<IconDownload size={14} />} aria-label={`Download ${title} as CSV`}>
+                Download CSV
+              </Button>
+            )}
           </Group>
         </Group>
         {query.isPending ? (

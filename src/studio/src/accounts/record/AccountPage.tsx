@@ -12,6 +12,7 @@ import { AccountTasksPanel } from './AccountTasksPanel';
 import { OwnersPanel } from './OwnersPanel';
 import { PlaybookRunsPanel } from './PlaybookRunsPanel';
 import { ScorePanel } from './ScorePanel';
+import { SegmentsPanel } from './SegmentsPanel';
 import { SignalTimeline } from './SignalTimeline';
 import { TierHistoryPanel } from './TierHistoryPanel';
 
@@ -66,6 +67,7 @@ export function AccountPage() {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
             <OwnersPanel owners={detail.owners} />
+            <SegmentsPanel memberships={detail.memberships} isCustomer={detail.account.lifecycle === 'Customer'} />
             <PlaybookRunsPanel runs={detail.playbooks} canOpen={!!me.data && mayOpen(me.data.role, 'playbooks')} />
             <AccountTasksPanel tasks={detail.tasks} owners={detail.owners} />
             <AboutPanel account={detail.account} />

@@ -4,11 +4,12 @@ import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { tierColor, tierLabel } from '../TierBadge';
 import type { AccountFacets, Lifecycle } from '../types';
-import { type AccountTableState, filterCount, lifecycles } from './tableState';
+import { type AccountTableState, type FilterKey, filterCount, lifecycles } from './tableState';
 
-type Change = Partial<Pick<AccountTableState, 'q' | 'tiers' | 'owner' | 'segments' | 'lifecycle'>>;
+type Change = Partial<Pick<AccountTableState, FilterKey>>;
 
-/** The tier chips (with how many accounts each tier holds), then search, owner, segment and lifecycle. */
+/** The tier chips (with how many accounts each tier holds), then search, owner, the rules' segments, customer motion,
+ *  the CRM's segment field and lifecycle. */
 export function AccountFilters({ state, facets, hasRep, onChange, onClear }: {
   state: AccountTableState; facets: AccountFacets | undefined; hasRep: boolean; onChange: (change: Change) => void; onClear: () => void;
 }) {
@@ -17,8 +18,16 @@ export function AccountFilters({ state, facets, hasRep, onChange, onClear }: {
       <SearchBox value={state.q} onSearch={(q) => onChange({ q })} />
       <Select label="Owner" placeholder="Anyone" w={210} searchable clearable value={state.owner} onChange={(owner) => onChange({ owner })}
         data={ownerOptions(facets, hasRep, state.owner)} renderOption={withCount} nothingFoundMessage="No rep owns accounts by that name" />
-      <MultiSelect label="Segment" placeholder={state.segments.length ? undefined : 'Any segment'} w={280} searchable clearable
-        value={state.segments} onChange={(segments) => onChange({ segments })} data={segmentOptions(facets, state.segments)}
+      <MultiSelect label="Segment" description="From the rules; any of them" placeholder={state.inSegments.length ? undefined : 'Any segment'} w={250}
+        searchable clearable value={state.inSegments} onChange={(inSegments) => onChange({ inSegments })}
+        data={countedOptions(facets?.inSegments, state.inSegments)} renderOption={withCount} nothingFoundMessage="No segment by that name" />
+      {(facets?.motions.length ?? 0) > 0 && (
+        <MultiSelect label="Motion" description="Customers" placeholder={state.motions.length ? undefined : 'Any motion'} w={200} clearable
+          value={state.motions} onChange={(motions) => onChange({ motions })}
+          data={countedOptions(facets?.motions, state.motions)} renderOption={withCount} />
+      )}
+      <MultiSelect label="CRM segment" description="The imported field" placeholder={state.segments.length ? undefined : 'Any'} w={230} searchable
+        clearable value={state.segments} onChange={(segments) => onChange({ segments })} data={countedOptions(facets?.segments, state.segments)}
         renderOption={withCount} nothingFoundMessage="No segment by that name" />
       <Input.Wrapper label="Lifecycle" labelElement="div">
         <SegmentedControl display="flex" aria-label="Lifecycle" value={state.lifecycle ?? 'all'}
@@ -86,8 +95,8 @@ function ownerOptions(facets: AccountFacets | undefined, hasRep: boolean, chosen
   return options;
 }
 
-function segmentOptions(facets: AccountFacets | undefined, chosen: string[]): Counted[] {
-  const options: Counted[] = (facets?.segments ?? []).map((s) => ({ value: s.value, label: s.value, count: s.count }));
+function countedOptions(values: { value: string; count: number }[] | undefined, chosen: string[]): Counted[] {
+  const options: Counted[] = (values ?? []).map((s) => ({ value: s.value, label: s.value, count: s.count }));
   for (const value of chosen) if (!options.some((o) => o.value === value)) options.push({ value, label: value });
   return options;
 }

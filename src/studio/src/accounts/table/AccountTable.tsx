@@ -1,10 +1,11 @@
-import { Avatar, Box, Group, Progress, Stack, Table, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core';
+import { Avatar, Badge, Box, Group, Progress, Stack, Table, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { dateTime, timeAgo } from '../../common/time';
 import { initials } from '../initials';
 import { signalLabel } from '../signalWords';
+import { MotionLabel } from '../MotionBadge';
 import { TierBadge, tierColor, tierLabel } from '../TierBadge';
 import type { AccountRow, AccountSort, SortDirection } from '../types';
 
@@ -14,7 +15,7 @@ const columns: { sort: AccountSort | null; label: string; width?: number; align?
   { sort: 'score', label: 'Score', width: 140 },
   { sort: 'lastSignal', label: 'Last signal', width: 170 },
   { sort: 'owner', label: 'Owner', width: 200 },
-  { sort: null, label: 'Segment', width: 190 },
+  { sort: null, label: 'Segments', width: 230 },
 ];
 
 /**
@@ -73,15 +74,34 @@ export function AccountTable({ rows, sort, dir, onSort, busy }: {
               <Table.Td><ScoreCell composite={row.composite} tier={row.tier} /></Table.Td>
               <Table.Td><LastSignalCell row={row} /></Table.Td>
               <Table.Td><OwnerCell row={row} /></Table.Td>
-              <Table.Td>
-                <Text size="sm" truncate maw={180}>{row.segment ?? '—'}</Text>
-                <Text size="xs" c="dimmed">{row.lifecycle}{row.country ? ` · ${row.country}` : ''}</Text>
-              </Table.Td>
+              <Table.Td><SegmentsCell row={row} /></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** The rules' segments as small badges (the first two, then "+N"), a customer's motion, and the lifecycle and country. */
+function SegmentsCell({ row }: { row: AccountRow }) {
+  const shown = row.inSegments.slice(0, 2);
+  const more = row.inSegments.length - shown.length;
+  return (
+    <Stack gap={2}>
+      <Group gap={4} wrap="nowrap">
+        {row.inSegments.length === 0 && <Text size="sm" c="dimmed">—</Text>}
+        {shown.map((segment) => <Badge key={segment} size="sm" variant="light" color="gray" radius="sm" tt="none" maw={120}>{segment}</Badge>)}
+        {more > 0 && (
+          <Tooltip label={row.inSegments.slice(2).join(', ')}>
+            <Badge size="sm" variant="outline" color="gray" radius="sm" tt="none" aria-label={`and ${row.inSegments.slice(2).join(', ')}`}>+{more}</Badge>
+          </Tooltip>
+        )}
+      </Group>
+      <Text size="xs" c="dimmed" truncate maw={220}>
+        {row.motion ? <MotionLabel motion={row.motion} /> : row.lifecycle}{row.country ? ` · ${row.country}` : ''}
+      </Text>
+    </Stack>
   );
 }
 

@@ -12,12 +12,13 @@ describe('accounts table state in the URL', () => {
   });
 
   it('round-trips every filter, the sort and the page', () => {
-    const search = 'q=acme&tier=Tier1&tier=Tier2&owner=rep-ravi&segment=Mid-Market+SaaS&lifecycle=Customer&sort=score&dir=asc&page=3&pageSize=25';
+    const search = 'q=acme&tier=Tier1&tier=Tier2&owner=rep-ravi&segment=Mid-Market+SaaS&inSegment=Enterprise&inSegment=Renewal+Due' +
+      '&motion=Defend&lifecycle=Customer&sort=score&dir=asc&page=3&pageSize=25';
     const state = parse(search);
 
     expect(state).toEqual({
-      q: 'acme', tiers: ['Tier1', 'Tier2'], owner: 'rep-ravi', segments: ['Mid-Market SaaS'], lifecycle: 'Customer',
-      sort: 'score', dir: 'asc', page: 3, pageSize: 25,
+      q: 'acme', tiers: ['Tier1', 'Tier2'], owner: 'rep-ravi', segments: ['Mid-Market SaaS'], inSegments: ['Enterprise', 'Renewal Due'],
+      motions: ['Defend'], lifecycle: 'Customer', sort: 'score', dir: 'asc', page: 3, pageSize: 25,
     });
     expect(paramsFromState(state).toString()).toBe(search);
   });

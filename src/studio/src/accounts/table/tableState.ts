@@ -10,7 +10,12 @@ export interface AccountTableState {
   q: string;
   tiers: string[];
   owner: string | null;
+  /** The imported segment field (the CRM's). */
   segments: string[];
+  /** The rules' segments (an account may be in several). */
+  inSegments: string[];
+  /** Customer motions; "none" is customers without one. */
+  motions: string[];
   lifecycle: Lifecycle | null;
   sort: AccountSort;
   /** null: the sort's own direction (best tier, highest score, newest signal first; names A–Z). */
@@ -24,7 +29,7 @@ export const lifecycles: readonly Lifecycle[] = ['Prospect', 'Customer'];
 export const pageSizes: readonly number[] = [25, 50, 100];
 
 export const defaultTableState: AccountTableState = {
-  q: '', tiers: [], owner: null, segments: [], lifecycle: null, sort: 'name', dir: null, page: 1, pageSize: 50,
+  q: '', tiers: [], owner: null, segments: [], inSegments: [], motions: [], lifecycle: null, sort: 'name', dir: null, page: 1, pageSize: 50,
 };
 
 /** The direction a column starts in, as the server orders it when no `dir` is given. */
@@ -59,6 +64,8 @@ export function stateFromParams(params: URLSearchParams): AccountTableState {
     tiers: listOf(params, 'tier'),
     owner: params.get('owner')?.trim() || null,
     segments: listOf(params, 'segment'),
+    inSegments: listOf(params, 'inSegment'),
+    motions: listOf(params, 'motion'),
     lifecycle: pick(params.get('lifecycle'), lifecycles),
     sort,
     // The sort's own direction is the default, so it is never written out.
@@ -75,6 +82,8 @@ export function paramsFromState(state: AccountTableState): URLSearchParams {
   state.tiers.forEach((t) => params.append('tier', t));
   if (state.owner) params.set('owner', state.owner);
   state.segments.forEach((s) => params.append('segment', s));
+  state.inSegments.forEach((s) => params.append('inSegment', s));
+  state.motions.forEach((m) => params.append('motion', m));
   if (state.lifecycle) params.set('lifecycle', state.lifecycle);
   if (state.sort !== defaultTableState.sort) params.set('sort', state.sort);
   if (state.dir && state.dir !== naturalDirection(state.sort)) params.set('dir', state.dir);
@@ -90,6 +99,8 @@ export function apiQuery(state: AccountTableState): AccountListQuery {
     tier: state.tiers.length ? state.tiers : undefined,
     owner: state.owner ?? undefined,
     segment: state.segments.length ? state.segments : undefined,
+    inSegment: state.inSegments.length ? state.inSegments : undefined,
+    motion: state.motions.length ? state.motions : undefined,
     lifecycle: state.lifecycle ?? undefined,
     sort: state.sort,
     dir: effectiveDirection(state),
@@ -106,14 +117,17 @@ export function sortBy(state: AccountTableState, sort: AccountSort): AccountTabl
 }
 
 /** A filter change shows the first page of the new result. */
-export function withFilters(state: AccountTableState, patch: Partial<Pick<AccountTableState, 'q' | 'tiers' | 'owner' | 'segments' | 'lifecycle'>>): AccountTableState {
+export function withFilters(state: AccountTableState, patch: Partial<Pick<AccountTableState, FilterKey>>): AccountTableState {
   return { ...state, ...patch, page: 1 };
 }
 
+export type FilterKey = 'q' | 'tiers' | 'owner' | 'segments' | 'inSegments' | 'motions' | 'lifecycle';
+
 export function clearFilters(state: AccountTableState): AccountTableState {
-  return { ...state, q: '', tiers: [], owner: null, segments: [], lifecycle: null, page: 1 };
+  return { ...state, q: '', tiers: [], owner: null, segments: [], inSegments: [], motions: [], lifecycle: null, page: 1 };
 }
 
 export function filterCount(state: AccountTableState): number {
-  return (state.q.trim() ? 1 : 0) + (state.tiers.length ? 1 : 0) + (state.owner ? 1 : 0) + (state.segments.length ? 1 : 0) + (state.lifecycle ? 1 : 0);
+  return (state.q.trim() ? 1 : 0) + (state.tiers.length ? 1 : 0) + (state.owner ? 1 : 0) + (state.segments.length ? 1 : 0) +
+    (state.inSegments.length ? 1 : 0) + (state.motions.length ? 1 : 0) + (state.lifecycle ? 1 : 0);
 }

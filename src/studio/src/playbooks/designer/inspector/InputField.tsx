@@ -10,6 +10,10 @@ export interface Vocabulary {
   signalTypes: string[];
   tiers: string[];
   triggerRules: string[];
+  /** The live rules' segments and customer motions, and custom fields accounts carry (for date triggers). */
+  segments: string[];
+  motions: string[];
+  customFields: string[];
   /** The working day's length, for wording business-time durations. */
   hoursPerDay: number;
 }

@@ -26,7 +26,7 @@ function renderInspector(node: NodeDefinition, edits: Partial<NodeEdits> = {}) {
     edges: [{ from: 'brief', port: 'Done', to: 'escalate' }],
   };
   const all: NodeEdits = { setInput: vi.fn(), rename: vi.fn(), connect: vi.fn(), remove: vi.fn(), ...edits };
-  renderWithProviders(<NodeInspector node={node} descriptor={descriptor} definition={definition} vocabulary={{ tiers: [], signalTypes: [], triggerRules: [], hoursPerDay: 8 }}
+  renderWithProviders(<NodeInspector node={node} descriptor={descriptor} definition={definition} vocabulary={{ tiers: [], signalTypes: [], triggerRules: [], segments: [], motions: [], customFields: [], hoursPerDay: 8 }}
     problems={[{ nodeId: 'brief', where: 'port Skipped', message: 'the port is not wired', text: '' }]} edits={all} />);
   return all;
 }

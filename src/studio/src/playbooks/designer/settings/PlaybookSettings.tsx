@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Card, Divider, Group, MultiSelect, SegmentedControl, Select, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Autocomplete, Button, Card, Divider, Group, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { PlaybookDefinition, TriggerDefinition } from '../../model/definition';
 import { DurationField } from '../inspector/DurationField';
@@ -9,7 +9,14 @@ const triggerTypes = [
   { value: 'tierEntered', label: 'An account enters a tier' },
   { value: 'signal', label: 'A signal arrives' },
   { value: 'triggerRule', label: 'A trigger rule fires' },
+  { value: 'segmentEntered', label: 'An account enters a segment' },
+  { value: 'segmentLeft', label: 'An account leaves a segment' },
+  { value: 'motionEntered', label: 'A customer enters a motion' },
+  { value: 'dateApproaching', label: 'A date is near (renewal…)' },
 ];
+
+/** A picker's options: the known values, plus the one chosen if the rules no longer name it. */
+const withChosen = (known: string[], chosen: string | null | undefined) => [...new Set([...known, ...(chosen ? [chosen] : [])])];
 
 /** What the whole playbook does: when it starts (triggers), when an account leaves it early, and re-enrollment. */
 export function PlaybookSettings({ definition, vocabulary, apply }: {
@@ -52,6 +59,30 @@ export function PlaybookSettings({ definition, vocabulary, apply }: {
                   value={t.tiers ?? []} onChange={(tiers) => setTrigger(i, { tiers })} />
               </>
             )}
+            {(t.type === 'segmentEntered' || t.type === 'segmentLeft') && (
+              <Select size="xs" label="Segment" description="A segment of the live rules' Segments workflow" searchable
+                data={withChosen(vocabulary.segments, t.segment)} value={t.segment ?? null} onChange={(segment) => setTrigger(i, { segment })}
+                placeholder="Choose a segment" />
+            )}
+            {t.type === 'motionEntered' && (
+              <Select size="xs" label="Motion" description="Customers only; the Motions workflow names them"
+                data={withChosen(vocabulary.motions, t.motion)} value={t.motion ?? null} onChange={(motion) => setTrigger(i, { motion })}
+                placeholder="Choose a motion" />
+            )}
+            {t.type === 'dateApproaching' && (
+              <>
+                <Group gap="xs" wrap="nowrap" align="flex-start">
+                  <NumberInput size="xs" label="Days before" min={0} max={3650} w={110} value={t.daysBefore ?? ''}
+                    onChange={(days) => setTrigger(i, { daysBefore: typeof days === 'number' ? days : null }, `days-${i}`)} />
+                  <Autocomplete size="xs" label="Date field" description="A custom field holding an ISO date" flex={1}
+                    data={vocabulary.customFields} value={t.field ?? ''} placeholder="renewal_date"
+                    onChange={(field) => setTrigger(i, { field: field || null }, `field-${i}`)} />
+                </Group>
+                <MultiSelect size="xs" label="Only accounts in" placeholder="any tier" data={[...new Set([...vocabulary.tiers, ...(t.tiers ?? [])])]}
+                  value={t.tiers ?? []} onChange={(tiers) => setTrigger(i, { tiers })} />
+                <Text size="xs" c="dimmed">Starts once per date; a changed date (next year's renewal) starts it again.</Text>
+              </>
+            )}
             {t.type === 'triggerRule' && (
               <Select size="xs" label="Trigger rule" description="A rule of the live ruleset's triggers" searchable
                 data={[...new Set([...vocabulary.triggerRules, ...(t.rule ? [t.rule] : [])])]} value={t.rule ?? null}
@@ -67,6 +98,7 @@ export function PlaybookSettings({ definition, vocabulary, apply }: {
 
       <Divider label="Leaves early when" labelPosition="left" />
       <Switch label="Its tier changes" checked={exit.onTierChange ?? false} onChange={(e) => { const on = e.currentTarget.checked; apply((d) => ({ ...d, exit: { ...d.exit, onTierChange: on } })); }} />
+      <Switch label="Its motion changes (customers)" checked={exit.onMotionChange ?? false} onChange={(e) => { const on = e.currentTarget.checked; apply((d) => ({ ...d, exit: { ...d.exit, onMotionChange: on } })); }} />
       <Switch label="It is disqualified" checked={exit.onDisqualification ?? true} onChange={(e) => { const on = e.currentTarget.checked; apply((d) => ({ ...d, exit: { ...d.exit, onDisqualification: on } })); }} />
       <MultiSelect label="One of these signals arrives" placeholder="e.g. unsubscribe, meeting_booked" searchable
         data={[...new Set([...vocabulary.signalTypes, ...(exit.onSignals ?? [])])]} value={exit.onSignals ?? []}
