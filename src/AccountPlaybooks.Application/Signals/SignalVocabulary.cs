@@ -27,5 +27,7 @@ public static class SignalVocabulary
         new("deal_won", "an opportunity was won", ["opportunity", "amount"]),
         new("deal_lost", "an opportunity was lost", ["opportunity", "amount", "reason"]),
         new("competitor_customer", "the account became a competitor's customer", ["competitor"]),
+        new("product_usage", "a customer's usage report (weekly, from the product)", ["trend", "activeUsers"]),
+        new("support_ticket", "a customer opened a support ticket", ["severity", "ticket"]),
     ];
 }
