@@ -1,6 +1,6 @@
 import { ThemeIcon } from '@mantine/core';
 import {
-  IconActivity, IconBriefcase, IconCalendarEvent, IconCash, IconClick, IconDownload, IconEyeCheck, IconFlame, IconMailOpened,
+  IconActivity, IconBriefcase, IconChartLine, IconLifebuoy, IconCalendarEvent, IconCash, IconClick, IconDownload, IconEyeCheck, IconFlame, IconMailOpened,
   IconMessageReply, IconPresentation, IconStar, IconUserMinus, IconUserPlus, IconUserStar, IconWorldWww, IconX,
 } from '@tabler/icons-react';
 
@@ -21,6 +21,8 @@ const icons: Record<string, { icon: typeof IconActivity; color: string }> = {
   unsubscribe: { icon: IconUserMinus, color: 'gray' },
   deal_lost: { icon: IconX, color: 'red' },
   competitor_customer: { icon: IconEyeCheck, color: 'orange' },
+  product_usage: { icon: IconChartLine, color: 'blue' },
+  support_ticket: { icon: IconLifebuoy, color: 'orange' },
 };
 
 /** A signal type's icon in a tinted circle; types outside the recommended vocabulary get a neutral one. */

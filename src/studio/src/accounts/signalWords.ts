@@ -16,6 +16,8 @@ const words: Record<string, string> = {
   unsubscribe: 'Unsubscribed',
   deal_lost: 'Deal lost',
   competitor_customer: 'Became a competitor’s customer',
+  product_usage: 'Product usage',
+  support_ticket: 'Support ticket',
 };
 
 export function signalLabel(type: string): string {
@@ -30,6 +32,11 @@ export function signalSummary(properties: Record<string, string> | undefined): s
   if (!properties) return '';
   const first = ['page', 'round', 'title', 'role', 'topic', 'site', 'competitor', 'campaign', 'webinar', 'asset', 'reason', 'with']
     .map((key) => properties[key]).filter((v): v is string => !!v);
+  // A customer's usage and support signals (docs/signals.md): "trend down · 31 active users", "urgent · T-10040".
+  if (properties.trend) first.push(`trend ${properties.trend}`);
+  if (properties.activeUsers) first.push(`${properties.activeUsers} active users`);
+  if (properties.severity) first.push(properties.severity);
+  if (properties.ticket) first.push(properties.ticket);
   const contact = properties.contact ? [properties.contact] : [];
   return [...first, ...contact].join(' · ');
 }
