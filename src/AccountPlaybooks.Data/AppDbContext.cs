@@ -26,6 +26,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AccountScore> AccountScores => Set<AccountScore>();
     public DbSet<TierChange> TierChanges => Set<TierChange>();
+    public DbSet<TierProposal> TierProposals => Set<TierProposal>();
+    public DbSet<TierReview> TierReviews => Set<TierReview>();
     public DbSet<RulesetRecord> Rulesets => Set<RulesetRecord>();
     public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
     public DbSet<PlaybookVersion> PlaybookVersions => Set<PlaybookVersion>();
