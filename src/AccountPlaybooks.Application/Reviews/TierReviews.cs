@@ -111,6 +111,8 @@ public sealed class TierReviews(AppDbContext db, PlaybookDelivery delivery, Rule
         return ViewOf(review, skipped);
     }
 
+    public Task<bool> ExistsAsync(long id, CancellationToken cancellationToken) => db.TierProposals.AnyAsync(p => p.Id == id, cancellationToken);
+
     public async Task<TierReviewHistory> HistoryAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
         var total = await db.TierReviews.CountAsync(cancellationToken);
