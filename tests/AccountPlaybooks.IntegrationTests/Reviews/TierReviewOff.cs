@@ -1,4 +1,3 @@
-using AccountPlaybooks.Domain.Scoring;
 using AccountPlaybooks.Domain.Users;
 using AccountPlaybooks.IntegrationTests.Fixtures;
 using Microsoft.EntityFrameworkCore;
