@@ -3212,6 +3212,7 @@ export interface components {
             causeSignalIds: string[];
             evidence: components["schemas"]["SignalView"][];
             rulesetVersion: string;
+            approvedBy?: null | string;
         };
         TierChoice: {
             tier: string;
