@@ -12,6 +12,7 @@ public sealed class TierReviewOptions : IValidatableObject
     public bool Enabled { get; set; }
 
     /// Which score-driven moves become proposals: "demotions", "promotions" or "all".
+    [AllowedValues(Demotions, Promotions, All, ErrorMessage = "must be \"demotions\", \"promotions\" or \"all\"")]
     public string Moves { get; set; } = Demotions;
 
     /// Only moves out of these tiers (e.g. ["Tier1"]); empty: out of any tier.
@@ -24,10 +25,6 @@ public sealed class TierReviewOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Moves is not (Demotions or Promotions or All))
-        {
-            yield return new ValidationResult($"must be \"{Demotions}\", \"{Promotions}\" or \"{All}\"", [nameof(Moves)]);
-        }
         if (FromTiers.Any(string.IsNullOrWhiteSpace))
         {
             yield return new ValidationResult("names a tier in each entry (an entry is empty)", [nameof(FromTiers)]);

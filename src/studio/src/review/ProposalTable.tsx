@@ -53,7 +53,7 @@ export function ProposalTable({ proposals, selection, onSelect, onDecide, busyId
                 disabled={ids.length === 0} onChange={() => onSelect({ type: 'all', visible: ids })} />
             </Table.Th>
             <Table.Th>Account</Table.Th>
-            <Table.Th w={170}>Move</Table.Th>
+            <Table.Th w={210}>Move</Table.Th>
             <Table.Th w={90} ta="right">Score</Table.Th>
             <Table.Th>Evidence</Table.Th>
             <Table.Th w={150}>Proposed</Table.Th>
@@ -81,9 +81,10 @@ export function ProposalTable({ proposals, selection, onSelect, onDecide, busyId
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap" aria-label={`${p.direction} from ${p.fromTier} to ${p.toTier}`}>
-                    <TierBadge tier={p.fromTier} />
-                    <IconArrowRight size={14} color={p.direction === 'demotion' ? 'var(--mantine-color-orange-6)' : 'var(--mantine-color-green-6)'} />
-                    <TierBadge tier={p.toTier} />
+                    <TierBadge tier={p.fromTier} style={{ flexShrink: 0, overflow: 'visible' }} />
+                    <IconArrowRight size={14} style={{ flexShrink: 0 }}
+                      color={p.direction === 'demotion' ? 'var(--mantine-color-orange-6)' : 'var(--mantine-color-green-6)'} />
+                    <TierBadge tier={p.toTier} style={{ flexShrink: 0, overflow: 'visible' }} />
                   </Group>
                   <Text size="xs" c={p.direction === 'demotion' ? 'orange.7' : 'green.7'} mt={2}>{p.direction}</Text>
                 </Table.Td>
