@@ -51,7 +51,6 @@ public sealed class TierReviews(AppDbContext db, PlaybookDelivery delivery, Rule
                 .OrderBy(p => p.Id).ToListAsync(cancellationToken)
             : await db.TierProposals.Where(p => input.Ids!.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync(cancellationToken);
         var review = new TierReview { DecidedBy = decidedBy, DecidedAt = now, Decision = decision, Note = Blank(input.Note) };
-        db.TierReviews.Add(review);
         var skipped = new List<SkippedProposal>();
         if (!input.All)
         {
@@ -91,6 +90,11 @@ public sealed class TierReviews(AppDbContext db, PlaybookDelivery delivery, Rule
             review.Rejected += decision == Reject ? 1 : 0;
         }
         review.Skipped = skipped.Count;
+        if (decided.Count == 0)
+        {
+            return ViewOf(review, skipped); // nothing decided, nothing recorded (the transaction rolls back unused)
+        }
+        db.TierReviews.Add(review);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
