@@ -1351,7 +1351,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audited changes, newest first; filter by kind (ruleset, playbook, template, user, token, rep), actor (part of an email, or system, cli), entityId, since and until (UTC); paged */
+        /** Audited changes, newest first; filter by kind (ruleset, playbook, template, user, token, rep, tier-review), actor (part of an email, or system, cli), entityId, since and until (UTC); paged */
         get: operations["ListAuditEntries"];
         put?: never;
         post?: never;
