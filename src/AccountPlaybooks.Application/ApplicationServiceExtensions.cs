@@ -9,6 +9,7 @@ using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Application.Playbooks.Simulation;
 using AccountPlaybooks.Application.Reports;
 using AccountPlaybooks.Application.Reps;
+using AccountPlaybooks.Application.Reviews;
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Scoring;
 using AccountPlaybooks.Application.Scoring.Explain;
@@ -37,6 +38,9 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<EvaluationRequests>();
         services.AddSingleton<EvaluationRunner>();
         services.AddScoped<EvaluationQueue>();
+        services.AddSettings<TierReviewOptions>(configuration, TierReviewOptions.Section);
+        services.AddScoped<TierReviewGate>();
+        services.AddScoped<TierReviews>();
         services.AddScoped<AccountEvaluator>();
         services.AddScoped<EvaluationWriter>();
         services.AddScoped<FullEvaluation>();

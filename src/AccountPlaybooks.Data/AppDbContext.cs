@@ -28,6 +28,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<TierChange> TierChanges => Set<TierChange>();
     public DbSet<SegmentChange> SegmentChanges => Set<SegmentChange>();
     public DbSet<MotionChange> MotionChanges => Set<MotionChange>();
+    public DbSet<TierProposal> TierProposals => Set<TierProposal>();
+    public DbSet<TierReview> TierReviews => Set<TierReview>();
     public DbSet<DateTriggerFiring> DateTriggerFirings => Set<DateTriggerFiring>();
     public DbSet<RulesetRecord> Rulesets => Set<RulesetRecord>();
     public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();

@@ -12,6 +12,7 @@ using AccountPlaybooks.Server.Notifications;
 using AccountPlaybooks.Server.Playbooks;
 using AccountPlaybooks.Server.Reports;
 using AccountPlaybooks.Server.Reps;
+using AccountPlaybooks.Server.Reviews;
 using AccountPlaybooks.Server.Rules;
 using AccountPlaybooks.Server.Scheduling;
 using AccountPlaybooks.Server.Security;
@@ -60,6 +61,7 @@ try
     app.MapTemplatesApi();
     app.MapNotificationsApi();
     app.MapAuditApi();
+    app.MapTierReviewApi();
 
     await app.RunAsync();
     return 0;

@@ -41,7 +41,7 @@ public sealed class AccountImporter(AppDbContext db, AccountEvaluator evaluator,
     private async Task EvaluateAsync(List<string> touched, CancellationToken cancellationToken)
     {
         var result = await evaluator.EvaluateAsync(touched, cancellationToken);
-        if (result.Writes.Count == 0)
+        if (result.IsEmpty)
         {
             return;
         }

@@ -74,7 +74,7 @@ public sealed partial class AccountRecord(AppDbContext db, AccountEvaluator eval
         return changes.Select(c => new TierChangeView(c.Id, c.AccountId, c.FromTier, c.ToTier, c.ChangedAt, c.Kind, Direction(rules, c),
             c.CauseRules, c.CauseRules.Select(rule => Cause(rule, definitions)).ToList(), c.CauseSignalIds,
             c.CauseSignalIds.Where(evidence.ContainsKey).Select(s => SignalView.From(evidence[s])).OrderByDescending(s => s.OccurredAt).ToList(),
-            c.RulesetVersion)).ToList();
+            c.RulesetVersion, c.ApprovedBy)).ToList();
     }
 
     private static string Direction(Ruleset? rules, TierChange change)

@@ -38,4 +38,9 @@ public sealed class PlaybookDelivery(PlaybookRuntime runtime, PlaybookEnrollment
         await runtime.ResumeWaitsAsync(signal, cancellationToken);
         await enrollment.SignalArrivedAsync(signal, tier, cancellationToken);
     }
+
+    /// A tier move made outside an evaluation (a manager approving a proposal of review mode): the same playbook
+    /// consequences as an evaluation's tier change.
+    public Task TierMovedAsync(string accountId, string? from, string to, bool disqualified, CancellationToken cancellationToken = default) =>
+        enrollment.TierChangedAsync(accountId, from, to, disqualified, cancellationToken);
 }

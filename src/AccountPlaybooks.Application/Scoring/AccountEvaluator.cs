@@ -1,3 +1,4 @@
+using AccountPlaybooks.Application.Reviews;
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Application.Scoring.Facts;
 using AccountPlaybooks.Data;
@@ -13,7 +14,7 @@ namespace AccountPlaybooks.Application.Scoring;
 /// It reads and decides; <see cref="EvaluationWriter"/> stores the result with its playbook consequences, in the
 /// caller's unit of work.
 public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, EvaluationOptions options, TimeProvider clock,
-    ILogger<AccountEvaluator> logger)
+    TierReviewGate review, ILogger<AccountEvaluator> logger)
 {
     private readonly TierPolicy _policy = new(options);
 
@@ -57,6 +58,7 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
             ? db.AccountScores.Where(s => string.Compare(s.AccountId, first) >= 0 && string.Compare(s.AccountId, last) <= 0)
             : db.AccountScores.Where(s => ids.Contains(s.AccountId));
         var scores = await scoreRows.AsNoTracking().ToDictionaryAsync(s => s.AccountId, cancellationToken);
+        var proposals = await review.OpenAsync(ids, consecutive, now, cancellationToken);
 
         var evaluated = new List<EvaluatedAccount>(accounts.Count);
         var writes = new List<ScoreWrite>();
@@ -70,7 +72,7 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
             var budget = new RuleTimeBudget(TimeProvider.System, TimeSpan.FromMilliseconds(options.AccountBudgetMilliseconds), account.Id);
             var outcome = rules.Evaluate(facts, new SignalWindow(signals.GetValueOrDefault(account.Id) ?? [], now, budget), options.HysteresisPoints, budget: budget);
             var state = stored is null ? null : new TierState(stored.Tier, stored.TierSince, stored.HeldTier, stored.HoldUntil, stored.ReviewFlag, stored.RulesetVersion);
-            var decision = _policy.Decide(rules, outcome, state, now);
+            var decision = proposals.Review(rules, outcome, state, _policy.Decide(rules, outcome, state, now), account.Id, now);
             var item = new EvaluatedAccount(account, outcome, decision, stored?.Tier);
             evaluated.Add(item);
             if (Plan(rules, item, stored, now) is { } planned)
@@ -78,7 +80,7 @@ public sealed class AccountEvaluator(AppDbContext db, RulesetRegistry registry, 
                 writes.Add(planned);
             }
         }
-        return new ChunkResult(evaluated, writes);
+        return new ChunkResult(evaluated, writes) { Proposals = proposals.Changes };
     }
 
     /// Every rule's verdict for one account now, through RulesEngine, with the values each expression read.

@@ -1,4 +1,5 @@
 using AccountPlaybooks.Application.Playbooks;
+using AccountPlaybooks.Application.Reviews;
 using AccountPlaybooks.Data;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +17,7 @@ public sealed class EvaluationWriter(AppDbContext db, PlaybookDelivery delivery,
 
     public async Task<StoredChunk> StoreAsync(ChunkResult result, CancellationToken cancellationToken = default)
     {
-        if (result.Writes.Count == 0)
+        if (result.IsEmpty)
         {
             return StoredChunk.Empty;
         }
@@ -24,6 +25,7 @@ public sealed class EvaluationWriter(AppDbContext db, PlaybookDelivery delivery,
             ?? throw new InvalidOperationException("an evaluation is stored inside the caller's transaction; begin one first");
         var quiet = result.Writes.Where(w => !w.HasConsequences).ToList();
         quiet.ForEach(w => w.Attach(db));
+        TierReviewBook.Attach(db, result.Proposals);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         int changed = quiet.Count, tierChanges = 0;

@@ -79,7 +79,7 @@ public sealed class FullEvaluation(AppDbContext db, AccountEvaluator evaluator, 
     private async Task<StoredChunk> EvaluateAndStoreAsync(Ruleset rules, List<Domain.Accounts.Account> chunk, DateTime now, CancellationToken cancellationToken)
     {
         var result = await evaluator.EvaluateChunkAsync(rules, chunk, now, cancellationToken, consecutive: true);
-        if (result.Writes.Count == 0)
+        if (result.IsEmpty)
         {
             return StoredChunk.Empty;
         }

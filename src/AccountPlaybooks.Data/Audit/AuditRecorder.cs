@@ -30,6 +30,8 @@ internal static class AuditRecorder
             Set(nameof(ApiToken.TokenHash), nameof(ApiToken.LastUsedAt), nameof(ApiToken.CreatedAt)), Set()),
         [typeof(Rep)] = new(AuditKinds.Rep, e => ((Rep)e).Id, e => $"rep {((Rep)e).Id} ({((Rep)e).Name})",
             Set(nameof(Rep.Version)), Set()),
+        [typeof(TierReview)] = new(AuditKinds.TierReview, e => ((TierReview)e).DecidedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            e => $"tier review ({((TierReview)e).Decision})", Set(nameof(TierReview.DecidedAt)), Set()),
     };
 
     public static void Record(DbContext db, DateTime now)

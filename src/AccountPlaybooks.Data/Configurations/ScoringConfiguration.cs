@@ -37,6 +37,7 @@ internal sealed class TierChangeConfiguration : IEntityTypeConfiguration<TierCha
         change.Property(c => c.ToTier).HasMaxLength(64);
         change.Property(c => c.Kind).HasMaxLength(32);
         change.Property(c => c.RulesetVersion).HasMaxLength(16);
+        change.Property(c => c.ApprovedBy).HasMaxLength(256);
         change.Property(c => c.CauseRules).HasJsonConversion();
         change.Property(c => c.CauseSignalIds).HasJsonConversion();
         change.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);

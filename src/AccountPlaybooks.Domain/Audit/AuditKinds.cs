@@ -8,6 +8,7 @@ public static class AuditKinds
     public const string User = "user";
     public const string Token = "token";
     public const string Rep = "rep";
+    public const string TierReview = "tier-review";
 
-    public static readonly IReadOnlyList<string> All = [Ruleset, Playbook, Template, User, Token, Rep];
+    public static readonly IReadOnlyList<string> All = [Ruleset, Playbook, Template, User, Token, Rep, TierReview];
 }

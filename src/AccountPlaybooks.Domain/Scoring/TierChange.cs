@@ -14,4 +14,7 @@ public sealed class TierChange
     public List<string> CauseRules { get; set; } = [];
     public List<string> CauseSignalIds { get; set; } = [];
     public required string RulesetVersion { get; set; }
+
+    /// Review mode: the manager who approved the move (null for a move the evaluation made itself).
+    public string? ApprovedBy { get; set; }
 }

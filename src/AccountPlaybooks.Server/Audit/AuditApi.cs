@@ -15,7 +15,7 @@ public static class AuditApi
     {
         var audit = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.Admin);
         audit.MapGet("/", List).WithName("ListAuditEntries").ProducesValidationProblem()
-            .WithSummary("Audited changes, newest first; filter by kind (ruleset, playbook, template, user, token, rep), actor " +
+            .WithSummary("Audited changes, newest first; filter by kind (ruleset, playbook, template, user, token, rep, tier-review), actor " +
                          "(part of an email, or system, cli), entityId, since and until (UTC); paged");
     }
 

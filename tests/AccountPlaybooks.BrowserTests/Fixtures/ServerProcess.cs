@@ -70,6 +70,11 @@ public sealed class ServerProcess : IAsyncLifetime
             $"--Notifications:Webhooks:alerts:Url=http://127.0.0.1:{WebhookPort}/alerts",
             "--Notifications:SlaWebhook=alerts",
             "--Notifications:MaxAttempts=1",
+            // Review mode for score-driven demotions out of Tier 2 only (TierReview/ManagerApprovesAProposal); the
+            // other tests' moves are promotions, triggers and new rulesets, which never wait.
+            "--TierReview:Enabled=true",
+            "--TierReview:Moves=demotions",
+            "--TierReview:FromTiers:0=Tier2",
             // Copies, so that a test that saves a rule, template or playbook leaves the repository alone.
             $"--Rules:Folder={ServerNode.CopyFolder(RepoPaths.Rules, In("rules"))}",
             $"--Templates:Folder={ServerNode.CopyFolder(RepoPaths.Templates, In("templates"))}",

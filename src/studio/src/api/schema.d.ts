@@ -1351,8 +1351,93 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audited changes, newest first; filter by kind (ruleset, playbook, template, user, token, rep), actor (part of an email, or system, cli), entityId, since and until (UTC); paged */
+        /** Audited changes, newest first; filter by kind (ruleset, playbook, template, user, token, rep, tier-review), actor (part of an email, or system, cli), entityId, since and until (UTC); paged */
         get: operations["ListAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tier-review/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tier proposals with their evidence, account and owner; filter by status (pending by default, or approved, rejected, withdrawn, any), fromTier and toTier; paged; with the count in each status */
+        get: operations["ListTierProposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tier-review/proposals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make the proposed move with its cause: tier change, score row and playbooks (409 when it is no longer pending or the account moved) */
+        post: operations["ApproveTierProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tier-review/proposals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep the account's tier; the same move is not proposed again for TierReview:RejectionQuietDays */
+        post: operations["RejectTierProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tier-review/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject several proposals in one transaction: the listed ids, or all pending ones matching fromTier/toTier; proposals that cannot be decided are skipped and named */
+        post: operations["DecideTierProposals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tier-review/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The decisions made, newest first: who, when, how many approved, rejected and skipped; paged */
+        get: operations["ListTierReviews"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2880,6 +2965,12 @@ export interface components {
             detail: null | string;
             businessTime: string;
         };
+        SkippedProposal: {
+            /** Format: int64 */
+            id: number;
+            accountId: string;
+            reason: string;
+        };
         SlaAttainmentRow: {
             assignee: null | string;
             assigneeName: null | string;
@@ -3154,6 +3245,7 @@ export interface components {
             causeSignalIds: string[];
             evidence: components["schemas"]["SignalView"][];
             rulesetVersion: string;
+            approvedBy?: null | string;
         };
         TierChoice: {
             tier: string;
@@ -3161,6 +3253,17 @@ export interface components {
             rank: number;
             /** Format: int32 */
             cap: null | number;
+        };
+        TierDecisionInput: {
+            decision: string;
+            ids: null | number[];
+            all: boolean;
+            fromTier: null | string;
+            toTier: null | string;
+            note: null | string;
+        };
+        TierDecisionNote: {
+            note: null | string;
         };
         TierDistributionRow: {
             tier: string;
@@ -3191,6 +3294,76 @@ export interface components {
             /** Format: double */
             composite: number;
             text: string;
+        };
+        TierProposalPage: {
+            items: components["schemas"]["TierProposalView"][];
+            /** Format: int32 */
+            pageNumber: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            counts: {
+                [key: string]: number;
+            };
+            reviewEnabled: boolean;
+        };
+        TierProposalView: {
+            /** Format: int64 */
+            id: number;
+            accountId: string;
+            accountName: string;
+            ownerId: null | string;
+            ownerName: null | string;
+            fromTier: string;
+            toTier: string;
+            direction: string;
+            kind: string;
+            causeRules: string[];
+            causeSignalIds: string[];
+            /** Format: double */
+            composite: number;
+            components: {
+                [key: string]: number;
+            };
+            reasons: string[];
+            rulesetVersion: string;
+            /** Format: date-time */
+            proposedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            status: string;
+            decidedBy: null | string;
+            /** Format: date-time */
+            decidedAt: null | string;
+            note: null | string;
+            /** Format: int64 */
+            reviewId: null | number;
+        };
+        TierReviewHistory: {
+            items: components["schemas"]["TierReviewView"][];
+            /** Format: int32 */
+            pageNumber: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        TierReviewView: {
+            /** Format: int64 */
+            id: number;
+            decidedBy: string;
+            /** Format: date-time */
+            decidedAt: string;
+            decision: string;
+            /** Format: int32 */
+            approved: number;
+            /** Format: int32 */
+            rejected: number;
+            /** Format: int32 */
+            skipped: number;
+            note: null | string;
+            skippedProposals: components["schemas"]["SkippedProposal"][];
         };
         TierThreshold: {
             tier: string;
@@ -6760,6 +6933,212 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTierProposals: {
+        parameters: {
+            query?: {
+                status?: string;
+                fromTier?: string;
+                toTier?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierProposalPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    ApproveTierProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["TierDecisionNote"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierReviewView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RejectTierProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["TierDecisionNote"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierReviewView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DecideTierProposals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TierDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierReviewView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTierReviews: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierReviewHistory"];
                 };
             };
         };

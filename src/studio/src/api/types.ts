@@ -15,3 +15,6 @@ export type InstanceRow = Schemas['InstanceRow'];
 export type JournalLineView = Schemas['JournalLineView'];
 export type TaskView = Schemas['TaskView'];
 export type TaskPage = Schemas['PageOfTaskView'];
+export type TierProposalView = Schemas['TierProposalView'];
+export type TierProposalPage = Schemas['TierProposalPage'];
+export type TierReviewView = Schemas['TierReviewView'];

@@ -1,5 +1,5 @@
 import { AppShell, Avatar, Badge, Button, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
-import { IconBell, IconBuildingSkyscraper, IconChartBar, IconChevronDown, IconFileCode, IconInbox, IconLogout, IconSettings, IconSitemap, IconTemplate, IconUsersGroup } from '@tabler/icons-react';
+import { IconBell, IconBuildingSkyscraper, IconChartBar, IconChevronDown, IconFileCode, IconInbox, IconLogout, IconScale, IconSettings, IconSitemap, IconTemplate, IconUsersGroup } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -17,6 +17,7 @@ const areaLinks: Record<Area, { label: string; icon: typeof IconSitemap }> = {
   dashboard: { label: 'Dashboard', icon: IconChartBar },
   accounts: { label: 'Accounts', icon: IconBuildingSkyscraper },
   team: { label: 'Team', icon: IconUsersGroup },
+  review: { label: 'Tier review', icon: IconScale },
   admin: { label: 'Admin', icon: IconSettings },
 };
 

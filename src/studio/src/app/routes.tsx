@@ -7,6 +7,7 @@ import { useMe } from '../auth/useMe';
 import { adminRoute } from '../admin/adminRoute';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell, WelcomePage } from './Shell';
+import { reviewRoute } from '../review/reviewRoute';
 import { teamRoute } from '../team/teamRoute';
 
 // Each area loads when first opened: the sign-in page does not wait for the canvas, the editor or the layout engine.
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
         children: [{ path: 'inbox', element: <InboxPage /> }],
       },
       teamRoute,
+      reviewRoute,
       adminRoute,
       { path: 'settings/notifications', element: <NotificationSettingsPage /> },
       { element: <RequireRole area="accounts" />, children: [{ path: 'accounts/*', element: <AccountRoutes /> }] },

@@ -19,6 +19,13 @@ describe('roles', () => {
     expect(homeFor('manager')).toBe('/playbooks');
   });
 
+  it('opens the tier review to managers and admins, who decide proposals, and not to ops or reps', () => {
+    expect(mayOpen('manager', 'review')).toBe(true);
+    expect(mayOpen('admin', 'review')).toBe(true);
+    expect(mayOpen('ops', 'review')).toBe(false);
+    expect(mayOpen('rep', 'review')).toBe(false);
+  });
+
   it('lets whoever opens an area without an editor list edit it', () => {
     expect(mayEdit('manager', 'playbooks')).toBe(true);
   });

@@ -1,9 +1,9 @@
 /** The Studio's areas and who may open them; the server enforces the same roles on every call. */
-export type Area = 'playbooks' | 'rules' | 'templates' | 'inbox' | 'team' | 'dashboard' | 'accounts' | 'admin';
+export type Area = 'playbooks' | 'rules' | 'templates' | 'inbox' | 'team' | 'review' | 'dashboard' | 'accounts' | 'admin';
 
 const areasByRole: Record<string, Area[]> = {
-  admin: ['playbooks', 'rules', 'templates', 'inbox', 'team', 'dashboard', 'admin'],
-  manager: ['playbooks', 'inbox', 'team', 'templates', 'dashboard'],
+  admin: ['playbooks', 'rules', 'templates', 'inbox', 'team', 'review', 'dashboard', 'admin'],
+  manager: ['playbooks', 'inbox', 'team', 'review', 'templates', 'dashboard'],
   ops: ['rules', 'templates', 'dashboard'],
   rep: ['inbox'],
 };

@@ -82,7 +82,7 @@ function ChangeCause({ change }: { change: TierChangeView }) {
           {more > 0 && <Text size="xs" c="dimmed">and {more} more signal{more === 1 ? '' : 's'}</Text>}
         </Stack>
       )}
-      <Text size="xs" c="dimmed">Ruleset <Code>{change.rulesetVersion}</Code></Text>
+      <Text size="xs" c="dimmed">Ruleset <Code>{change.rulesetVersion}</Code>{change.approvedBy ? ` · approved in the tier review by ${change.approvedBy}` : ''}</Text>
     </Stack>
   );
 }

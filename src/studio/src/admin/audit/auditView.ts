@@ -8,6 +8,7 @@ export const auditKinds = [
   { value: 'user', label: 'Users', color: 'grape' },
   { value: 'token', label: 'API tokens', color: 'orange' },
   { value: 'rep', label: 'Reps', color: 'lime' },
+  { value: 'tier-review', label: 'Tier reviews', color: 'pink' },
 ] as const;
 
 export type AuditKind = (typeof auditKinds)[number]['value'];
@@ -22,7 +23,7 @@ export function kindColor(kind: string): string {
 
 /** Singular words for a badge: "rule set", "API token". */
 export function kindName(kind: string): string {
-  return { ruleset: 'rule set', token: 'API token' }[kind] ?? kind;
+  return { ruleset: 'rule set', token: 'API token', 'tier-review': 'tier review' }[kind] ?? kind;
 }
 
 export const sinceRanges = [
