@@ -84,7 +84,8 @@ public sealed class CrmDeliverySurvivesARestart : IAsyncLifetime
 
         var logs = string.Concat(Directory.GetFiles(_folder, "*", SearchOption.AllDirectories).Where(f => f.Contains("logs"))
             .Concat(Directory.GetFiles(Path.Combine(RepoPaths.Root, "TestResults", "crm-restart"))).Select(ReadShared));
-        Assert.Contains("CRM", logs);
+        Assert.Contains("CRM sync:", logs); // the delivery passes logged, with their failures (the demo accounts have no company id)
+        Assert.Contains("dead-lettered", logs);
         Assert.DoesNotContain(Token, logs);
     }
 

@@ -21,8 +21,6 @@ public abstract class CrmApp(DatabaseProvider provider) : AppFixture(provider), 
 
     public FakeCrm Crm { get; } = new(Token);
 
-    public string LogFolder { get; } = Directory.CreateTempSubdirectory("accountplaybooks-crm-logs-").FullName;
-
     /// CRM property → our value, as configured.
     public static readonly Dictionary<string, string> Fields = new()
     {
@@ -42,7 +40,6 @@ public abstract class CrmApp(DatabaseProvider provider) : AppFixture(provider), 
         {
             var settings = new Dictionary<string, string?>
             {
-                ["Logging:Folder"] = LogFolder,
                 ["Notifications:Webhooks:crm-events:Url"] = $"{Crm.Url}/events",
                 ["Notifications:Webhooks:crm-events:Secret"] = "whsec-crm-events",
                 ["Crm:EventsWebhook"] = "crm-events",
@@ -74,7 +71,7 @@ public sealed class CrmAppOnPostgres() : CrmApp(DatabaseProvider.Postgres);
 /// A tier change queues the account event and the account's mapped CRM fields in its own unit of work; the sync pass
 /// writes them to a real HTTP fake of HubSpot in a batch, exactly once, retries a 5xx after the backoff on the fake
 /// clock, dead-letters after the last attempt and sends again when an admin retries; values queued during a send are
-/// sent next, not lost; the token shows up in no log, response or row.
+/// sent next, not lost; the token shows up in no response or row.
 public abstract class CrmSyncTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CrmApp
 {
     private FakeCrm Crm => app.Crm;
@@ -248,10 +245,7 @@ public abstract class CrmSyncTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.NotNull((await RowAsync("crm-retry"))!.DeliveredAt);
         Assert.Equal(2, Crm.AppliedCount("hs-2001")); // the first revision and the on-demand one, each once
 
-        // The token is in no log line and no row.
-        var logs = string.Concat(Directory.GetFiles(app.LogFolder, "*", SearchOption.AllDirectories).Select(ReadShared));
-        Assert.Contains("dead-lettered", logs);
-        Assert.DoesNotContain(CrmApp.Token, logs);
+        // The token is in no row (and no log line: CrmDeliverySurvivesARestart reads a real server's logs).
         var rows = await app.WithDbAsync(db => db.CrmUpdates.AsNoTracking().ToListAsync());
         Assert.DoesNotContain(rows, r => JsonSerializer.Serialize(r).Contains(CrmApp.Token));
     }
@@ -298,11 +292,6 @@ public abstract class CrmSyncTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Contains("custom:hubspot_company_id", row.LastError);
     }
 
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        return new StreamReader(stream).ReadToEnd();
-    }
 }
 
 public sealed class CrmSyncTestsOnSqlite(CrmAppOnSqlite app) : CrmSyncTests<CrmAppOnSqlite>(app);
