@@ -1,6 +1,7 @@
 using AccountPlaybooks.Application.Accounts;
 using AccountPlaybooks.Application.Assignment;
 using AccountPlaybooks.Application.Audit;
+using AccountPlaybooks.Application.Crm;
 using AccountPlaybooks.Application.Demo;
 using AccountPlaybooks.Application.Hosting;
 using AccountPlaybooks.Application.Notifications;
@@ -17,11 +18,11 @@ using AccountPlaybooks.Application.Signals;
 using AccountPlaybooks.Application.Tasks;
 using AccountPlaybooks.Application.Users;
 using AccountPlaybooks.Data.Settings;
+using AccountPlaybooks.Workflows.Activities;
+using AccountPlaybooks.Workflows.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using AccountPlaybooks.Workflows.Activities;
-using AccountPlaybooks.Workflows.Runtime;
 
 namespace AccountPlaybooks.Application;
 
@@ -93,6 +94,7 @@ public static class ApplicationServiceExtensions
         services.AddScoped<TaskHandover>();
         services.AddScoped<TeamBoard>();
         services.AddNotifications(configuration);
+        services.AddCrm(configuration);
         services.AddSettings<SimulationOptions>(configuration, SimulationOptions.Section);
         services.AddSingleton<SimulationGate>();
         services.AddScoped<SimulationSeed>();

@@ -1,6 +1,7 @@
 using AccountPlaybooks.Data.Audit;
 using AccountPlaybooks.Domain.Accounts;
 using AccountPlaybooks.Domain.Audit;
+using AccountPlaybooks.Domain.Crm;
 using AccountPlaybooks.Domain.Notifications;
 using AccountPlaybooks.Domain.Outreach;
 using AccountPlaybooks.Domain.Playbooks;
@@ -40,6 +41,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<JournalLine> JournalLines => Set<JournalLine>();
     public DbSet<OutreachTask> Tasks => Set<OutreachTask>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<CrmUpdate> CrmUpdates => Set<CrmUpdate>();
     public DbSet<TemplateSave> TemplateSaves => Set<TemplateSave>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

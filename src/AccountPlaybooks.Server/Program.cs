@@ -4,6 +4,7 @@ using AccountPlaybooks.Data;
 using AccountPlaybooks.Server.Accounts;
 using AccountPlaybooks.Server.Audit;
 using AccountPlaybooks.Server.Auth;
+using AccountPlaybooks.Server.Crm;
 using AccountPlaybooks.Server.Demo;
 using AccountPlaybooks.Server.Evaluations;
 using AccountPlaybooks.Server.Health;
@@ -60,6 +61,7 @@ try
     app.MapPlaybooksApi();
     app.MapTemplatesApi();
     app.MapNotificationsApi();
+    app.MapCrmApi();
     app.MapAuditApi();
     app.MapTierReviewApi();
 

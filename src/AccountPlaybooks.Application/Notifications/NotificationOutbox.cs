@@ -31,5 +31,8 @@ public sealed class NotificationOutbox(AppDbContext db, NotificationsOptions opt
     /// Slack's incoming webhooks take { text }; everything else gets the whole message.
     private static object Body(string format, NotificationMessage message, DateTime now) => format == "slack"
         ? new { text = message.Text }
-        : new { @event = message.Event, text = message.Text, accountId = message.AccountId, taskId = message.TaskId, fields = message.Fields, at = now };
+        : message.Data is null
+            ? new { @event = message.Event, text = message.Text, accountId = message.AccountId, taskId = message.TaskId, fields = message.Fields, at = now }
+            : new { @event = message.Event, text = message.Text, accountId = message.AccountId, taskId = message.TaskId, fields = message.Fields, at = now,
+                data = message.Data };
 }

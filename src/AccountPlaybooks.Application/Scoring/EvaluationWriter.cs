@@ -1,3 +1,4 @@
+using AccountPlaybooks.Application.Crm;
 using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Application.Reviews;
 using AccountPlaybooks.Data;
@@ -11,7 +12,7 @@ namespace AccountPlaybooks.Application.Scoring;
 /// (<see cref="PlaybookDelivery"/>: the instances it ends, the playbooks it starts). An account whose delivery fails
 /// rolls back to its savepoint alone: its stored score, tier and history stay as they were, so the next evaluation
 /// finds the same change still to make (ADR 0029). The rest of the chunk stays in the transaction.
-public sealed class EvaluationWriter(AppDbContext db, PlaybookDelivery delivery, ILogger<EvaluationWriter> logger)
+public sealed class EvaluationWriter(AppDbContext db, PlaybookDelivery delivery, AccountChanges changes, ILogger<EvaluationWriter> logger)
 {
     private const string Savepoint = "account_consequences";
 
@@ -39,6 +40,7 @@ public sealed class EvaluationWriter(AppDbContext db, PlaybookDelivery delivery,
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 await delivery.DeliverAsync(write, cancellationToken);
+                await changes.TierChangedAsync(write, cancellationToken); // the account event and CRM fields (docs/crm.md)
                 await transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
                 changed += write.Row is null ? 0 : 1;
                 tierChanges += write.TierChange is null ? 0 : 1;

@@ -1,4 +1,5 @@
 using AccountPlaybooks.Application;
+using AccountPlaybooks.Application.Crm;
 using AccountPlaybooks.Application.Notifications;
 using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Application.Scheduling;
@@ -25,6 +26,7 @@ public static class SchedulingSetup
         var database = SettingsBinding.Read<DatabaseOptions>(builder.Configuration, DatabaseOptions.Section);
         var playbooks = SettingsBinding.Read<PlaybooksOptions>(builder.Configuration, PlaybooksOptions.Section);
         var notifications = SettingsBinding.Read<NotificationsOptions>(builder.Configuration, NotificationsOptions.Section);
+        var crm = SettingsBinding.Read<CrmOptions>(builder.Configuration, CrmOptions.Section);
 
         builder.Services.AddQuartz(quartz =>
         {
@@ -42,6 +44,7 @@ public static class SchedulingSetup
                     .WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             AddPlaybookJobs(quartz, playbooks);
             AddNotificationJobs(quartz, notifications);
+            AddCrmJobs(quartz, crm);
         });
         builder.Services.AddHostedService<RetiredJobs>(); // before the scheduler starts
         builder.Services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
@@ -103,6 +106,24 @@ public static class SchedulingSetup
                 .WithInterval(TimeSpan.FromSeconds(Math.Max(1, notifications.SendIntervalSeconds)))
                 .RepeatForever()
                 // Passes missed while the server was down are not made up one by one: the next pass sends everything due.
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+    }
+
+    /// The queued CRM updates are sent in batches by one job every few seconds (docs/crm.md); none when the sync is off.
+    private static void AddCrmJobs(IQuartzBuilder quartz, CrmOptions crm)
+    {
+        if (!crm.SyncEnabled)
+        {
+            return;
+        }
+        quartz.AddJob<CrmSyncJob>(job => job.WithIdentity(CrmSyncJob.Key).StoreDurably());
+        quartz.AddTrigger(trigger => trigger
+            .WithIdentity(CrmSyncJob.Interval)
+            .ForJob(CrmSyncJob.Key)
+            .StartNow()
+            .WithSimpleSchedule(schedule => schedule
+                .WithInterval(TimeSpan.FromSeconds(Math.Max(1, crm.SendIntervalSeconds)))
+                .RepeatForever()
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
     }
 }

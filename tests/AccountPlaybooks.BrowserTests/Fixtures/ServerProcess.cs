@@ -25,6 +25,10 @@ public sealed class ServerProcess : IAsyncLifetime
     /// notifications fail and become dead letters after one attempt.
     public int WebhookPort { get; } = ServerNode.FreeLoopbackPort();
 
+    /// The port of the CRM (HubSpot) the field sync writes to. Nothing listens there unless a test does, so the demo
+    /// accounts' CRM updates become dead letters after one attempt.
+    public int CrmPort { get; } = ServerNode.FreeLoopbackPort();
+
     public async Task InitializeAsync()
     {
         var dll = typeof(ServerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ServerDll").Value!;
@@ -75,6 +79,13 @@ public sealed class ServerProcess : IAsyncLifetime
             "--TierReview:Enabled=true",
             "--TierReview:Moves=demotions",
             "--TierReview:FromTiers:0=Tier2",
+            "--Crm:Kind=hubspot",
+            $"--Crm:BaseUrl=http://127.0.0.1:{CrmPort}",
+            "--Crm:Token=browser-test-crm-token",
+            "--Crm:Fields:icp_tier=tier",
+            "--Crm:Fields:icp_score=compositeScore",
+            "--Crm:MaxAttempts=1",
+            "--Crm:SendIntervalSeconds=2",
             // Copies, so that a test that saves a rule, template or playbook leaves the repository alone.
             $"--Rules:Folder={ServerNode.CopyFolder(RepoPaths.Rules, In("rules"))}",
             $"--Templates:Folder={ServerNode.CopyFolder(RepoPaths.Templates, In("templates"))}",

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AccountPlaybooks.Application.Crm;
 using AccountPlaybooks.Application.Notifications;
 using AccountPlaybooks.Data.Settings;
 using Microsoft.Extensions.Configuration;
@@ -15,6 +16,8 @@ public sealed class SettingsValidation
     [InlineData("--Security:RateLimits:LoginPerIp=0", "Security:RateLimits:LoginPerIp")]
     [InlineData("--Tasks:SlaWarnShare=3", "Tasks:SlaWarnShare")]
     [InlineData("--Simulation:DefaultHorizon=sixty days", "Simulation:DefaultHorizon")]
+    [InlineData("--Crm:Kind=pipedrive", "Crm:Kind")]
+    [InlineData("--Crm:EventsWebhook=nowhere", "Crm:EventsWebhook")]
     public async Task TheServerDoesNotStartWithABadSettingAndNamesIt(string setting, string key)
     {
         var folder = Directory.CreateTempSubdirectory("accountplaybooks-settings-").FullName;
@@ -48,6 +51,44 @@ public sealed class SettingsValidation
         Assert.Contains("Notifications:Webhooks:crm:Url", failure.Message);
         Assert.Contains("Notifications:Webhooks:crm:Format", failure.Message);
         Assert.DoesNotContain("s3cr3t", failure.Message);
+    }
+
+    [Fact]
+    public void NamesTheCrmFieldMappedToAnUnknownValueWithoutQuotingTheToken()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Crm:Kind"] = "hubspot",
+            ["Crm:BaseUrl"] = "https://api.hubapi.com",
+            ["Crm:Token"] = "pat-secret-s3cr3t",
+            ["Crm:Fields:icp_tier"] = "tier",
+            ["Crm:Fields:icp_score"] = "compositeScores",
+            ["Crm:RecordIdField"] = "hubspot_company_id",
+        }).Build();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => SettingsBinding.Read<CrmOptions>(configuration, CrmOptions.Section));
+
+        Assert.Contains("Crm:Fields:icp_score", failure.Message);
+        Assert.Contains("maps to an unknown value; use one of", failure.Message);
+        Assert.Contains("Crm:RecordIdField", failure.Message);
+        Assert.DoesNotContain("Crm:Fields:icp_tier", failure.Message);
+        Assert.DoesNotContain("s3cr3t", failure.Message);
+    }
+
+    [Fact]
+    public void AnUnknownCrmKindAndAMissingTokenAreNamed()
+    {
+        var unknown = Assert.Throws<OptionsValidationException>(() => SettingsBinding.Read<CrmOptions>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Crm:Kind"] = "pipedrive" }).Build(), CrmOptions.Section));
+        Assert.Contains("Crm:Kind: must be \"hubspot\" or \"salesforce\"", unknown.Message);
+
+        var noToken = Assert.Throws<OptionsValidationException>(() => SettingsBinding.Read<CrmOptions>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Crm:Kind"] = "salesforce", ["Crm:BaseUrl"] = "https://example.my.salesforce.com", ["Crm:Fields:ICP_Tier__c"] = "tier",
+            }).Build(), CrmOptions.Section));
+        Assert.Contains("Crm:Token", noToken.Message);
+        Assert.Equal("Crm", noToken.OptionsName);
     }
 
     private static async Task<(int ExitCode, string Output)> RunServerAsync(string folder, string setting)

@@ -7,6 +7,7 @@ const UsersPage = lazy(() => import('./users/UsersPage').then((m) => ({ default:
 const TokensPage = lazy(() => import('./tokens/TokensPage').then((m) => ({ default: m.TokensPage })));
 const RepsPage = lazy(() => import('./reps/RepsPage').then((m) => ({ default: m.RepsPage })));
 const DeadLettersPage = lazy(() => import('./deadLetters/DeadLettersPage').then((m) => ({ default: m.DeadLettersPage })));
+const CrmSyncPage = lazy(() => import('./crmSync/CrmSyncPage').then((m) => ({ default: m.CrmSyncPage })));
 const AuditLogPage = lazy(() => import('./audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 
 /** /admin/...: admins only; each page loads on first use. */
@@ -21,6 +22,7 @@ export const adminRoute: RouteObject = {
       { path: 'tokens', element: <TokensPage /> },
       { path: 'reps', element: <RepsPage /> },
       { path: 'dead-letters', element: <DeadLettersPage /> },
+      { path: 'crm-sync', element: <CrmSyncPage /> },
       { path: 'audit', element: <AuditLogPage /> },
     ],
   }],
