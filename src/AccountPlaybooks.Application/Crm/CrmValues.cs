@@ -21,6 +21,8 @@ public static class CrmValues
         ["aeOwnerId"] = s => s.Account.AeOwnerId,
         ["sdrOwnerId"] = s => s.Account.SdrOwnerId,
         ["lastSignalAt"] = s => Date(s.Account.LastSignalAt),
+        ["segments"] = s => s.Score is null || s.Score.Segments.Count == 0 ? null : string.Join("; ", s.Score.Segments),
+        ["motion"] = s => s.Score?.Motion,
         ["rulesetVersion"] = s => s.Score?.RulesetVersion,
         ["evaluatedAt"] = s => Date(s.Score?.EvaluatedAt),
     };

@@ -1,3 +1,4 @@
+using AccountPlaybooks.Application.Crm;
 using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Application.Rules;
 using AccountPlaybooks.Data;
@@ -11,7 +12,8 @@ namespace AccountPlaybooks.Application.Reviews;
 /// approval makes the move the evaluation held back — its tier change with the original cause (and who approved),
 /// the score row's tier, the playbooks it ends and starts — and a rejection keeps the tier; each decision, one
 /// proposal or many, is one transaction with its review record (audited).
-public sealed class TierReviews(AppDbContext db, PlaybookDelivery delivery, RulesetRegistry registry, TierReviewOptions options, TimeProvider clock)
+public sealed class TierReviews(AppDbContext db, PlaybookDelivery delivery, AccountChanges changes, RulesetRegistry registry, TierReviewOptions options,
+    TimeProvider clock)
 {
     public const string Approve = "approve", Reject = "reject";
 
@@ -57,7 +59,7 @@ public sealed class TierReviews(AppDbContext db, PlaybookDelivery delivery, Rule
             skipped.AddRange(input.Ids!.Except(asked.Select(p => p.Id)).Distinct().Select(id => new SkippedProposal(id, "", "no such proposal")));
         }
         var worst = registry.Active?.TierRules.MaxBy(t => t.Rank)?.Tier;
-        var (decided, moves) = (new List<TierProposal>(), new List<TierProposal>());
+        var (decided, moves) = (new List<TierProposal>(), new List<(TierProposal Proposal, AccountScore Score, TierChange Change)>());
         foreach (var proposal in asked)
         {
             if (proposal.Status != TierProposalStatus.Pending)
@@ -78,13 +80,14 @@ public sealed class TierReviews(AppDbContext db, PlaybookDelivery delivery, Rule
             {
                 score.Tier = proposal.ToTier;
                 score.TierSince = now;
-                db.TierChanges.Add(new TierChange
+                var change = new TierChange
                 {
                     AccountId = proposal.AccountId, FromTier = proposal.FromTier, ToTier = proposal.ToTier, ChangedAt = now, Kind = proposal.Kind,
                     CauseRules = proposal.CauseRules.ToList(), CauseSignalIds = proposal.CauseSignalIds.ToList(),
                     RulesetVersion = proposal.RulesetVersion, ApprovedBy = decidedBy,
-                });
-                moves.Add(proposal);
+                };
+                db.TierChanges.Add(change);
+                moves.Add((proposal, score, change));
             }
             review.Approved += decision == Approve ? 1 : 0;
             review.Rejected += decision == Reject ? 1 : 0;
@@ -101,10 +104,13 @@ public sealed class TierReviews(AppDbContext db, PlaybookDelivery delivery, Rule
             decided.ForEach(p => p.ReviewId = review.Id); // the review has its id now
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            foreach (var move in moves)
+            foreach (var (move, score, change) in moves)
             {
-                // The same step an evaluation's tier change takes: the instances that exit on it end, the tier's playbooks start.
+                // The same steps an evaluation's tier change takes: the instances that exit on it end, the tier's playbooks
+                // start, and the account event and CRM fields go out (docs/crm.md).
                 await delivery.TierMovedAsync(move.AccountId, move.FromTier, move.ToTier, move.ToTier == worst, cancellationToken);
+                var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == move.AccountId, cancellationToken);
+                await changes.TierMovedAsync(account, score, change, cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
         }

@@ -40,7 +40,7 @@ public sealed class EvaluationWriter(AppDbContext db, PlaybookDelivery delivery,
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 await delivery.DeliverAsync(write, cancellationToken);
-                await changes.TierChangedAsync(write, cancellationToken); // the account event and CRM fields (docs/crm.md)
+                await changes.StoredAsync(write, cancellationToken); // the account event and CRM fields (docs/crm.md)
                 await transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
                 changed += write.Row is null ? 0 : 1;
                 tierChanges += write.TierChange is null ? 0 : 1;

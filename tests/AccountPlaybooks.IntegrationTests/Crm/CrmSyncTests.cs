@@ -32,6 +32,8 @@ public abstract class CrmApp(DatabaseProvider provider) : AppFixture(provider), 
         ["icp_owner"] = "owner",
         ["icp_last_signal"] = "lastSignalAt",
         ["icp_ruleset"] = "rulesetVersion",
+        ["icp_segments"] = "segments",
+        ["icp_motion"] = "motion",
     };
 
     protected override IReadOnlyDictionary<string, string?> Settings
@@ -110,6 +112,8 @@ public abstract class CrmSyncTests<TApp>(TApp app) : IClassFixture<TApp> where T
             ["icp_owner"] = account.AeOwnerId ?? account.SdrOwnerId,
             ["icp_last_signal"] = account.LastSignalAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["icp_ruleset"] = score.RulesetVersion,
+            ["icp_segments"] = score.Segments.Count == 0 ? null : string.Join("; ", score.Segments),
+            ["icp_motion"] = score.Motion,
         };
     });
 
@@ -124,6 +128,7 @@ public abstract class CrmSyncTests<TApp>(TApp app) : IClassFixture<TApp> where T
 
         var expected = await ExpectedAsync("crm-once");
         Assert.Equal(("85", "35.5"), (expected["icp_fit"], expected["icp_score"])); // the good-fit account's known scores
+        Assert.Equal("Mid-Market; Regulated", expected["icp_segments"]); // 300 employees, Fintech
         Assert.Equal(expected, Crm.Record("hs-1001"));
         Assert.Equal(1, Crm.AppliedCount("hs-1001"));
         var request = Assert.Single(Crm.BatchesFor("hs-1001"));
@@ -175,6 +180,14 @@ public abstract class CrmSyncTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.True(data.GetProperty("owners").TryGetProperty("sdrOwnerId", out _));
         Assert.Equal(change.RulesetVersion, data.GetProperty("rulesetVersion").GetString());
         Assert.Equal(change.ChangedAt, data.GetProperty("changedAt").GetDateTime().ToUniversalTime());
+        Assert.Equal(score.Segments, data.GetProperty("segments").EnumerateArray().Select(s => s.GetString()!));
+
+        // Its first segments are news too: account.segment_changed, with what it entered.
+        var segmentEvent = await app.WithDbAsync(db => db.Notifications.AsNoTracking()
+            .SingleAsync(n => n.AccountId == "crm-event" && n.Event == AccountEventPayload.SegmentChanged));
+        var segmentData = JsonDocument.Parse(segmentEvent.Payload).RootElement.GetProperty("data");
+        Assert.Equal(["Mid-Market", "Regulated"], segmentData.GetProperty("segmentsEntered").EnumerateArray().Select(s => s.GetString()!));
+        Assert.Empty(segmentData.GetProperty("segmentsLeft").EnumerateArray());
 
         // Through the existing outbox: signed and delivered to the events webhook.
         await using (var scope = app.Factory.Services.CreateAsyncScope())
