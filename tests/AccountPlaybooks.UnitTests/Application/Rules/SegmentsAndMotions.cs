@@ -58,7 +58,7 @@ public sealed class SegmentsAndMotions
     [InlineData("\"motion\": \"Defend\"", "\"motion\": 7", "Properties needs \"motion\" as text")]
     public void NamesTheRuleGivenABadSegmentOrMotion(string from, string to, string message)
     {
-        var file = from.Contains("motion") ? "motions.json" : "segments.json";
+        const string file = "segments.json";
         var rules = RuleFiles.With(file, json => json.Replace(from, to));
 
         var problems = RuleFiles.Problems(rules);
