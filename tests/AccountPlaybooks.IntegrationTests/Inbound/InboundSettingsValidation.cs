@@ -21,7 +21,6 @@ public sealed class InboundSettingsValidation
             ["Inbound:Sources:1:Kind"] = "contacts",
             ["Inbound:Sources:1:Format"] = "xml",
             ["Inbound:Sources:1:Token"] = "tok-s3cr3t",
-            ["Inbound:IntervalMinutes"] = "0",
         }).Build();
 
         var failure = Assert.Throws<OptionsValidationException>(() => SettingsBinding.Read<InboundOptions>(configuration, InboundOptions.Section));
@@ -30,9 +29,18 @@ public sealed class InboundSettingsValidation
         Assert.Contains("Inbound:Sources:1:Url", failure.Message);
         Assert.Contains("Inbound:Sources:1:Kind: must be \"accounts\" or \"signals\"", failure.Message);
         Assert.Contains("Inbound:Sources:1:Format", failure.Message);
-        Assert.Contains("Inbound:IntervalMinutes", failure.Message);
         Assert.DoesNotContain("Inbound:Sources:0", failure.Message);
         Assert.DoesNotContain("tok-s3cr3t", failure.Message);
+    }
+
+    [Fact]
+    public void NamesAnIntervalOutOfRange()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Inbound:IntervalMinutes"] = "0" }).Build();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => SettingsBinding.Read<InboundOptions>(configuration, InboundOptions.Section));
+
+        Assert.Contains("Inbound:IntervalMinutes", failure.Message);
     }
 
     [Fact]
