@@ -4,6 +4,7 @@ using AccountPlaybooks.Application.Audit;
 using AccountPlaybooks.Application.Crm;
 using AccountPlaybooks.Application.Demo;
 using AccountPlaybooks.Application.Hosting;
+using AccountPlaybooks.Application.Inbound;
 using AccountPlaybooks.Application.Notifications;
 using AccountPlaybooks.Application.Outreach;
 using AccountPlaybooks.Application.Playbooks;
@@ -95,6 +96,7 @@ public static class ApplicationServiceExtensions
         services.AddScoped<TeamBoard>();
         services.AddNotifications(configuration);
         services.AddCrm(configuration);
+        services.AddInbound(configuration);
         services.AddSettings<SimulationOptions>(configuration, SimulationOptions.Section);
         services.AddSingleton<SimulationGate>();
         services.AddScoped<SimulationSeed>();

@@ -2,6 +2,7 @@ using AccountPlaybooks.Data.Audit;
 using AccountPlaybooks.Domain.Accounts;
 using AccountPlaybooks.Domain.Audit;
 using AccountPlaybooks.Domain.Crm;
+using AccountPlaybooks.Domain.Imports;
 using AccountPlaybooks.Domain.Notifications;
 using AccountPlaybooks.Domain.Outreach;
 using AccountPlaybooks.Domain.Playbooks;
@@ -42,6 +43,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<OutreachTask> Tasks => Set<OutreachTask>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<CrmUpdate> CrmUpdates => Set<CrmUpdate>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<TemplateSave> TemplateSaves => Set<TemplateSave>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

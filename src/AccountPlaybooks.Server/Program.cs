@@ -8,6 +8,7 @@ using AccountPlaybooks.Server.Crm;
 using AccountPlaybooks.Server.Demo;
 using AccountPlaybooks.Server.Evaluations;
 using AccountPlaybooks.Server.Health;
+using AccountPlaybooks.Server.Inbound;
 using AccountPlaybooks.Server.Hosting;
 using AccountPlaybooks.Server.Notifications;
 using AccountPlaybooks.Server.Playbooks;
@@ -62,6 +63,7 @@ try
     app.MapTemplatesApi();
     app.MapNotificationsApi();
     app.MapCrmApi();
+    app.MapImportsApi();
     app.MapAuditApi();
     app.MapTierReviewApi();
 

@@ -1,5 +1,6 @@
 using AccountPlaybooks.Application;
 using AccountPlaybooks.Application.Crm;
+using AccountPlaybooks.Application.Inbound;
 using AccountPlaybooks.Application.Notifications;
 using AccountPlaybooks.Application.Playbooks;
 using AccountPlaybooks.Application.Scheduling;
@@ -27,6 +28,7 @@ public static class SchedulingSetup
         var playbooks = SettingsBinding.Read<PlaybooksOptions>(builder.Configuration, PlaybooksOptions.Section);
         var notifications = SettingsBinding.Read<NotificationsOptions>(builder.Configuration, NotificationsOptions.Section);
         var crm = SettingsBinding.Read<CrmOptions>(builder.Configuration, CrmOptions.Section);
+        var inbound = SettingsBinding.Read<InboundOptions>(builder.Configuration, InboundOptions.Section);
 
         builder.Services.AddQuartz(quartz =>
         {
@@ -45,6 +47,7 @@ public static class SchedulingSetup
             AddPlaybookJobs(quartz, playbooks);
             AddNotificationJobs(quartz, notifications);
             AddCrmJobs(quartz, crm);
+            AddInboundJobs(quartz, inbound);
         });
         builder.Services.AddHostedService<RetiredJobs>(); // before the scheduler starts
         builder.Services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
@@ -123,6 +126,24 @@ public static class SchedulingSetup
             .StartNow()
             .WithSimpleSchedule(schedule => schedule
                 .WithInterval(TimeSpan.FromSeconds(Math.Max(1, crm.SendIntervalSeconds)))
+                .RepeatForever()
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+    }
+
+    /// The drop folder and URL sources are imported every Inbound:IntervalMinutes (docs/import.md); none when not configured.
+    private static void AddInboundJobs(IQuartzBuilder quartz, InboundOptions inbound)
+    {
+        if (!inbound.Enabled)
+        {
+            return;
+        }
+        quartz.AddJob<InboundImportJob>(job => job.WithIdentity(InboundImportJob.Key).StoreDurably());
+        quartz.AddTrigger(trigger => trigger
+            .WithIdentity(InboundImportJob.Interval)
+            .ForJob(InboundImportJob.Key)
+            .StartNow()
+            .WithSimpleSchedule(schedule => schedule
+                .WithInterval(TimeSpan.FromMinutes(inbound.IntervalMinutes))
                 .RepeatForever()
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
     }

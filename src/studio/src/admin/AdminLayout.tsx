@@ -1,5 +1,5 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconCloudUpload, IconHistory, IconKey, IconMailX, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconCloudDownload, IconCloudUpload, IconHistory, IconKey, IconMailX, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LoadingState } from '../common/QueryStates';
@@ -10,6 +10,7 @@ const sections = [
   { value: 'reps', label: 'Reps and teams', icon: IconUsersGroup },
   { value: 'dead-letters', label: 'Dead letters', icon: IconMailX },
   { value: 'crm-sync', label: 'CRM sync', icon: IconCloudUpload },
+  { value: 'imports', label: 'Import runs', icon: IconCloudDownload },
   { value: 'audit', label: 'Audit log', icon: IconHistory },
 ] as const;
 
@@ -22,7 +23,7 @@ export function AdminLayout() {
     <Stack p="lg" gap="md" maw={1320} w="100%" mx="auto">
       <div>
         <Title order={1} size="h2">Admin</Title>
-        <Text c="dimmed" size="sm">Who can sign in and with what role, the tokens integrations use, the sales team's set-up, messages that did not go out, the CRM sync, and who changed what.</Text>
+        <Text c="dimmed" size="sm">Who can sign in and with what role, the tokens integrations use, the sales team's set-up, messages that did not go out, the CRM sync, the scheduled imports, and who changed what.</Text>
       </div>
       <Tabs value={current} onChange={(value) => value && navigate(`/admin/${value}`)} variant="outline" radius="md" keepMounted={false}>
         <Tabs.List aria-label="Admin sections">

@@ -8,6 +8,7 @@ const TokensPage = lazy(() => import('./tokens/TokensPage').then((m) => ({ defau
 const RepsPage = lazy(() => import('./reps/RepsPage').then((m) => ({ default: m.RepsPage })));
 const DeadLettersPage = lazy(() => import('./deadLetters/DeadLettersPage').then((m) => ({ default: m.DeadLettersPage })));
 const CrmSyncPage = lazy(() => import('./crmSync/CrmSyncPage').then((m) => ({ default: m.CrmSyncPage })));
+const ImportRunsPage = lazy(() => import('./importRuns/ImportRunsPage').then((m) => ({ default: m.ImportRunsPage })));
 const AuditLogPage = lazy(() => import('./audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 
 /** /admin/...: admins only; each page loads on first use. */
@@ -23,6 +24,7 @@ export const adminRoute: RouteObject = {
       { path: 'reps', element: <RepsPage /> },
       { path: 'dead-letters', element: <DeadLettersPage /> },
       { path: 'crm-sync', element: <CrmSyncPage /> },
+      { path: 'imports', element: <ImportRunsPage /> },
       { path: 'audit', element: <AuditLogPage /> },
     ],
   }],

@@ -8,6 +8,7 @@ export type Rep = Schemas['RepView'];
 export type RepInput = Schemas['RepInput'];
 export type NotificationView = Schemas['NotificationView'];
 export type CrmUpdateView = Schemas['CrmUpdateView'];
+export type ImportRunRow = Schemas['ImportRunRow'];
 export type UserRole = Schemas['UserRole'];
 export type AuditEntryView = Schemas['AuditEntryView'];
 export type AuditChange = Schemas['AuditChange'];

@@ -1412,6 +1412,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scheduled import runs (one per drop-folder file or URL fetch), newest first, with their counts and status; paged */
+        get: operations["ListImportRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import run with its per-row report (rejected rows by row and column, capped) */
+        get: operations["GetImportRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the waiting drop-folder files and fetch the URL sources now; the runs it made (409 when Inbound is not configured) */
+        post: operations["RunInboundImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -2036,6 +2087,47 @@ export interface components {
             aborted?: null | string;
             hasErrors?: boolean;
         };
+        ImportRunReport: {
+            /** Format: int32 */
+            received: number;
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            updated: number;
+            /** Format: int32 */
+            unchanged: number;
+            /** Format: int32 */
+            duplicates: number;
+            /** Format: int32 */
+            failed: number;
+            errors: components["schemas"]["ImportError"][];
+            ignoredColumns: string[];
+            aborted: null | string;
+        };
+        ImportRunRow: {
+            /** Format: int64 */
+            id: number;
+            source: string;
+            kind: string;
+            status: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string;
+            /** Format: int32 */
+            received: number;
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            updated: number;
+            /** Format: int32 */
+            failed: number;
+            error: null | string;
+        };
+        ImportRunView: {
+            run: components["schemas"]["ImportRunRow"];
+            report: null | components["schemas"]["ImportRunReport"];
+        };
         /** @description Why an instance faulted: the node, the error, when, after how many attempts. */
         Incident: {
             nodeId: string;
@@ -2290,6 +2382,15 @@ export interface components {
         };
         PageOfDueTimerView: {
             items: components["schemas"]["DueTimerView"][];
+            /** Format: int32 */
+            pageNumber: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        PageOfImportRunRow: {
+            items: components["schemas"]["ImportRunRow"][];
             /** Format: int32 */
             pageNumber: number;
             /** Format: int32 */
@@ -7130,6 +7231,89 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListImportRuns: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfImportRunRow"];
+                };
+            };
+        };
+    };
+    GetImportRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRunView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RunInboundImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRunRow"][];
                 };
             };
             /** @description Conflict */
