@@ -39,7 +39,7 @@ public sealed class CliRules : IAsyncLifetime
         var (exit, output) = await RunAsync("rules", "test", _rules);
 
         Assert.Equal(0, exit);
-        Assert.Contains("5 golden case(s) pass", output);
+        Assert.Contains("9 golden case(s) pass", output);
     }
 
     [Fact]
